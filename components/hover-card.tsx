@@ -1,0 +1,79 @@
+import type { MentionRule } from '../lib/detect/find-securities';
+import type { SecurityReports } from '../lib/messaging/protocol';
+import { ReportDigestItem } from './report-digest-item';
+
+/** Where the marked word is on screen; the card is placed beside it, never over it. */
+export interface AnchorRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface HoverCardProps {
+  markedText: string;
+  rule: MentionRule;
+  /** `undefined` while the worker is answering. */
+  security: SecurityReports | undefined;
+  anchor: AnchorRect;
+  viewport: { width: number; height: number };
+  onOpenReport: (reportId: string) => void;
+  onClose: () => void;
+}
+
+/** Card width and the gap to the word it explains, in CSS pixels. */
+const CARD_WIDTH = 360;
+const CARD_GAP = 6;
+/** Risks shown per report on the card. */
+const CARD_RISKS = 2;
+
+const RULE_LABELS: Record<MentionRule, string> = {
+  'exchange-code': 'code with exchange',
+  cashtag: 'cashtag',
+  'exchange-prefix': 'exchange prefix',
+  name: 'company name',
+  'ticker-in-context': 'ticker in context',
+};
+
+/** Below the word when there is room, else above it; clamped to the viewport horizontally. */
+function placeCard(anchor: AnchorRect, viewport: { width: number; height: number }) {
+  const left = Math.max(8, Math.min(anchor.left, viewport.width - CARD_WIDTH - 8));
+  const roomBelow = viewport.height - anchor.bottom;
+  return roomBelow >= anchor.top
+    ? { left, top: anchor.bottom + CARD_GAP, maxHeight: roomBelow - CARD_GAP - 8 }
+    : { left, bottom: viewport.height - anchor.top + CARD_GAP, maxHeight: anchor.top - CARD_GAP - 8 };
+}
+
+/** The hover card: the security, how many reports, the latest ones with summary and first risks, and why it was marked. */
+export function HoverCard({ markedText, rule, security, anchor, viewport, onOpenReport, onClose }: HoverCardProps) {
+  const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
+  return (
+    <div class="rl-card" role="dialog" aria-label={security ? `${security.name} reports` : 'ReportLens'} style={style}>
+      <header class="rl-card-header">
+        <div>
+          <strong class="rl-card-name">{security?.name ?? markedText}</strong>
+          {security && <span class="rl-card-code">{security.id}</span>}
+          {security && security.otherListings.length > 0 && <span class="rl-card-listings">also {security.otherListings.join(', ')}</span>}
+        </div>
+        <button type="button" class="rl-close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {security ? (
+        <>
+          <p class="rl-card-count">
+            {security.reportCount} report{security.reportCount === 1 ? '' : 's'} in your library
+          </p>
+          {security.latest.map((report) => (
+            <ReportDigestItem key={report.id} report={report} riskCount={CARD_RISKS} onOpen={onOpenReport} />
+          ))}
+        </>
+      ) : (
+        <p class="rl-card-count">Loading…</p>
+      )}
+      <footer class="rl-card-why">
+        Marked “{markedText}”: {RULE_LABELS[rule]}
+      </footer>
+    </div>
+  );
+}

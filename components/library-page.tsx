@@ -1,0 +1,34 @@
+import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
+import { ImportPanel } from './import-panel';
+import { ReportDetail, type ReportDetailProps } from './report-detail';
+import { ReportTable, type ReportRow } from './report-table';
+
+export interface LibraryPageProps {
+  reports: ReportRow[];
+  opened: ReportDetailProps['report'] | undefined;
+  progress: ImportProgress | undefined;
+  result: ImportResult | undefined;
+  onImport: (files: File[]) => void;
+  onLoadDemo: () => void;
+  onOpen: (id: string | undefined) => void;
+}
+
+/** The full-tab library page: import, the reports, one report. */
+export function LibraryPage(props: LibraryPageProps) {
+  return (
+    <main class="rl-library">
+      <h1>ReportLens library 研报库</h1>
+      {props.opened ? (
+        <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} />
+      ) : (
+        <>
+          <ImportPanel progress={props.progress} result={props.result} onImport={props.onImport} onLoadDemo={props.onLoadDemo} />
+          <section aria-label="Reports">
+            <h2>Reports ({props.reports.length})</h2>
+            <ReportTable reports={props.reports} onOpen={props.onOpen} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import '~/components/hover-card.css';
+import { render } from 'preact';
+import { HoverCard } from '~/components/hover-card';
+import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
+import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
+import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
+
+/** Custom element name of the card's shadow host. */
+const CARD_HOST = 'reportlens-card';
+
+export default defineContentScript({
+  matches: FINANCE_SITE_MATCHES,
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+  async main(ctx) {
+    const ui = await createShadowRootUi(ctx, {
+      name: CARD_HOST,
+      mode: 'closed',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      onMount: () => undefined,
+      onRemove: () => render(null, ui.uiContainer),
+    });
+    const showCard = (state: CardState | undefined) => {
+      if (!state) return ui.remove();
+      if (!ui.shadowHost.isConnected) ui.mount();
+      const { mention } = state.mark;
+      render(
+        <HoverCard
+          markedText={mention.text}
+          rule={mention.rule}
+          security={state.security}
+          anchor={state.anchor}
+          viewport={{ width: window.innerWidth, height: window.innerHeight }}
+          onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
+          onClose={() => showCard(undefined)}
+        />,
+        ui.uiContainer,
+      );
+    };
+
+    let lens: PageLens | undefined;
+    let lensScope: AbortController | undefined;
+    const startLens = async () => {
+      lensScope?.abort();
+      showCard(undefined);
+      const scope = (lensScope = new AbortController());
+      const dictionary = await workerMessenger.sendMessage('getTabDictionary', undefined);
+      if (scope.signal.aborted) return;
+      lens = runPageLens({
+        doc: document,
+        url: location.href,
+        signal: AbortSignal.any([ctx.signal, scope.signal]),
+        dictionary,
+        fetchReports: async (id) => (await workerMessenger.sendMessage('getRelatedReports', { ids: [id] }))[0],
+        showCard,
+        isOwnUi: (element) => element === ui.shadowHost,
+        isOverCard: (target) => target === ui.shadowHost,
+      });
+      await lens.ready;
+    };
+
+    tabMessenger.onMessage('getPageSecurities', () => lens?.pageSecurities() ?? { url: location.href, securities: [] });
+    tabMessenger.onMessage('refreshMarks', () => startLens());
+    ctx.onInvalidated(() => tabMessenger.removeAllListeners());
+    await startLens();
+  },
+});

@@ -1,0 +1,58 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ParsedReport } from '../reports/parse-report';
+import type { AliasOrigin } from '../securities/dictionary';
+import type { SecurityId } from '../securities/security-id';
+
+/** A report in the library: what was extracted, plus the original text so a better parser can re-index it. */
+export interface StoredReport extends ParsedReport {
+  /** SHA-256 of the decoded original text: the report's identity; the same report imported twice is one report. */
+  id: string;
+  /** Canonical ids of its securities, for the multi-entry index `*securityIds`. */
+  securityIds: SecurityId[];
+  fileName: string;
+  originalText: string;
+  importId: number;
+  importedAt: string;
+}
+
+/** A name or code the user or a report taught us, with where it came from. */
+export interface StoredAlias {
+  alias: string;
+  securityId: SecurityId;
+  origin: Exclude<AliasOrigin, 'bundled'>;
+  /** The list or report it came from, for the user to see and undo. */
+  from: string;
+}
+
+/** One import run and what became of each file. */
+export interface ImportBatch {
+  id?: number;
+  startedAt: string;
+  finishedAt?: string;
+  imported: number;
+  duplicates: number;
+  failed: { file: string; reason: string }[];
+}
+
+/** The library database. Open it only from extension pages and the worker, never from a content script. */
+export type LibraryDatabase = Dexie & {
+  reports: EntityTable<StoredReport, 'id'>;
+  aliases: EntityTable<StoredAlias, 'alias'>;
+  imports: EntityTable<ImportBatch, 'id'>;
+};
+
+export const DATABASE_NAME = 'reportlens';
+
+/**
+ * Opens the library. Schema versions are cumulative: add a new `version(n)` with its upgrade below the old ones and
+ * never edit a released version (https://dexie.org/docs/Tutorial/Design#database-versioning).
+ */
+export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
+  const db = new Dexie(name) as LibraryDatabase;
+  db.version(1).stores({
+    reports: 'id, date, source, importId, *securityIds',
+    aliases: '[alias+securityId], alias, securityId, origin',
+    imports: '++id, startedAt',
+  });
+  return db;
+}

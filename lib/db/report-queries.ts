@@ -1,0 +1,50 @@
+import type { ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
+import type { SecurityDictionary } from '../securities/dictionary';
+import type { SecurityId } from '../securities/security-id';
+import type { LibraryDatabase, StoredReport } from './database';
+
+/** Reports a card or the popup shows per security by default. */
+export const DEFAULT_LATEST_REPORTS = 3;
+
+const digest = (report: StoredReport): ReportDigest => ({
+  id: report.id,
+  title: report.title,
+  date: report.date,
+  source: report.source,
+  url: report.url,
+  summary: report.summary,
+  keyPoints: report.keyPoints,
+  risks: report.risks,
+});
+
+const newestFirst = (a: StoredReport, b: StoredReport) => (b.date ?? '').localeCompare(a.date ?? '');
+
+/** Reports on one security or any other listing of its issuer, newest first, with the total count. */
+export async function relatedReports(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId, limit = DEFAULT_LATEST_REPORTS): Promise<SecurityReports> {
+  const listings = dictionary.issuerListings(id);
+  const reports = await db.reports.where('securityIds').anyOf(listings).distinct().toArray();
+  reports.sort(newestFirst);
+  return {
+    id,
+    name: dictionary.displayName(id),
+    otherListings: listings.filter((listing) => listing !== id),
+    reportCount: reports.length,
+    latest: reports.slice(0, limit).map(digest),
+  };
+}
+
+/**
+ * The tab dictionary: every listing the library has reports on, widened to the other listings of its issuer, so
+ * a page naming `BABA` finds reports filed under `HK:09988`.
+ */
+export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDictionary): Promise<TabDictionary> {
+  const reported = (await db.reports.orderBy('securityIds').uniqueKeys()) as SecurityId[];
+  const ids = new Set(reported.flatMap((id) => dictionary.issuerListings(id)));
+  const entries = [...ids].map((id) => dictionary.get(id) ?? { id, names: [] });
+  return { entries, withReports: [...ids] };
+}
+
+/** Reports of one import batch or the whole library: count only. */
+export async function countReports(db: LibraryDatabase): Promise<number> {
+  return db.reports.count();
+}

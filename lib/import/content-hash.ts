@@ -1,0 +1,6 @@
+/** SHA-256 (hex) of a report's text with line endings unified, so CRLF and LF copies of one report are one report. */
+export async function contentHash(text: string): Promise<string> {
+  const normalised = text.replace(/\r\n?/g, '\n').trim();
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalised));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

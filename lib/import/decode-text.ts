@@ -1,0 +1,33 @@
+/** The encodings a report file can be in; detected, never asked. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** A decoded file: its text and the encoding it was read in. */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+/**
+ * Decodes file bytes: a byte-order mark decides UTF-8/UTF-16; otherwise strict UTF-8, and when that fails GB18030
+ * (a superset of GBK and GB2312, what Chinese Windows saves). Throws when neither reads cleanly.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs(bytes.subarray(3), 'utf-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes.subarray(2), 'utf-16be');
+  try {
+    return decodeAs(bytes, 'utf-8');
+  } catch {
+    try {
+      return decodeAs(bytes, 'gb18030');
+    } catch {
+      throw new Error('the text is neither UTF-8, UTF-16 nor GB18030');
+    }
+  }
+}
+
+function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
+  const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  if (text.includes('\u0000')) throw new Error(`the file is binary, not ${encoding} text`);
+  return { text, encoding };
+}

@@ -1,0 +1,95 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { MentionRule } from '../detect/find-securities';
+import type { SecurityEntry } from '../securities/bundled-securities';
+import type { SecurityId } from '../securities/security-id';
+
+/** The dictionary a tab matches with: securities whose issuer has reports, sent compactly once per page. */
+export interface TabDictionary {
+  /** Listings the library has reports on, with every other listing of the same issuer. */
+  entries: SecurityEntry[];
+  /** Ids among `entries` with at least one related report: the ones to mark. */
+  withReports: SecurityId[];
+}
+
+/** A report as cards and the popup show it. */
+export interface ReportDigest {
+  id: string;
+  title: string;
+  date?: string;
+  source?: string;
+  url?: string;
+  summary: string;
+  keyPoints: string[];
+  risks: string[];
+}
+
+/** The reports related to one security (its own and its issuer's other listings), newest first. */
+export interface SecurityReports {
+  id: SecurityId;
+  name: string;
+  /** Other listings of the same issuer (阿里巴巴 HK:09988 → US:BABA). */
+  otherListings: SecurityId[];
+  reportCount: number;
+  latest: ReportDigest[];
+}
+
+/** Size of the library, for the popup's empty state. */
+export interface LibraryStats {
+  reports: number;
+}
+
+/** What the content script found on its page, for the popup. */
+export interface PageSecurities {
+  url: string;
+  /** The page's own security first (quote URL), then the most mentioned. */
+  securities: { id: SecurityId; name: string; count: number; rules: MentionRule[] }[];
+}
+
+/** Who may send a request: any context of ours (tabs included), or only the extension's own pages. */
+export type Privilege = 'tab' | 'extension-page';
+
+const securityIdSchema = v.pipe(v.string(), v.maxLength(16), v.regex(/^(?:SH|SZ|BJ|HK|US):[A-Z0-9.]{1,8}$/));
+const noData = v.undefined_();
+
+/**
+ * Every request the worker answers: its privilege and the schema its data is checked against on arrival.
+ * A request missing here is refused. JSDoc on {@link WorkerProtocol} says what each one does.
+ */
+export const WORKER_REQUESTS = {
+  getTabDictionary: { privilege: 'tab', data: noData },
+  getRelatedReports: {
+    privilege: 'tab',
+    data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(50)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
+  },
+  openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
+  getLibraryStats: { privilege: 'extension-page', data: noData },
+  libraryChanged: { privilege: 'extension-page', data: noData },
+} satisfies Record<keyof WorkerProtocol, { privilege: Privilege; data: v.GenericSchema }>;
+
+/** Requests answered by the background worker. */
+export interface WorkerProtocol {
+  /** The compact dictionary for a tab's matcher (read-only; tabs may ask). */
+  getTabDictionary(): TabDictionary;
+  /** Related reports for securities, newest first (read-only; tabs may ask). */
+  getRelatedReports(data: { ids: SecurityId[]; limit?: number }): SecurityReports[];
+  /** Opens the library page at one report (tabs may ask: it shows, it never changes anything). */
+  openReport(data: { reportId: string }): void;
+  /** Number of reports in the library (extension pages only). */
+  getLibraryStats(): LibraryStats;
+  /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
+  libraryChanged(): void;
+}
+
+/** Requests answered by a tab's content script; only the extension itself can send them (tabs.sendMessage). */
+export interface TabProtocol {
+  /** The securities found on the page so far. */
+  getPageSecurities(): PageSecurities;
+  /** The library changed: fetch the new dictionary and mark the page again; answers when the new marks are drawn. */
+  refreshMarks(): void;
+}
+
+/** Messenger for {@link WorkerProtocol}. */
+export const workerMessenger = defineExtensionMessaging<WorkerProtocol>();
+/** Messenger for {@link TabProtocol}. */
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();

@@ -1,0 +1,44 @@
+import { rangeOfMark, type PageMark } from './page-marks';
+
+/** Name of our highlight in the page's highlight registry. */
+export const HIGHLIGHT_NAME = 'reportlens-mark';
+
+/** A dotted underline in the page's own text colour: quiet, and it never changes layout. */
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted 2px; text-decoration-color: #d97706; text-underline-offset: 3px; }`;
+
+/**
+ * Draws marks with the CSS Custom Highlight API: no element is added to or changed in the page's DOM, so
+ * React/Vue pages, editors and hydration are never disturbed. The style goes in through `adoptedStyleSheets`, which
+ * is not part of the DOM either. https://developer.mozilla.org/docs/Web/API/CSS_Custom_Highlight_API
+ */
+export class MarkHighlights {
+  readonly #doc: Document;
+  readonly #highlight: Highlight | undefined;
+  readonly #sheet: CSSStyleSheet | undefined;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+    const view = doc.defaultView;
+    if (!view || !('highlights' in view.CSS) || typeof view.Highlight !== 'function') return;
+    this.#highlight = new view.Highlight();
+    view.CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight);
+    this.#sheet = new view.CSSStyleSheet();
+    this.#sheet.replaceSync(HIGHLIGHT_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.#sheet];
+  }
+
+  /** Whether this browser can draw marks (Chromium 105+, Safari 17.2+, Firefox 140+). */
+  get supported(): boolean {
+    return this.#highlight !== undefined;
+  }
+
+  add(marks: readonly PageMark[]): void {
+    for (const mark of marks) this.#highlight?.add(rangeOfMark(mark));
+  }
+
+  /** Removes every mark and our style sheet. */
+  dispose(): void {
+    this.#doc.defaultView?.CSS.highlights?.delete(HIGHLIGHT_NAME);
+    this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
+  }
+}

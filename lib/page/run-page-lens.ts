@@ -1,0 +1,111 @@
+import { createSecurityMatcher, type MentionRule } from '../detect/find-securities';
+import { securityOfQuoteUrl } from '../detect/quote-url';
+import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
+import type { SecurityId } from '../securities/security-id';
+import { watchHover } from './hover-watch';
+import { MarkHighlights } from './mark-highlights';
+import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
+import { collectTextNodes } from './visible-text-nodes';
+
+/** What the card shows for the mark under the pointer. */
+export interface CardState {
+  mark: PageMark;
+  anchor: DOMRect;
+  security: SecurityReports | undefined;
+}
+
+/** The page lens's connections to the outside: the worker, the card UI, and the page itself. */
+export interface PageLensDeps {
+  doc: Document;
+  url: string;
+  signal: AbortSignal;
+  dictionary: TabDictionary;
+  fetchReports: (id: SecurityId) => Promise<SecurityReports | undefined>;
+  showCard: (state: CardState | undefined) => void;
+  isOwnUi: (element: Element) => boolean;
+  isOverCard: (target: EventTarget | null) => boolean;
+}
+
+/** The running lens: what it found, for the popup. */
+export interface PageLens {
+  pageSecurities(): PageSecurities;
+  /** Resolves when the first scan of the page is done. */
+  ready: Promise<void>;
+}
+
+const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+
+/**
+ * Finds the page's securities that have reports, marks them, and opens the card on hover. Never writes to the
+ * page's DOM; everything stops when `signal` aborts.
+ */
+export function runPageLens(deps: PageLensDeps): PageLens {
+  const { doc, signal, dictionary } = deps;
+  const withReports = new Set(dictionary.withReports);
+  const matcher = createSecurityMatcher(dictionary.entries);
+  const index = new MarkIndex();
+  const highlights = new MarkHighlights(doc);
+  signal.addEventListener('abort', () => highlights.dispose());
+  const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
+  const quoteSecurity = securityOfQuoteUrl(deps.url);
+
+  const cache = new Map<SecurityId, Promise<SecurityReports | undefined>>();
+  let shown: PageMark | undefined;
+  const show = (mark: PageMark, security: SecurityReports | undefined) =>
+    deps.showCard({ mark, anchor: rangeOfMark(mark).getBoundingClientRect(), security });
+
+  watchHover(
+    doc,
+    index,
+    {
+      enter(mark) {
+        shown = mark;
+        const id = mark.mention.id;
+        const pending = cache.get(id) ?? deps.fetchReports(id);
+        cache.set(id, pending);
+        show(mark, undefined);
+        void pending.then((security) => {
+          if (shown === mark && !signal.aborted) show(mark, security);
+        });
+      },
+      leave() {
+        shown = undefined;
+        deps.showCard(undefined);
+      },
+      isOverCard: deps.isOverCard,
+    },
+    signal,
+  );
+
+  const ready = (async () => {
+    if (!withReports.size || !doc.body) return;
+    const nodes = collectTextNodes(doc.body, deps.isOwnUi);
+    const marks = await scanForMarks(nodes, matcher, (id) => withReports.has(id), { signal, yieldToPage: nextFrame(doc.defaultView!) });
+    if (signal.aborted) return;
+    index.add(marks);
+    highlights.add(marks);
+  })();
+
+  return {
+    ready,
+    pageSecurities() {
+      const found = new Map<SecurityId, { count: number; rules: Set<MentionRule> }>();
+      for (const { mention } of index.all()) {
+        const entry = found.get(mention.id) ?? { count: 0, rules: new Set() };
+        entry.count++;
+        entry.rules.add(mention.rule);
+        found.set(mention.id, entry);
+      }
+      const ordered = [...found].sort((a, b) => b[1].count - a[1].count);
+      if (quoteSecurity && withReports.has(quoteSecurity)) {
+        const own = ordered.findIndex(([id]) => id === quoteSecurity);
+        const [entry] = own >= 0 ? ordered.splice(own, 1) : [[quoteSecurity, { count: 0, rules: new Set<MentionRule>() }] as const];
+        ordered.unshift([entry![0], entry![1]]);
+      }
+      return {
+        url: deps.url,
+        securities: ordered.map(([id, { count, rules }]) => ({ id, name: names.get(id) ?? id, count, rules: [...rules] })),
+      };
+    },
+  };
+}

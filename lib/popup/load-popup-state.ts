@@ -1,0 +1,16 @@
+import type { PopupState } from '~/components/popup-view';
+import { tabMessenger, workerMessenger } from '../messaging/protocol';
+
+/**
+ * What the popup shows for a tab: the library's size, the securities the tab's content script found, and their
+ * related reports (securities without reports are left out). A tab without our content script (a site we do not
+ * run on, or a browser page) simply has no securities.
+ */
+export async function loadPopupState(tabId: number | undefined): Promise<PopupState> {
+  const { reports } = await workerMessenger.sendMessage('getLibraryStats', undefined);
+  if (!reports) return { kind: 'empty-library' };
+  const page = tabId === undefined ? undefined : await tabMessenger.sendMessage('getPageSecurities', undefined, tabId).catch(() => undefined);
+  const ids = page?.securities.map((security) => security.id) ?? [];
+  const related = ids.length ? await workerMessenger.sendMessage('getRelatedReports', { ids }) : [];
+  return { kind: 'page', libraryReports: reports, page, related: related.filter((security) => security.reportCount > 0) };
+}

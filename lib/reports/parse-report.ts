@@ -1,0 +1,53 @@
+import type { SecurityMatcher } from '../detect/find-securities';
+import type { SecurityDictionary } from '../securities/dictionary';
+import { splitFrontMatter, toIsoDate } from './front-matter';
+import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
+import { findReportSecurities, type ReportSecurity } from './report-securities';
+import { extractKeyPoints, extractRisks, extractSource, extractSummary, extractTitle, extractUrl } from './report-sections';
+
+/** Everything extracted from one report; recomputable from its original text at any time (re-index). */
+export interface ParsedReport {
+  title: string;
+  /** ISO 8601: a date, or a date and time with its offset when the source gave one. */
+  date?: string;
+  source?: string;
+  url?: string;
+  summary: string;
+  keyPoints: string[];
+  risks: string[];
+  securities: ReportSecurity[];
+  format: ReportFormat;
+  tags: string[];
+}
+
+/** The dictionary and matcher a parse resolves securities with, and the HTML parser for HTML bodies. */
+export interface ParseContext {
+  dictionary: SecurityDictionary;
+  matcher: SecurityMatcher;
+  parseHtml?: HtmlParser;
+}
+
+/**
+ * Parses one decoded report file. Throws with a reader-facing reason (broken front matter, no text) so the import
+ * can report it per file.
+ */
+export function parseReport(fileName: string, text: string, context: ParseContext): ParsedReport {
+  const { frontMatter, body } = splitFrontMatter(text);
+  const format = detectFormat(fileName, body);
+  const blocks = reportBlocks(format, body, context.parseHtml ?? domParser);
+  if (!blocks.length && !frontMatter.title) throw new Error('the file has no text');
+  const title = extractTitle(blocks, frontMatter, fileName);
+  const plainText = [title, ...blocks.map((block) => block.text)].join('\n');
+  return {
+    title,
+    date: toIsoDate(frontMatter.date),
+    source: extractSource(blocks, frontMatter),
+    url: extractUrl(blocks, frontMatter),
+    summary: extractSummary(blocks, frontMatter),
+    keyPoints: extractKeyPoints(blocks),
+    risks: extractRisks(blocks),
+    securities: findReportSecurities(plainText, body, context.matcher, context.dictionary),
+    format,
+    tags: [...new Set([...frontMatter.tags, ...frontMatter.categories])],
+  };
+}

@@ -1,0 +1,145 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+
+/** The structure extraction works on, whatever the report's format: headings, paragraphs and list items, in order. */
+export type Block =
+  | { kind: 'heading'; depth: number; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'item'; ordered: boolean; text: string };
+
+/** The formats a report body can be in. */
+export type ReportFormat = 'markdown' | 'html' | 'text';
+
+/** Elements whose text is never part of a report. */
+const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'IFRAME', 'OBJECT']);
+const BLOCK_ELEMENTS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'TD', 'TH', 'PRE', 'DD', 'DT', 'FIGCAPTION', 'CAPTION']);
+
+const squash = (text: string) => text.replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+
+/** Guesses the body format: the file extension first, then whether the body is mostly HTML tags. */
+export function detectFormat(fileName: string, body: string): ReportFormat {
+  if (/\.x?html?$/i.test(fileName)) return 'html';
+  const sample = body.slice(0, 4000);
+  if (/^\s*</.test(sample) && /<\/(?:p|div|span|a|h\d|li|table)>/i.test(sample)) return 'html';
+  if (/\.(?:md|markdown|mdx)$/i.test(fileName) || /^#{1,6} |^\s*(?:[-*]|\d+\.) /m.test(sample)) return 'markdown';
+  return 'text';
+}
+
+/** Markdown through marked's lexer (no HTML is produced); raw HTML blocks inside Markdown are read as HTML. */
+function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
+  const blocks: Block[] = [];
+  const visit = (tokens: Token[]) => {
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'heading':
+          blocks.push({ kind: 'heading', depth: (token as Tokens.Heading).depth, text: plain(token.text) });
+          break;
+        case 'paragraph':
+        case 'text':
+          for (const line of plain(token.text).split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim() });
+          break;
+        case 'list':
+          for (const item of (token as Tokens.List).items) {
+            const [first, ...rest] = item.tokens;
+            blocks.push({ kind: 'item', ordered: (token as Tokens.List).ordered, text: plain(first && 'text' in first ? first.text : item.text) });
+            visit(rest);
+          }
+          break;
+        case 'blockquote':
+          visit((token as Tokens.Blockquote).tokens);
+          break;
+        case 'html':
+          blocks.push(...htmlBlocks(token.raw, parseHtml));
+          break;
+        case 'table':
+          for (const row of (token as Tokens.Table).rows) blocks.push({ kind: 'paragraph', text: row.map((cell) => plain(cell.text)).join(' | ') });
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(new Lexer({ gfm: true }).lex(markdown));
+  return blocks;
+}
+
+/** Inline Markdown to plain text: emphasis, code, links and images reduced to their words. */
+function plain(inline: string): string {
+  return squash(
+    inline
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<(https?:[^>\s]+)>/g, '$1')
+      .replace(/(\*\*|__)(.*?)\1/g, '$2')
+      .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/<[^>]+>/g, ''),
+  );
+}
+
+/** Parses HTML into an inert document (never attached, so nothing in it loads or runs). */
+export type HtmlParser = (html: string) => Document;
+
+/** The browser's DOMParser; Node callers install one (linkedom) on `globalThis` first. */
+export const domParser: HtmlParser = (html) => new DOMParser().parseFromString(html, 'text/html');
+
+/** HTML through an inert DOM: headings, list items and block elements become blocks; `<br>` splits lines. */
+export function htmlBlocks(html: string, parseHtml: HtmlParser): Block[] {
+  const doc = parseHtml(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks: Block[] = [];
+  let line = '';
+  const flush = () => {
+    for (const part of squash(line).split('\n')) if (part) blocks.push({ kind: 'paragraph', text: part });
+    line = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        line += child.nodeValue ?? '';
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      const tag = element.tagName.toUpperCase();
+      if (SKIPPED_ELEMENTS.has(tag)) continue;
+      if (tag === 'BR') {
+        line += '\n';
+      } else if (/^H[1-6]$/.test(tag)) {
+        flush();
+        const text = squash(element.textContent ?? '');
+        if (text) blocks.push({ kind: 'heading', depth: Number(tag[1]), text });
+      } else if (tag === 'LI') {
+        flush();
+        const text = squash(element.textContent ?? '');
+        if (text) blocks.push({ kind: 'item', ordered: element.parentElement?.tagName.toUpperCase() === 'OL', text });
+      } else if (BLOCK_ELEMENTS.has(tag) || tag === 'UL' || tag === 'OL' || tag === 'TABLE' || tag === 'TR') {
+        flush();
+        walk(element);
+        flush();
+      } else {
+        walk(element);
+      }
+    }
+  };
+  walk(doc.body);
+  flush();
+  return blocks;
+}
+
+/** Plain text: each non-empty line is a paragraph; numbered lines (`1.`, `1、`, `（1）`) are ordered items. */
+function textBlocks(text: string): Block[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line): Block => {
+      const numbered = /^(?:\d{1,2}[.、)]|[（(]\d{1,2}[）)])\s*(.+)$/.exec(line);
+      return numbered ? { kind: 'item', ordered: true, text: numbered[1]! } : { kind: 'paragraph', text: line };
+    });
+}
+
+/** The body as blocks, by format. */
+export function reportBlocks(format: ReportFormat, body: string, parseHtml: HtmlParser = domParser): Block[] {
+  if (format === 'html') return htmlBlocks(body, parseHtml);
+  if (format === 'markdown') return markdownBlocks(body, parseHtml);
+  return textBlocks(body);
+}

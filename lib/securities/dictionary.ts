@@ -1,0 +1,68 @@
+import { BUNDLED_SECURITIES, type SecurityEntry } from './bundled-securities';
+import type { SecurityId } from './security-id';
+
+/** Where an alias came from; recorded per alias so a user can see and undo what was learned. */
+export type AliasOrigin = 'bundled' | 'user-list' | 'learned';
+
+/**
+ * The security dictionary: every known listing with its names, and the issuer groups that tie listings of one
+ * company together. Built from the bundled list plus user lists and learned aliases; immutable once built.
+ */
+export class SecurityDictionary {
+  readonly #byId = new Map<SecurityId, SecurityEntry>();
+  readonly #byName = new Map<string, SecurityId[]>();
+  readonly #byIssuer = new Map<string, SecurityId[]>();
+
+  constructor(entries: Iterable<SecurityEntry>) {
+    for (const entry of entries) this.#add(entry);
+  }
+
+  #add(entry: SecurityEntry): void {
+    const known = this.#byId.get(entry.id);
+    const merged: SecurityEntry = known
+      ? { id: entry.id, names: [...new Set([...known.names, ...entry.names])], issuer: known.issuer ?? entry.issuer }
+      : { ...entry, names: [...new Set(entry.names)] };
+    this.#byId.set(entry.id, merged);
+    for (const name of entry.names) {
+      const ids = this.#byName.get(name) ?? [];
+      if (!ids.includes(entry.id)) ids.push(entry.id);
+      this.#byName.set(name, ids);
+    }
+    if (merged.issuer) {
+      const ids = this.#byIssuer.get(merged.issuer) ?? [];
+      if (!ids.includes(entry.id)) ids.push(entry.id);
+      this.#byIssuer.set(merged.issuer, ids);
+    }
+  }
+
+  /** The entry of one listing. */
+  get(id: SecurityId): SecurityEntry | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Display name of a listing, or its code when unknown. */
+  displayName(id: SecurityId): string {
+    return this.#byId.get(id)?.names[0] ?? id.slice(3);
+  }
+
+  /** Listings a name refers to; a name shared by several listings of one issuer returns all of them. */
+  idsForName(name: string): readonly SecurityId[] {
+    return this.#byName.get(name) ?? [];
+  }
+
+  /** The listing itself and every other listing of its issuer (阿里巴巴: HK:09988 → HK:09988, US:BABA). */
+  issuerListings(id: SecurityId): SecurityId[] {
+    const issuer = this.#byId.get(id)?.issuer;
+    return issuer ? [...(this.#byIssuer.get(issuer) ?? [id])] : [id];
+  }
+
+  /** Every entry, in insertion order. */
+  entries(): IterableIterator<SecurityEntry> {
+    return this.#byId.values();
+  }
+}
+
+/** The dictionary of the bundled list alone: what the extension knows before the user adds anything. */
+export function bundledDictionary(): SecurityDictionary {
+  return new SecurityDictionary(BUNDLED_SECURITIES);
+}

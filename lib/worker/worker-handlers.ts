@@ -1,0 +1,30 @@
+import type { LibraryDatabase } from '../db/database';
+import { loadLibraryDictionary } from '../db/library-dictionary';
+import { countReports, relatedReports, tabDictionary } from '../db/report-queries';
+import type { TabDictionary } from '../messaging/protocol';
+import type { WorkerHandlers } from '../messaging/serve-worker-requests';
+import type { SecurityDictionary } from '../securities/dictionary';
+
+/**
+ * The worker's answers. The dictionary and the tab dictionary are computed once per library change and kept while
+ * the worker lives; a stopped worker simply recomputes them on the next request.
+ */
+export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash: string) => Promise<void>): WorkerHandlers {
+  let dictionary: Promise<SecurityDictionary> | undefined;
+  let compiled: Promise<TabDictionary> | undefined;
+  const currentDictionary = () => (dictionary ??= loadLibraryDictionary(db));
+
+  return {
+    getTabDictionary: async () => (compiled ??= currentDictionary().then((d) => tabDictionary(db, d))),
+    getRelatedReports: async ({ ids, limit }) => {
+      const d = await currentDictionary();
+      return Promise.all(ids.map((id) => relatedReports(db, d, id, limit)));
+    },
+    openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
+    getLibraryStats: async () => ({ reports: await countReports(db) }),
+    libraryChanged: () => {
+      dictionary = undefined;
+      compiled = undefined;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { FINANCE_SITE_MATCHES, LOCAL_TEST_MATCHES } from './lib/permissions/finance-sites';
+
+/**
+ * `--mode e2e` builds the production extension plus host access to 127.0.0.1, where the end-to-end tests serve their
+ * pages; it goes to `.output/chrome-mv3-e2e`, never into a shipped zip.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode }) => ({
+    name: 'ReportLens 研报透镜',
+    description: 'Your own research reports beside the market pages you read. Everything stays in your browser.',
+    permissions: ['storage', 'tabs'],
+    host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES] : [...FINANCE_SITE_MATCHES],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: 'reportlens@reportlens.invalid',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOCAL_TEST_MATCHES];
+    },
+  },
+});
