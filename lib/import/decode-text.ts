@@ -16,13 +16,31 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes.subarray(2), 'utf-16be');
   try {
-    return decodeAs(bytes, 'utf-8');
+    const utf8 = decodeAs(bytes, 'utf-8');
+    return looksLikeMisreadGb(utf8.text) ? (tryDecode(bytes, 'gb18030') ?? utf8) : utf8;
   } catch {
     try {
       return decodeAs(bytes, 'gb18030');
     } catch {
       throw new Error('the text is neither UTF-8, UTF-16 nor GB18030');
     }
+  }
+}
+
+/**
+ * Short GBK texts can also be valid UTF-8 (`茅台` in GBK reads as `ę́`): UTF-8 text with accented Latin or
+ * combining marks and not one CJK character is tried as GB18030 too.
+ */
+function looksLikeMisreadGb(text: string): boolean {
+  return /[\u0080-\u07ff]/.test(text) && !/[\u3000-\u9fff\uff00-\uffef]/.test(text);
+}
+
+function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): DecodedText | undefined {
+  try {
+    const decoded = decodeAs(bytes, encoding);
+    return /[\u3000-\u9fff]/.test(decoded.text) ? decoded : undefined;
+  } catch {
+    return undefined;
   }
 }
 

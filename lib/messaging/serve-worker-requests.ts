@@ -26,8 +26,8 @@ export class RefusedRequest extends Error {}
  * must match the schema. Returns the validated data or throws {@link RefusedRequest}.
  */
 export function admitRequest<K extends keyof WorkerProtocol>(type: K, data: unknown, sender: RequestSender, self: ExtensionIdentity) {
+  if (typeof type !== 'string' || !Object.hasOwn(WORKER_REQUESTS, type)) throw new RefusedRequest(`unknown request ${String(type)}`);
   const rule = WORKER_REQUESTS[type];
-  if (!rule) throw new RefusedRequest(`unknown request ${String(type)}`);
   if (sender.id !== self.id) throw new RefusedRequest(`${type}: sender is not this extension`);
   if (rule.privilege === 'extension-page' && !sender.url?.startsWith(self.pageOrigin)) {
     throw new RefusedRequest(`${type}: only the extension's own pages may ask this`);

@@ -84,7 +84,9 @@ export const domParser: HtmlParser = (html) => new DOMParser().parseFromString(h
 
 /** HTML through an inert DOM: headings, list items and block elements become blocks; `<br>` splits lines. */
 export function htmlBlocks(html: string, parseHtml: HtmlParser): Block[] {
-  const doc = parseHtml(`<!doctype html><html><body>${html}</body></html>`);
+  // Jekyll posts mix Markdown autolinks (`<http://…>`) into HTML bodies; an HTML parser would take them for tags.
+  const withAutolinks = html.replace(/<(https?:\/\/[^<>\s]+)>/g, '$1');
+  const doc = parseHtml(`<!doctype html><html><body>${withAutolinks}</body></html>`);
   const blocks: Block[] = [];
   let line = '';
   const flush = () => {

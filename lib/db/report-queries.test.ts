@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { bundledDictionary } from '../securities/dictionary';
+import type { SecurityId } from '../securities/security-id';
+import { openLibraryDatabase, type LibraryDatabase, type StoredReport } from './database';
+import { relatedReports, tabDictionary } from './report-queries';
+
+const dictionary = bundledDictionary();
+const report = (id: string, date: string, securityIds: SecurityId[]): StoredReport => ({
+  id: id.padEnd(64, '0'),
+  title: `report ${id}`,
+  date,
+  summary: `summary ${id}`,
+  keyPoints: [],
+  risks: [`risk ${id}`],
+  securities: securityIds.map((sid) => ({ id: sid, name: sid, count: 1, via: ['exchange-code'] })),
+  securityIds,
+  format: 'markdown',
+  tags: [],
+  fileName: `${id}.md`,
+  originalText: id,
+  importId: 1,
+  importedAt: date,
+});
+
+let db: LibraryDatabase;
+beforeEach(async () => {
+  db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
+  await db.reports.bulkAdd([report('a', '2025-01-01', ['HK:09988']), report('b', '2025-06-01', ['US:BABA', 'US:AMZN']), report('c', '2024-01-01', ['US:AMZN'])]);
+});
+afterEach(() => db.delete());
+
+test('related reports cover every listing of the issuer, newest first', async () => {
+  const related = await relatedReports(db, dictionary, 'HK:09988');
+  expect(related).toMatchObject({ id: 'HK:09988', name: '阿里巴巴-W', otherListings: ['US:BABA'], reportCount: 2 });
+  expect(related.latest.map((r) => r.title)).toEqual(['report b', 'report a']);
+  expect((await relatedReports(db, dictionary, 'US:AMZN', 1)).latest.map((r) => r.title)).toEqual(['report b']);
+  expect((await relatedReports(db, dictionary, 'US:TSLA')).reportCount).toBe(0);
+});
+
+test('the tab dictionary holds the reported listings and their issuer siblings only', async () => {
+  const compiled = await tabDictionary(db, dictionary);
+  expect(compiled.withReports.sort()).toEqual(['HK:09988', 'US:AMZN', 'US:BABA']);
+  expect(compiled.entries.find((e) => e.id === 'HK:09988')?.names).toContain('阿里巴巴');
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/** Unit tests: next to the code (`*.test.ts`), in Node with fake-indexeddb, WXT's fake browser and linkedom's DOMParser. */
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts'],
+    setupFiles: ['test/support/unit-setup.ts'],
+    environment: 'node',
+  },
+});
