@@ -29,7 +29,7 @@ export default defineConfig({
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOCAL_TEST_MATCHES];
       for (const resource of manifest.web_accessible_resources ?? []) {
-        if (typeof resource === 'object' && 'matches' in resource) resource.matches = [...resource.matches, ...LOCAL_TEST_MATCHES];
+        if (typeof resource === 'object' && 'matches' in resource) resource.matches = [...(resource.matches ?? []), ...LOCAL_TEST_MATCHES];
       }
     },
   },

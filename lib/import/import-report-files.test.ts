@@ -57,7 +57,7 @@ describe('importReportFiles', () => {
     const before = await snapshot(db);
     const failingDb = db;
     const original = failingDb.reports.bulkAdd.bind(failingDb.reports);
-    failingDb.reports.bulkAdd = (() => Promise.reject(new Error('QuotaExceededError'))) as typeof original;
+    failingDb.reports.bulkAdd = (() => Promise.reject(new Error('QuotaExceededError'))) as unknown as typeof original;
     await expect(importReportFiles(failingDb, [fixtureFile('google-brief.txt')], context)).rejects.toThrow('QuotaExceededError');
     failingDb.reports.bulkAdd = original;
     expect(await snapshot(db)).toBe(before);
