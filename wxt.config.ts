@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'ReportLens 研报透镜',
     description: 'Your own research reports beside the market pages you read. Everything stays in your browser.',
-    permissions: ['storage', 'tabs'],
+    permissions: [],
     host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES] : [...FINANCE_SITE_MATCHES],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",

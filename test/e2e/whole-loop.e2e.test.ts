@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { closedShadowText } from '../support/closed-shadow';
+import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { servePages } from '../support/serve-pages';
+
+const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const REPORT_FIXTURES = ['alibaba-q3-note.md', 'amazon-retail.html', 'google-brief.txt', 'broken-front-matter.md'].map((name) =>
+  fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url)),
+);
+/** Shadow host of the hover card. */
+const CARD_HOST = 'reportlens-card';
+
+/** Texts of the ranges in our highlight, in document order; the registry is the page's, so the main world sees it. */
+const markedTexts = (page: Page) =>
+  page.evaluate(() => {
+    const highlight = CSS.highlights.get('reportlens-mark');
+    if (!highlight) return undefined;
+    return [...highlight]
+      .map((range) => range as Range)
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+      .map((range) => range.toString());
+  });
+
+/** Centre of the nth occurrence of `text` in the page's text nodes. */
+const centreOfText = (page: Page, text: string, nth = 0) =>
+  page.evaluate(
+    ([needle, n]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue?.indexOf(needle) ?? -1;
+        if (at < 0 || seen++ < n) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`"${needle}" not on the page`);
+    },
+    [text, nth] as const,
+  );
+
+let browser: ExtensionBrowser;
+let pages: Awaited<ReturnType<typeof servePages>>;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  [browser, pages] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+
+describe('the whole loop a user does', () => {
+  test('import report files through the library page', async () => {
+    const library = await browser.context.newPage();
+    await library.goto(browser.pageUrl('options.html'));
+    await library.getByTestId('import-files').setInputFiles(REPORT_FIXTURES);
+    await expect.poll(() => library.getByTestId('import-summary').textContent()).toBe('3 imported · 0 already in library · 1 failed');
+    const failedRow = library.getByRole('row', { name: /broken-front-matter\.md/ });
+    await expect.poll(() => failedRow.textContent()).toMatch(/failed.*front matter is not valid YAML/);
+    await library.getByTestId('import-files').setInputFiles(REPORT_FIXTURES.slice(0, 1));
+    await expect.poll(() => library.getByTestId('import-summary').textContent()).toBe('0 imported · 1 already in library · 0 failed');
+    await library.close();
+  });
+
+  let news: Page;
+  test('a news page gets its securities marked, nothing else, and its DOM is untouched', async () => {
+    news = await browser.context.newPage();
+    const bodyBefore = await (await fetch(`${pages.origin}/loop-news.html`)).text();
+    await news.goto(`${pages.origin}/loop-news.html`);
+    await expect.poll(() => markedTexts(news), { timeout: 10_000 }).toEqual(['阿里巴巴', '09988.HK', 'Amazon', 'AMZN', '阿里巴巴', '09988.HK', 'Amazon', 'AMZN']);
+    const unchanged = await news.evaluate((served) => new DOMParser().parseFromString(served, 'text/html').body.innerHTML === document.body.innerHTML, bodyBefore);
+    expect(unchanged).toBe(true);
+  });
+
+  test('hovering a mark shows the card with the report title and a risk; Esc closes it', async () => {
+    const { x, y } = await centreOfText(news, '09988.HK');
+    await news.mouse.move(x - 30, y - 40);
+    await news.mouse.move(x, y, { steps: 4 });
+    await expect.poll(() => closedShadowText(news, CARD_HOST), { timeout: 10_000 }).toMatch(/阿里巴巴.*1 report in your library/);
+    const card = (await closedShadowText(news, CARD_HOST))!;
+    expect(card).toContain('阿里巴巴季度点评：云与电商双轮驱动（测试夹具）');
+    expect(card).toContain('云业务增速放缓');
+    expect(card).toMatch(/Marked “ ?09988\.HK ?”: code with exchange/);
+    await news.screenshot({ path: `${RESULTS_DIR}hover-card.png` });
+    await news.keyboard.press('Escape');
+    await expect.poll(() => closedShadowText(news, CARD_HOST)).toBeUndefined();
+  });
+
+  test('the popup for the tab lists the page securities with report summary and risks', async () => {
+    const tabId = await browser.worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> } } };
+      return (await chrome.tabs.query({ url }))[0]?.id;
+    }, `${pages.origin}/loop-news.html`);
+    expect(tabId).toBeGreaterThan(0);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 440, height: 900 });
+    await popup.goto(browser.pageUrl(`popup.html?tabId=${tabId}`));
+    const alibaba = popup.getByRole('region', { name: '阿里巴巴-W HK:09988' });
+    await expect.poll(() => alibaba.textContent(), { timeout: 10_000 }).toContain('阿里巴巴季度点评：云与电商双轮驱动（测试夹具）');
+    const text = (await alibaba.textContent())!;
+    expect(text).toContain('云业务增速放缓');
+    expect(text).toContain('海外市场竞争加剧');
+    expect(await popup.getByRole('region', { name: 'Amazon US:AMZN' }).textContent()).toContain('Amazon retail margins: a fixture note');
+    await popup.screenshot({ path: `${RESULTS_DIR}popup.png`, fullPage: true });
+    await popup.close();
+  });
+
+  test('ordinary uppercase words are never marked', async () => {
+    const plain = await browser.context.newPage();
+    await plain.goto(`${pages.origin}/no-tickers.html`);
+    await expect.poll(() => markedTexts(plain), { timeout: 10_000 }).toBeDefined();
+    await plain.waitForTimeout(500);
+    expect(await markedTexts(plain)).toEqual([]);
+    await plain.close();
+  });
+});

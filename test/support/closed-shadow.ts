@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+
+interface CdpNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/**
+ * The text inside a closed shadow root hosted by `<hostName>`, or `undefined` when no such host is in the page.
+ * A closed root is invisible to page scripts and Playwright locators; the DevTools protocol pierces it.
+ */
+export async function closedShadowText(page: Page, hostName: string): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = find(root, (node) => node.nodeName.toLowerCase() === hostName);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const parts: string[] = [];
+    const collect = (node: CdpNode) => {
+      if (node.nodeType === 3 && node.nodeName === '#text') parts.push(node.nodeValue ?? '');
+      if (node.nodeName === 'STYLE') return;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) collect(child);
+    };
+    collect(shadow);
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function find(node: CdpNode, test: (node: CdpNode) => boolean): CdpNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const hit = find(child, test);
+    if (hit) return hit;
+  }
+  return undefined;
+}
