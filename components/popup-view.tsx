@@ -34,8 +34,8 @@ export function PopupView({ state, onLoadDemo, onOpenLibrary, onOpenReport }: Po
         <section class="rl-empty" aria-label="Getting started">
           <h2>Your library is empty</h2>
           <p>
-            Import your research reports (Markdown, HTML or text files, with or without front matter) on the library page.
-            Securities they discuss are then marked on finance pages; hover a mark to see what your reports say.
+            Import your research reports (Markdown, HTML or text files, with or without front matter) on the library page. Securities they
+            discuss are then marked on finance pages; hover a mark to see what your reports say.
           </p>
           <div class="rl-actions">
             <button type="button" onClick={onOpenLibrary}>

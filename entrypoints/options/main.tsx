@@ -12,11 +12,24 @@ async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
   const notifyLibraryChanged = () => workerMessenger.sendMessage('libraryChanged', undefined);
-  let state: Omit<LibraryPageProps, 'onImport' | 'onLoadDemo' | 'onOpen'> = { reports: [], opened: undefined, progress: undefined, result: undefined };
+  let state: Omit<LibraryPageProps, 'onImport' | 'onLoadDemo' | 'onOpen'> = {
+    reports: [],
+    opened: undefined,
+    progress: undefined,
+    result: undefined,
+  };
 
   const update = (patch: Partial<typeof state>) => {
     state = { ...state, ...patch };
-    render(<LibraryPage {...state} onImport={(files) => void importFiles(files)} onLoadDemo={() => void importFiles(demoLibraryFiles())} onOpen={openReport} />, app);
+    render(
+      <LibraryPage
+        {...state}
+        onImport={(files) => void importFiles(files)}
+        onLoadDemo={() => void importFiles(demoLibraryFiles())}
+        onOpen={openReport}
+      />,
+      app,
+    );
   };
   const refresh = async () => {
     const reports = await db.reports.orderBy('date').reverse().toArray();

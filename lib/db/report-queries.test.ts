@@ -25,7 +25,11 @@ const report = (id: string, date: string, securityIds: SecurityId[]): StoredRepo
 let db: LibraryDatabase;
 beforeEach(async () => {
   db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
-  await db.reports.bulkAdd([report('a', '2025-01-01', ['HK:09988']), report('b', '2025-06-01', ['US:BABA', 'US:AMZN']), report('c', '2024-01-01', ['US:AMZN'])]);
+  await db.reports.bulkAdd([
+    report('a', '2025-01-01', ['HK:09988']),
+    report('b', '2025-06-01', ['US:BABA', 'US:AMZN']),
+    report('c', '2024-01-01', ['US:AMZN']),
+  ]);
 });
 afterEach(() => db.delete());
 

@@ -20,7 +20,12 @@ const digest = (report: StoredReport): ReportDigest => ({
 const newestFirst = (a: StoredReport, b: StoredReport) => (b.date ?? '').localeCompare(a.date ?? '');
 
 /** Reports on one security or any other listing of its issuer, newest first, with the total count. */
-export async function relatedReports(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId, limit = DEFAULT_LATEST_REPORTS): Promise<SecurityReports> {
+export async function relatedReports(
+  db: LibraryDatabase,
+  dictionary: SecurityDictionary,
+  id: SecurityId,
+  limit = DEFAULT_LATEST_REPORTS,
+): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
   const reports = await db.reports.where('securityIds').anyOf(listings).distinct().toArray();
   reports.sort(newestFirst);

@@ -29,7 +29,9 @@ export interface SecurityMatcher {
  * word needs a strong signal (cashtag, exchange prefix or suffix) to count.
  */
 const COMMON_ACRONYMS = new Set(
-  'A I AI IT ON CEO CFO COO CTO GDP CPI PPI PMI EPS PE PB ROE ROI IPO ETF HK SH SZ US USA UK EU UN Q1 Q2 Q3 Q4 YOY QOQ FY AM PM OK TV PC API APP ESG M&A AR VR MR IoT SaaS IMF FED FOMC GPU CPU TPU LLM AGI EV NEV ALL ANY ARE FOR NOW NEW BIG BEST ONE TWO KEY WELL GOOD REAL SEE RUN CAR BUY SELL HOLD'.split(' '),
+  'A I AI IT ON CEO CFO COO CTO GDP CPI PPI PMI EPS PE PB ROE ROI IPO ETF HK SH SZ US USA UK EU UN Q1 Q2 Q3 Q4 YOY QOQ FY AM PM OK TV PC API APP ESG M&A AR VR MR IoT SaaS IMF FED FOMC GPU CPU TPU LLM AGI EV NEV ALL ANY ARE FOR NOW NEW BIG BEST ONE TWO KEY WELL GOOD REAL SEE RUN CAR BUY SELL HOLD'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -42,8 +44,7 @@ const STRONG_CODE =
 /** Bare uppercase words and bare six-digit numbers: tickers only in a supporting context. */
 const BARE_CODE = /(?<![A-Za-z0-9$.])(?:([A-Z]{1,5}(?:\.[A-Z])?)(?![A-Za-z0-9])|(\d{6})(?![0-9.]))/g;
 
-const isLatinOrDigit = (unit: number) =>
-  (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+const isLatinOrDigit = (unit: number) => (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
 
 function strongCodeId(m: RegExpExecArray): [SecurityId | undefined, MentionRule, number, number] {
   const start = m.index;

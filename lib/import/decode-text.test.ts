@@ -10,7 +10,10 @@ const utf16 = (littleEndian: boolean) => {
   return bytes;
 };
 /** GB18030 bytes of `text` (Python: `text.encode('gb18030')`). */
-const GB_TEXT = new Uint8Array([185, 243, 214, 221, 195, 169, 204, 168, 163, 168, 54, 48, 48, 53, 49, 57, 46, 83, 72, 163, 169, 183, 231, 207, 213, 204, 225, 202, 190, 163, 186, 208, 232, 199, 243, 178, 168, 182, 175, 161, 163]);
+const GB_TEXT = new Uint8Array([
+  185, 243, 214, 221, 195, 169, 204, 168, 163, 168, 54, 48, 48, 53, 49, 57, 46, 83, 72, 163, 169, 183, 231, 207, 213, 204, 225, 202, 190,
+  163, 186, 208, 232, 199, 243, 178, 168, 182, 175, 161, 163,
+]);
 /** `茅台` in GB18030 is also valid UTF-8 (`ę́`): the decoder must still see it as Chinese. */
 const GB_MAOTAI = new Uint8Array([0xc3, 0xa9, 0xcc, 0xa8]);
 

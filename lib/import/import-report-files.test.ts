@@ -46,7 +46,11 @@ describe('importReportFiles', () => {
     const files = ['alibaba-q3-note.md', 'google-brief.txt'].map(fixtureFile);
     await importReportFiles(db, files, context);
     const before = await db.reports.toArray();
-    const again = await importReportFiles(db, [...files, new File([readFileSync(new URL('alibaba-q3-note.md', FIXTURES))], 'copy-of-alibaba.md')], context);
+    const again = await importReportFiles(
+      db,
+      [...files, new File([readFileSync(new URL('alibaba-q3-note.md', FIXTURES))], 'copy-of-alibaba.md')],
+      context,
+    );
     expect(again.imported).toEqual([]);
     expect(again.duplicates.map((d) => d.file)).toEqual(['alibaba-q3-note.md', 'google-brief.txt', 'copy-of-alibaba.md']);
     expect(await db.reports.toArray()).toEqual(before);

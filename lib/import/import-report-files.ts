@@ -61,11 +61,19 @@ export async function importReportFiles(
     const file = displayName(source);
     try {
       if (!REPORT_FILE.test(source.name)) throw new Error('not a report file (expected .md, .html or .txt)');
-      if (source.size > MAX_REPORT_FILE_BYTES) throw new Error(`the file is ${(source.size / 1048576).toFixed(1)} MB; the limit is ${MAX_REPORT_FILE_BYTES / 1048576} MB`);
+      if (source.size > MAX_REPORT_FILE_BYTES)
+        throw new Error(`the file is ${(source.size / 1048576).toFixed(1)} MB; the limit is ${MAX_REPORT_FILE_BYTES / 1048576} MB`);
       if (source.size === 0) throw new Error('the file is empty');
       const { text } = decodeText(new Uint8Array(await source.arrayBuffer()));
       const report = parseReport(file, text, context);
-      parsed.push({ ...report, id: await contentHash(text), securityIds: report.securities.map((s) => s.id), fileName: file, originalText: text, importedAt: startedAt });
+      parsed.push({
+        ...report,
+        id: await contentHash(text),
+        securityIds: report.securities.map((s) => s.id),
+        fileName: file,
+        originalText: text,
+        importedAt: startedAt,
+      });
       progress.parsed++;
     } catch (error) {
       failed.push({ file, reason: error instanceof Error ? error.message : String(error) });

@@ -60,7 +60,10 @@ export const WORKER_REQUESTS = {
   getTabDictionary: { privilege: 'tab', data: noData },
   getRelatedReports: {
     privilege: 'tab',
-    data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(50)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
+    data: v.strictObject({
+      ids: v.pipe(v.array(securityIdSchema), v.maxLength(50)),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+    }),
   },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
   getLibraryStats: { privilege: 'extension-page', data: noData },

@@ -18,7 +18,12 @@ describe('admitRequest', () => {
 
   test.each([
     ['another extension', 'getTabDictionary', undefined, { id: 'other', url: 'chrome-extension://other/x.html' }],
-    ['a page URL that only looks like ours', 'libraryChanged', undefined, { id: 'ext-id', url: 'https://evil.test/chrome-extension://ext-id/' }],
+    [
+      'a page URL that only looks like ours',
+      'libraryChanged',
+      undefined,
+      { id: 'ext-id', url: 'https://evil.test/chrome-extension://ext-id/' },
+    ],
     ['malformed ids', 'getRelatedReports', { ids: ['<script>'] }, tab],
     ['too many ids', 'getRelatedReports', { ids: Array(51).fill('US:AMZN') }, tab],
     ['extra fields', 'getRelatedReports', { ids: [], __proto__: { admin: true }, extra: 1 }, tab],

@@ -15,7 +15,9 @@ export interface ExtensionIdentity {
 
 /** Handlers for every worker request: the data is already validated when a handler runs. */
 export type WorkerHandlers = {
-  [K in keyof WorkerProtocol]: (data: Parameters<WorkerProtocol[K]>[0]) => Promise<ReturnType<WorkerProtocol[K]>> | ReturnType<WorkerProtocol[K]>;
+  [K in keyof WorkerProtocol]: (
+    data: Parameters<WorkerProtocol[K]>[0],
+  ) => Promise<ReturnType<WorkerProtocol[K]>> | ReturnType<WorkerProtocol[K]>;
 };
 
 /** Raised for a refused request; the sender gets its message, the worker carries on. */

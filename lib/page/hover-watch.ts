@@ -76,4 +76,3 @@ export function watchHover(doc: Document, index: MarkIndex, events: HoverEvents,
     if (frame) view.cancelAnimationFrame(frame);
   });
 }
-

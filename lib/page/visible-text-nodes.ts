@@ -1,5 +1,21 @@
 /** Elements whose text is never page prose: code, forms, editors, and our own UI. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'CANVAS', 'IFRAME', 'HEAD', 'TITLE']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'HEAD',
+  'TITLE',
+]);
 
 /** Most text nodes one page scan reads; beyond this a page is a data dump and the rest is left alone. */
 export const MAX_TEXT_NODES_PER_SCAN = 20_000;

@@ -9,7 +9,8 @@ import { tabMessenger, workerMessenger } from '../messaging/protocol';
 export async function loadPopupState(tabId: number | undefined): Promise<PopupState> {
   const { reports } = await workerMessenger.sendMessage('getLibraryStats', undefined);
   if (!reports) return { kind: 'empty-library' };
-  const page = tabId === undefined ? undefined : await tabMessenger.sendMessage('getPageSecurities', undefined, tabId).catch(() => undefined);
+  const page =
+    tabId === undefined ? undefined : await tabMessenger.sendMessage('getPageSecurities', undefined, tabId).catch(() => undefined);
   const ids = page?.securities.map((security) => security.id) ?? [];
   const related = ids.length ? await workerMessenger.sendMessage('getRelatedReports', { ids }) : [];
   return { kind: 'page', libraryReports: reports, page, related: related.filter((security) => security.reportCount > 0) };

@@ -76,7 +76,9 @@ export function splitFrontMatter(text: string): SplitDocument {
  */
 export function toIsoDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(value.trim());
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(
+    value.trim(),
+  );
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, zone] = m;
   const date = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;

@@ -38,7 +38,9 @@ describe('parseReport on our fixtures', () => {
   });
 
   test('broken YAML is an error that says so', () => {
-    expect(() => parseReport('broken-front-matter.md', fixture('broken-front-matter.md'), context)).toThrow(/front matter is not valid YAML/);
+    expect(() => parseReport('broken-front-matter.md', fixture('broken-front-matter.md'), context)).toThrow(
+      /front matter is not valid YAML/,
+    );
   });
 });
 
@@ -50,7 +52,13 @@ describe.skipIf(!SHARED_AVAILABLE)(`parseReport on the design samples (${SHARED_
     expect(report.source).toBe('安信证券');
     expect(report.date?.slice(0, 10)).toBe('2021-12-20');
     expect(ids(report)).toEqual(expect.arrayContaining(['HK:09988', 'US:BABA', 'US:AMZN']));
-    expect(report.risks).toEqual(['海外疫情控制不及预期', '中美贸易摩擦', '反垄断监管趋严风险', '流动性环境收紧超预期', '海外市场竞争加剧']);
+    expect(report.risks).toEqual([
+      '海外疫情控制不及预期',
+      '中美贸易摩擦',
+      '反垄断监管趋严风险',
+      '流动性环境收紧超预期',
+      '海外市场竞争加剧',
+    ]);
     expect(report.url).toMatch(/^http:\/\/choicewzp1\.eastmoney\.com\//);
   });
 

@@ -2,9 +2,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 
 /** The structure extraction works on, whatever the report's format: headings, paragraphs and list items, in order. */
 export type Block =
-  | { kind: 'heading'; depth: number; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'item'; ordered: boolean; text: string };
+  { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'item'; ordered: boolean; text: string };
 
 /** The formats a report body can be in. */
 export type ReportFormat = 'markdown' | 'html' | 'text';
@@ -13,7 +11,11 @@ export type ReportFormat = 'markdown' | 'html' | 'text';
 const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'IFRAME', 'OBJECT']);
 const BLOCK_ELEMENTS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'TD', 'TH', 'PRE', 'DD', 'DT', 'FIGCAPTION', 'CAPTION']);
 
-const squash = (text: string) => text.replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+const squash = (text: string) =>
+  text
+    .replace(/[ \t\u00a0\u3000]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
 
 /** Guesses the body format: the file extension first, then whether the body is mostly HTML tags. */
 export function detectFormat(fileName: string, body: string): ReportFormat {
@@ -40,7 +42,11 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
         case 'list':
           for (const item of (token as Tokens.List).items) {
             const [first, ...rest] = item.tokens;
-            blocks.push({ kind: 'item', ordered: (token as Tokens.List).ordered, text: plain(first && 'text' in first ? first.text : item.text) });
+            blocks.push({
+              kind: 'item',
+              ordered: (token as Tokens.List).ordered,
+              text: plain(first && 'text' in first ? first.text : item.text),
+            });
             visit(rest);
           }
           break;
@@ -51,7 +57,8 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
           blocks.push(...htmlBlocks(token.raw, parseHtml));
           break;
         case 'table':
-          for (const row of (token as Tokens.Table).rows) blocks.push({ kind: 'paragraph', text: row.map((cell) => plain(cell.text)).join(' | ') });
+          for (const row of (token as Tokens.Table).rows)
+            blocks.push({ kind: 'paragraph', text: row.map((cell) => plain(cell.text)).join(' | ') });
           break;
         default:
           break;

@@ -2,7 +2,8 @@ import type { Block } from './report-blocks';
 import type { FrontMatter } from './front-matter';
 
 /** Headings (or `label：` paragraph openings) that introduce a summary. */
-const SUMMARY_LABEL = /^(?:简要部分|摘要|内容摘要|核心观点|投资要点|报告摘要|主要话题与市场趋势概述|summary|key takeaways|executive summary|overview)\b/i;
+const SUMMARY_LABEL =
+  /^(?:简要部分|摘要|内容摘要|核心观点|投资要点|报告摘要|主要话题与市场趋势概述|summary|key takeaways|executive summary|overview)\b/i;
 /** Headings that introduce key points: numbered lists under them are the report's key points. */
 const KEY_POINTS_LABEL = /^(?:投资要点|核心观点|要点|关键要点|对交易影响|key points|key takeaways|highlights)/i;
 /** Headings or labels that introduce risks. */
@@ -13,13 +14,21 @@ const MAX_SECTION_ITEMS = 20;
 const MAX_SUMMARY_CHARS = 400;
 
 const stripNumbering = (text: string) => text.replace(/^(?:\d{1,2}\s*[.、)]|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[、.])\s*/, '');
-const labelOf = (block: Block) => stripNumbering(block.text).replace(/^\*+|\*+$/g, '').trim();
+const labelOf = (block: Block) =>
+  stripNumbering(block.text)
+    .replace(/^\*+|\*+$/g, '')
+    .trim();
 
 /** Splits `标签：a；b；c。` into the items after the label. */
 function splitInlineList(text: string): string[] {
   return text
     .split(/[；;]/)
-    .map((part) => part.trim().replace(/[。.]$/, '').trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/[。.]$/, '')
+        .trim(),
+    )
     .filter(Boolean);
 }
 

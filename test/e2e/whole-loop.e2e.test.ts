@@ -74,8 +74,13 @@ describe('the whole loop a user does', () => {
     news = await browser.context.newPage();
     const bodyBefore = await (await fetch(`${pages.origin}/loop-news.html`)).text();
     await news.goto(`${pages.origin}/loop-news.html`);
-    await expect.poll(() => markedTexts(news), { timeout: 10_000 }).toEqual(['阿里巴巴', '09988.HK', 'Amazon', 'AMZN', '阿里巴巴', '09988.HK', 'Amazon', 'AMZN']);
-    const unchanged = await news.evaluate((served) => new DOMParser().parseFromString(served, 'text/html').body.innerHTML === document.body.innerHTML, bodyBefore);
+    await expect
+      .poll(() => markedTexts(news), { timeout: 10_000 })
+      .toEqual(['阿里巴巴', '09988.HK', 'Amazon', 'AMZN', '阿里巴巴', '09988.HK', 'Amazon', 'AMZN']);
+    const unchanged = await news.evaluate(
+      (served) => new DOMParser().parseFromString(served, 'text/html').body.innerHTML === document.body.innerHTML,
+      bodyBefore,
+    );
     expect(unchanged).toBe(true);
   });
 

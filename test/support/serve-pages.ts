@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 /** Our own test pages; only these are served. */
 export const FIXTURE_PAGES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+};
 
 /** A static server on 127.0.0.1 (a free port) for pages under `dir`; resolves with its origin. */
 export async function servePages(dir = FIXTURE_PAGES_DIR): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
