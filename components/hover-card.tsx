@@ -32,6 +32,7 @@ const RULE_LABELS: Record<MentionRule, string> = {
   cashtag: 'cashtag',
   'exchange-prefix': 'exchange prefix',
   name: 'company name',
+  'learned-alias': 'name learned from a report',
   'ticker-in-context': 'ticker in context',
 };
 

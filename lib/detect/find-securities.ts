@@ -8,6 +8,7 @@ export type MentionRule =
   | 'cashtag' // $AMZN
   | 'exchange-prefix' // NASDAQ: AMZN
   | 'name' // 阿里巴巴, Amazon
+  | 'learned-alias' // a name a report tied to a code: 中际旭创（300308.SZ）
   | 'ticker-in-context'; // AMZN alone in a table cell, (AMZN), or beside its company's name
 
 /** One security mentioned in a text: where, which listing, and why. */
@@ -22,7 +23,12 @@ export interface Mention {
 /** Finds securities in plain text; built once per dictionary and reused for every text. */
 export interface SecurityMatcher {
   find(text: string): Mention[];
+  /** Adds a name after construction: aliases learned during an import help the reports after it. */
+  addName(name: string, id: SecurityId, rule?: NameRule): void;
 }
+
+/** The rules a name in the trie can carry. */
+type NameRule = Extract<MentionRule, 'name' | 'learned-alias'>;
 
 /**
  * Uppercase words that are common acronyms in finance prose; even when a listing uses one as its ticker, the bare
@@ -78,12 +84,12 @@ function bareCodeHasContext(text: string, start: number, end: number): boolean {
  * (SPEC.md: "bare words are never trusted alone").
  */
 export function createSecurityMatcher(entries: Iterable<SecurityEntry>): SecurityMatcher {
-  const names = new NameTrie<SecurityId>();
+  const names = new NameTrie<{ id: SecurityId; rule: NameRule }>();
   const bareCodes = new Map<string, SecurityId>();
   const issuerOf = new Map<SecurityId, string>();
   for (const entry of entries) {
     issuerOf.set(entry.id, entry.issuer ?? entry.id);
-    for (const name of entry.names) if (name.length >= 2) names.add(name, entry.id);
+    for (const name of entry.names) if (name.length >= 2) names.add(name, { id: entry.id, rule: 'name' });
     const bare = bareCodeOf(entry.id);
     if (bare) bareCodes.set(bare, entry.id);
   }
@@ -99,13 +105,18 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>): Securit
         return !isLatinOrDigit(last) || end === text.length || !isLatinOrDigit(text.charCodeAt(end));
       });
       if (!hit) continue;
-      found.push({ start: i, end: hit.end, text: text.slice(i, hit.end), id: hit.values[0]!, rule: 'name' });
+      const { id, rule } = hit.values[0]!;
+      found.push({ start: i, end: hit.end, text: text.slice(i, hit.end), id, rule });
       i = hit.end - 1;
     }
     return found;
   };
 
   return {
+    addName(name, id, rule = 'name') {
+      if (name.length >= 2) names.add(name, { id, rule });
+      if (!issuerOf.has(id)) issuerOf.set(id, id);
+    },
     find(text) {
       const found: Mention[] = [];
       for (const m of text.matchAll(STRONG_CODE)) {

@@ -1,25 +1,27 @@
-import type { LibraryDatabase, StoredReport } from '../db/database';
+import type { LibraryDatabase, StoredAlias, StoredReport } from '../db/database';
+import { learnAliases } from '../reports/learn-aliases';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
+import { parseBackup } from './library-backup';
+import { readImportEntries, type ImportSource } from './read-import-entries';
 
-/** What the import reads: a browser `File`, or anything with a name and bytes (Node's `File` in tests and the CLI). */
-export interface ImportSource {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type { ImportSource } from './read-import-entries';
 
-/** Progress as the library page shows it. */
+/** Progress as the library page shows it: files read, reports parsed, reports written. */
 export interface ImportProgress {
   phase: 'reading' | 'writing' | 'done';
-  total: number;
+  /** Files read so far (zip entries count one each). */
   read: number;
   parsed: number;
   written: number;
+  /** Bytes of the selection read so far, and in all: what the progress bar shows (zips are read as they stream). */
+  bytesRead: number;
+  bytesTotal: number;
 }
 
-/** One file's outcome. */
+/** One report's outcome. */
 export interface ImportedFile {
   file: string;
   id: string;
@@ -32,66 +34,93 @@ export interface ImportResult {
   imported: ImportedFile[];
   duplicates: ImportedFile[];
   failed: { file: string; reason: string }[];
+  learnedAliases: number;
 }
 
-/** Largest single report file read; research notes are kilobytes, anything this big is not one. */
-export const MAX_REPORT_FILE_BYTES = 20 * 1024 * 1024;
-/** Extensions read as reports; other files in a selection are reported as skipped. */
-const REPORT_FILE = /\.(?:md|markdown|mdx|html?|xhtml|txt|text)$/i;
+/** Reports parsed but not yet written, and where they came from. */
+type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
 
-/** The path shown to the user: folder-relative when the browser gives one. */
-const displayName = (source: ImportSource) => (source as { webkitRelativePath?: string }).webkitRelativePath || source.name;
+/** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
+const PROGRESS_EVERY = 25;
 
 /**
- * Imports report files into the library: read → decode → parse → extract → resolve securities, then writes every
- * new report and the batch record in one transaction, so a failure leaves the library exactly as it was.
- * A file that fails is reported with its reason and never stops the others.
+ * Imports a selection into the library: read (files, folders, zips, a backup) → decode → parse → extract → resolve
+ * securities (learning `名称（代码）` aliases on the way), then writes every new report, every learned alias and
+ * the batch record in one transaction, so a failure leaves the library exactly as it was. A file that fails is
+ * reported with its reason and never stops the others; an archive that breaks a limit is refused whole.
  */
 export async function importReportFiles(
   db: LibraryDatabase,
   sources: readonly ImportSource[],
   context: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
-  const progress: ImportProgress = { phase: 'reading', total: sources.length, read: 0, parsed: 0, written: 0 };
+  const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
+  const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
-  const parsed: Omit<StoredReport, 'importId'>[] = [];
-  for (const source of sources) {
-    const file = displayName(source);
-    try {
-      if (!REPORT_FILE.test(source.name)) throw new Error('not a report file (expected .md, .html or .txt)');
-      if (source.size > MAX_REPORT_FILE_BYTES)
-        throw new Error(`the file is ${(source.size / 1048576).toFixed(1)} MB; the limit is ${MAX_REPORT_FILE_BYTES / 1048576} MB`);
-      if (source.size === 0) throw new Error('the file is empty');
-      const { text } = decodeText(new Uint8Array(await source.arrayBuffer()));
-      const report = parseReport(file, text, context);
-      parsed.push({
-        ...report,
-        id: await contentHash(text),
-        securityIds: report.securities.map((s) => s.id),
-        fileName: file,
-        originalText: text,
-        importedAt: startedAt,
-      });
-      progress.parsed++;
-    } catch (error) {
-      failed.push({ file, reason: error instanceof Error ? error.message : String(error) });
+  const pending: PendingReport[] = [];
+  const aliases = new Map<string, StoredAlias>();
+  const refusedArchives = new Set<string>();
+
+  const learn = (text: string, file: string) => {
+    for (const { alias, securityId } of learnAliases(text, context.dictionary)) {
+      context.dictionary.add({ id: securityId, names: [alias] });
+      context.matcher.addName(alias, securityId, 'learned-alias');
+      aliases.set(`${alias}\u0000${securityId}`, { alias, securityId, origin: 'learned', from: file });
+    }
+  };
+  const addReport = async (file: string, text: string, importedAt: string, archive?: string) => {
+    const report = parseReport(file, text, { ...context, learn });
+    pending.push({ ...report, id: await contentHash(text), securityIds: report.securities.map((s) => s.id), fileName: file, originalText: text, importedAt, archive });
+    progress.parsed++;
+  };
+
+  const onBytesRead = (bytes: number) => void (progress.bytesRead += bytes);
+  for await (const entry of readImportEntries(sources, limits, onBytesRead)) {
+    if (entry.kind === 'archive-failed') {
+      refusedArchives.add(entry.archive);
+      failed.push({ file: entry.archive, reason: entry.reason });
+      continue;
     }
     progress.read++;
-    onProgress({ ...progress });
+    try {
+      if (entry.kind === 'failed') throw new Error(entry.reason);
+      if (entry.kind === 'backup') {
+        const backup = parseBackup(entry.text);
+        for (const alias of backup.aliases) {
+          aliases.set(`${alias.alias}\u0000${alias.securityId}`, alias);
+          context.dictionary.add({ id: alias.securityId, names: [alias.alias] });
+          context.matcher.addName(alias.alias, alias.securityId, alias.origin === 'learned' ? 'learned-alias' : 'name');
+        }
+        for (const report of backup.reports) {
+          try {
+            await addReport(report.fileName, report.originalText, report.importedAt);
+          } catch (error) {
+            failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
+          }
+        }
+      } else {
+        await addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
+      }
+    } catch (error) {
+      failed.push({ file: entry.path, reason: error instanceof Error ? error.message : String(error) });
+    }
+    if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
   }
 
+  const accepted = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
   progress.phase = 'writing';
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
-  const batchId = await db.transaction('rw', db.reports, db.imports, async () => {
-    const existing = await db.reports.bulkGet(parsed.map((report) => report.id));
+  const batchId = await db.transaction('rw', db.reports, db.imports, db.aliases, async () => {
+    const existing = await db.reports.bulkGet(accepted.map((report) => report.id));
     const batchId = (await db.imports.add({ startedAt, imported: 0, duplicates: 0, failed })) as number;
     const seen = new Set<string>();
     const fresh: StoredReport[] = [];
-    parsed.forEach((report, i) => {
+    accepted.forEach(({ archive: _archive, ...report }, i) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
       if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
       seen.add(report.id);
@@ -99,11 +128,12 @@ export async function importReportFiles(
       imported.push(outcome);
     });
     await db.reports.bulkAdd(fresh);
+    await db.aliases.bulkPut([...aliases.values()]);
     await db.imports.update(batchId, { finishedAt: new Date().toISOString(), imported: fresh.length, duplicates: duplicates.length });
     return batchId;
   });
   progress.written = imported.length;
   progress.phase = 'done';
   onProgress({ ...progress });
-  return { batchId, imported, duplicates, failed };
+  return { batchId, imported, duplicates, failed, learnedAliases: [...aliases.values()].filter((a) => a.origin === 'learned').length };
 }

@@ -25,6 +25,8 @@ export interface ParseContext {
   dictionary: SecurityDictionary;
   matcher: SecurityMatcher;
   parseHtml?: HtmlParser;
+  /** Called with the report's plain text before its securities are resolved: the import learns aliases here. */
+  learn?: (plainText: string, fileName: string) => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export function parseReport(fileName: string, text: string, context: ParseContex
   if (!blocks.length && !frontMatter.title) throw new Error('the file has no text');
   const title = extractTitle(blocks, frontMatter, fileName);
   const plainText = [title, ...blocks.map((block) => block.text)].join('\n');
+  context.learn?.(plainText, fileName);
   return {
     title,
     date: toIsoDate(frontMatter.date),

@@ -6,7 +6,7 @@ export type AliasOrigin = 'bundled' | 'user-list' | 'learned';
 
 /**
  * The security dictionary: every known listing with its names, and the issuer groups that tie listings of one
- * company together. Built from the bundled list plus user lists and learned aliases; immutable once built.
+ * company together. Built from the bundled list plus user lists and learned aliases; an import adds what it learns.
  */
 export class SecurityDictionary {
   readonly #byId = new Map<SecurityId, SecurityEntry>();
@@ -14,10 +14,11 @@ export class SecurityDictionary {
   readonly #byIssuer = new Map<string, SecurityId[]>();
 
   constructor(entries: Iterable<SecurityEntry>) {
-    for (const entry of entries) this.#add(entry);
+    for (const entry of entries) this.add(entry);
   }
 
-  #add(entry: SecurityEntry): void {
+  /** Adds names (and a listing, when new); used while building and when an import learns an alias. */
+  add(entry: SecurityEntry): void {
     const known = this.#byId.get(entry.id);
     const merged: SecurityEntry = known
       ? { id: entry.id, names: [...new Set([...known.names, ...entry.names])], issuer: known.issuer ?? entry.issuer }

@@ -1,0 +1,64 @@
+import * as v from 'valibot';
+import type { LibraryDatabase, StoredAlias } from '../db/database';
+
+/** Marks a JSON file as our backup; anything else is refused as a backup. */
+export const BACKUP_FORMAT = 'reportlens-backup';
+/** Version of the backup shape; a newer file is refused with a clear message rather than half-read. */
+export const BACKUP_VERSION = 1;
+
+/** Longest original text a backup may carry for one report (the import's per-file limit). */
+const MAX_TEXT = 20 * 1024 * 1024;
+
+const securityId = v.pipe(v.string(), v.regex(/^(?:SH|SZ|BJ|HK|US):[A-Z0-9.]{1,8}$/));
+const backupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.string(),
+  reports: v.array(
+    v.strictObject({
+      fileName: v.pipe(v.string(), v.maxLength(1000)),
+      originalText: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+      importedAt: v.pipe(v.string(), v.maxLength(40)),
+    }),
+  ),
+  aliases: v.array(
+    v.strictObject({
+      alias: v.pipe(v.string(), v.minLength(2), v.maxLength(100)),
+      securityId,
+      origin: v.picklist(['user-list', 'learned']),
+      from: v.pipe(v.string(), v.maxLength(1000)),
+    }),
+  ),
+});
+
+/** The extension's own backup: every report's original text (extraction is redone on import) and every alias. */
+export type LibraryBackup = Omit<v.InferOutput<typeof backupSchema>, 'aliases'> & { aliases: StoredAlias[] };
+
+/** The whole library as a backup object; `JSON.stringify` it to save. */
+export async function exportLibrary(db: LibraryDatabase): Promise<LibraryBackup> {
+  const [reports, aliases] = await db.transaction('r', db.reports, db.aliases, () => Promise.all([db.reports.toArray(), db.aliases.toArray()]));
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    reports: reports.map(({ fileName, originalText, importedAt }) => ({ fileName, originalText, importedAt })),
+    aliases: aliases.map(({ alias, securityId, origin, from }) => ({ alias, securityId, origin, from })),
+  };
+}
+
+/** Reads a backup file's text; throws with the reason when it is not a valid backup of a version we know. */
+export function parseBackup(text: string): LibraryBackup {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not valid JSON: ${(error as Error).message}`);
+  }
+  const format = (data as { format?: unknown })?.format;
+  if (format !== BACKUP_FORMAT) throw new Error('not a ReportLens backup (no "format": "reportlens-backup")');
+  const version = (data as { version?: unknown }).version;
+  if (version !== BACKUP_VERSION) throw new Error(`backup version ${String(version)} is not supported (this version reads ${BACKUP_VERSION})`);
+  const parsed = v.safeParse(backupSchema, data);
+  if (!parsed.success) throw new Error(`the backup is malformed: ${v.summarize(parsed.issues).split('\n')[0]}`);
+  return parsed.output as LibraryBackup;
+}

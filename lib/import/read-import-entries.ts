@@ -1,0 +1,194 @@
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { formatBytes, type ImportLimits } from './import-limits';
+
+/** What the import reads: a browser `File`, or anything with a name, a size and bytes (Node's `Blob` in the CLI). */
+export interface ImportSource {
+  readonly name: string;
+  readonly size: number;
+  /** Folder-relative path when the browser gives one (folder picker). */
+  readonly webkitRelativePath?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  stream?(): ReadableStream<Uint8Array>;
+}
+
+/** One thing read from the selection: a file's bytes, a per-file failure, or a failure of a whole archive. */
+export type ImportEntry =
+  | { kind: 'file'; path: string; bytes: Uint8Array; archive?: string }
+  | { kind: 'failed'; path: string; reason: string; archive?: string }
+  | { kind: 'archive-failed'; archive: string; reason: string }
+  | { kind: 'backup'; path: string; text: string };
+
+/** Extensions read as reports; other files in a selection or archive are reported as skipped. */
+export const REPORT_FILE = /\.(?:md|markdown|mdx|html?|xhtml|txt|text)$/i;
+const ZIP_FILE = /\.zip$/i;
+const JSON_FILE = /\.json$/i;
+/** Files that are noise in exported folders and archives (macOS metadata, dotfiles): skipped without a word. */
+const IGNORED = /(?:^|\/)(?:__MACOSX\/|\.DS_Store$|Thumbs\.db$|\.[^/]*$)/;
+
+const pathOf = (source: ImportSource) => source.webkitRelativePath || source.name;
+
+/**
+ * Reads a selection (files, a folder's files, zips, a backup) into entries, one at a time. Zips are streamed
+ * through fflate: each entry is inflated on its own and counted against the limits while it inflates, so a zip bomb
+ * is stopped by its real size, not the size its headers claim.
+ */
+export async function* readImportEntries(
+  sources: readonly ImportSource[],
+  limits: ImportLimits,
+  onBytesRead: (bytes: number) => void = () => {},
+): AsyncGenerator<ImportEntry> {
+  for (const source of sources) {
+    const path = pathOf(source);
+    if (IGNORED.test(path)) {
+      onBytesRead(source.size);
+      continue;
+    }
+    if (ZIP_FILE.test(source.name)) {
+      yield* zipEntries(source, path, limits, onBytesRead);
+      continue;
+    } else if (JSON_FILE.test(source.name)) {
+      onBytesRead(source.size);
+      if (source.size > limits.maxBackupBytes) {
+        yield { kind: 'failed', path, reason: `the file is ${formatBytes(source.size)}; the limit for a backup is ${formatBytes(limits.maxBackupBytes)}` };
+      } else {
+        yield { kind: 'backup', path, text: new TextDecoder().decode(await source.arrayBuffer()) };
+      }
+    } else {
+      onBytesRead(source.size);
+      const problem = fileProblem(path, source.size, limits);
+      yield problem
+        ? { kind: 'failed', path, reason: problem }
+        : { kind: 'file', path, bytes: new Uint8Array(await source.arrayBuffer()) };
+    }
+  }
+}
+
+function fileProblem(path: string, size: number, limits: ImportLimits): string | undefined {
+  if (!REPORT_FILE.test(path)) return 'not a report file (expected .md, .html, .txt, a .zip of them, or a ReportLens backup .json)';
+  if (size > limits.maxFileBytes) return `the file is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}`;
+  if (size === 0) return 'the file is empty';
+  return undefined;
+}
+
+/** Entry names that would escape a folder or hide what they are: refused, never interpreted. */
+function unsafeEntryName(name: string): string | undefined {
+  if (name.includes('\0')) return 'its name contains a NUL character';
+  if (/^(?:[a-zA-Z]:)?[\\/]/.test(name)) return 'its name is an absolute path';
+  if (name.split(/[\\/]/).includes('..')) return 'its name climbs out of the archive (`..`)';
+  return undefined;
+}
+
+async function* zipEntries(
+  source: ImportSource,
+  archive: string,
+  limits: ImportLimits,
+  onBytesRead: (bytes: number) => void,
+): AsyncGenerator<ImportEntry> {
+  const ready: ImportEntry[] = [];
+  const open = new Set<string>();
+  let entryCount = 0;
+  let inflated = 0;
+  let fatal: string | undefined;
+
+  const unzip = new Unzip((file: UnzipFile) => {
+    if (fatal) return;
+    if (++entryCount > limits.maxArchiveEntries) {
+      fatal = `the archive has more than ${limits.maxArchiveEntries.toLocaleString('en')} entries`;
+      return;
+    }
+    if (file.name.endsWith('/')) return;
+    const path = `${archive}/${file.name}`;
+    const unsafe = unsafeEntryName(file.name);
+    if (IGNORED.test(file.name)) return;
+    if (unsafe) return void ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
+    if (ZIP_FILE.test(file.name)) return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
+    const problem = fileProblem(file.name, file.originalSize ?? 1, limits);
+    if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
+    if (file.compression !== 0 && file.compression !== 8) {
+      return void ready.push({ kind: 'failed', path, archive, reason: `unsupported compression method ${file.compression}` });
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    open.add(path);
+    file.ondata = (error, chunk, final) => {
+      if (!open.has(path)) return;
+      if (error) {
+        open.delete(path);
+        ready.push({ kind: 'failed', path, archive, reason: `cannot be inflated (${error.message}); encrypted or corrupt` });
+        return;
+      }
+      size += chunk.length;
+      inflated += chunk.length;
+      if (inflated > limits.maxArchiveInflatedBytes) {
+        fatal = `the archive inflates to more than ${formatBytes(limits.maxArchiveInflatedBytes)}`;
+      } else if (size > limits.maxFileBytes) {
+        ready.push({ kind: 'failed', path, archive, reason: `inflates to more than ${formatBytes(limits.maxFileBytes)}, the limit for one file` });
+      } else {
+        chunks.push(chunk);
+        if (!final) return;
+        ready.push(size ? { kind: 'file', path, archive, bytes: concat(chunks, size) } : { kind: 'failed', path, archive, reason: 'the file is empty' });
+      }
+      open.delete(path);
+      file.terminate();
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+
+  const reader = (source.stream?.() ?? new Blob([await source.arrayBuffer()]).stream()).getReader();
+  let first = true;
+  let tail: Uint8Array = new Uint8Array(0);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) {
+        onBytesRead(value.length);
+        tail = keepTail(tail, value);
+      }
+      if (value && first) {
+        first = false;
+        if (value[0] !== 0x50 || value[1] !== 0x4b) {
+          fatal = 'not a zip archive (it does not start with a zip header)';
+        }
+      }
+      if (!fatal) unzip.push(value ?? new Uint8Array(0), done);
+      yield* ready.splice(0);
+      if (fatal || done) break;
+    }
+  } catch (error) {
+    fatal = `the archive is corrupt or truncated (${(error as Error).message})`;
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  if (!fatal && first) fatal = 'the archive is empty';
+  if (!fatal && open.size) fatal = 'the archive is truncated: it ends in the middle of an entry';
+  if (!fatal && !hasEndRecord(tail)) fatal = 'the archive is truncated or corrupt: its end record is missing';
+  if (fatal) yield { kind: 'archive-failed', archive, reason: fatal };
+}
+
+/** The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KB. */
+const END_RECORD_SPAN = 22 + 0xffff;
+
+function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
+  const joined = concat([tail, chunk], tail.length + chunk.length);
+  return joined.length > END_RECORD_SPAN ? joined.slice(joined.length - END_RECORD_SPAN) : joined;
+}
+
+/** Whether the archive ends with an end-of-central-directory record (`PK\x05\x06`), as every complete zip does. */
+function hasEndRecord(tail: Uint8Array): boolean {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { SecurityDictionary } from '../securities/dictionary';
+import { normaliseSecurityCode, type SecurityId } from '../securities/security-id';
+
+/** A name a report tied to a code: `中际旭创（300308.SZ）` teaches 中际旭创 → SZ:300308. */
+export interface LearnedAlias {
+  alias: string;
+  securityId: SecurityId;
+}
+
+/**
+ * `名称（代码[/代码]）`: a CJK name of 2-6 characters, standing alone (after punctuation or a space), right before
+ * brackets holding only codes. Longer runs are usually a phrase ending in the name (`龙头公司中际旭创`): not learned.
+ */
+const NAME_THEN_CODES = /(?<![\u4e00-\u9fffA-Za-z0-9])([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5})(?:-[A-Z]{1,2})?\s?[（(]\s?([A-Za-z0-9.:\s/、,，]{1,40}?)\s?[)）]/g;
+/** Words that end up in front of a name in prose (`如中际旭创`, `关注新易盛`); stripped before learning. */
+const LEADING_WORDS = /^(?:例如|比如|包括|其中|看好|关注|推荐|建议|重点|受益|利好|买入|增持|持有|维持|覆盖|标的|个股|龙头|如|及|和|与|或)/;
+
+/**
+ * Aliases a text teaches: names followed by codes that all resolve to one listing (or one issuer). Names the
+ * dictionary already has for that listing are not returned.
+ */
+export function learnAliases(text: string, dictionary: SecurityDictionary): LearnedAlias[] {
+  const learned = new Map<string, LearnedAlias>();
+  for (const match of text.matchAll(NAME_THEN_CODES)) {
+    const ids = match[2]!
+      .split(/[/、,，\s]+/)
+      .filter(Boolean)
+      .map((code) => normaliseSecurityCode(code));
+    if (!ids.length || ids.some((id) => !id)) continue;
+    const first = ids[0]!;
+    const issuer = new Set(dictionary.issuerListings(first));
+    if (!ids.every((id) => issuer.has(id!))) continue;
+    const alias = match[1]!.replace(LEADING_WORDS, '');
+    if (alias.length < 2 || alias.length > 6) continue;
+    if (dictionary.idsForName(alias).some((id) => issuer.has(id))) continue;
+    learned.set(`${alias}\u0000${first}`, { alias, securityId: first });
+  }
+  return [...learned.values()];
+}
