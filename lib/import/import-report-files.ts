@@ -1,6 +1,6 @@
 import type { LibraryDatabase, StoredAlias, StoredReport } from '../db/database';
-import { learnAliases } from '../reports/learn-aliases';
 import { parseReport, type ParseContext } from '../reports/parse-report';
+import { AliasLearner } from './alias-learner';
 import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
@@ -38,42 +38,42 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
+export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
 
+/** A selection read and parsed, not yet written: what the import writes, and what the CLI prints. */
+export interface ParsedSelection {
+  reports: PendingReport[];
+  failed: ImportResult['failed'];
+  aliases: StoredAlias[];
+}
+
 /**
- * Imports a selection into the library: read (files, folders, zips, a backup) → decode → parse → extract → resolve
- * securities (learning `名称（代码）` aliases on the way), then writes every new report, every learned alias and
- * the batch record in one transaction, so a failure leaves the library exactly as it was. A file that fails is
- * reported with its reason and never stops the others; an archive that breaks a limit is refused whole.
+ * Reads and parses a selection (files, folders, zips, a backup): read → decode → parse → extract → resolve
+ * securities, learning `名称（代码）` aliases on the way so they help the reports after them. Touches no storage.
+ * A file that fails is reported with its reason and never stops the others; an archive that breaks a limit is
+ * refused whole.
  */
-export async function importReportFiles(
-  db: LibraryDatabase,
+export async function parseSelection(
   sources: readonly ImportSource[],
   context: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
-): Promise<ImportResult> {
+): Promise<ParsedSelection & { progress: ImportProgress }> {
   const startedAt = new Date().toISOString();
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
   const pending: PendingReport[] = [];
-  const aliases = new Map<string, StoredAlias>();
+  const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
 
-  const learn = (text: string, file: string) => {
-    for (const { alias, securityId } of learnAliases(text, context.dictionary)) {
-      context.dictionary.add({ id: securityId, names: [alias] });
-      context.matcher.addName(alias, securityId, 'learned-alias');
-      aliases.set(`${alias}\u0000${securityId}`, { alias, securityId, origin: 'learned', from: file });
-    }
-  };
   const addReport = async (file: string, text: string, importedAt: string, archive?: string) => {
-    const report = parseReport(file, text, { ...context, learn });
-    pending.push({ ...report, id: await contentHash(text), securityIds: report.securities.map((s) => s.id), fileName: file, originalText: text, importedAt, archive });
+    const report = parseReport(file, text, { ...context, learn: learner.learn });
+    const id = await contentHash(text);
+    pending.push({ ...report, id, securityIds: report.securities.map((s) => s.id), fileName: file, originalText: text, importedAt, archive });
     progress.parsed++;
   };
 
@@ -89,11 +89,7 @@ export async function importReportFiles(
       if (entry.kind === 'failed') throw new Error(entry.reason);
       if (entry.kind === 'backup') {
         const backup = parseBackup(entry.text);
-        for (const alias of backup.aliases) {
-          aliases.set(`${alias.alias}\u0000${alias.securityId}`, alias);
-          context.dictionary.add({ id: alias.securityId, names: [alias.alias] });
-          context.matcher.addName(alias.alias, alias.securityId, alias.origin === 'learned' ? 'learned-alias' : 'name');
-        }
+        for (const alias of backup.aliases) learner.add(alias);
         for (const report of backup.reports) {
           try {
             await addReport(report.fileName, report.originalText, report.importedAt);
@@ -109,18 +105,33 @@ export async function importReportFiles(
     }
     if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
   }
+  const reports = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
+  return { reports, failed, aliases: learner.aliases(), progress };
+}
 
-  const accepted = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
+/**
+ * Imports a selection into the library: {@link parseSelection}, then every new report, every alias and the batch
+ * record in one transaction, so a failure leaves the library exactly as it was.
+ */
+export async function importReportFiles(
+  db: LibraryDatabase,
+  sources: readonly ImportSource[],
+  context: ParseContext,
+  onProgress: (progress: ImportProgress) => void = () => {},
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<ImportResult> {
+  const startedAt = new Date().toISOString();
+  const { reports, failed, aliases, progress } = await parseSelection(sources, context, onProgress, limits);
   progress.phase = 'writing';
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   const batchId = await db.transaction('rw', db.reports, db.imports, db.aliases, async () => {
-    const existing = await db.reports.bulkGet(accepted.map((report) => report.id));
+    const existing = await db.reports.bulkGet(reports.map((report) => report.id));
     const batchId = (await db.imports.add({ startedAt, imported: 0, duplicates: 0, failed })) as number;
     const seen = new Set<string>();
     const fresh: StoredReport[] = [];
-    accepted.forEach(({ archive: _archive, ...report }, i) => {
+    reports.forEach(({ archive: _archive, ...report }, i) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
       if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
       seen.add(report.id);
@@ -128,12 +139,12 @@ export async function importReportFiles(
       imported.push(outcome);
     });
     await db.reports.bulkAdd(fresh);
-    await db.aliases.bulkPut([...aliases.values()]);
+    await db.aliases.bulkPut(aliases);
     await db.imports.update(batchId, { finishedAt: new Date().toISOString(), imported: fresh.length, duplicates: duplicates.length });
     return batchId;
   });
   progress.written = imported.length;
   progress.phase = 'done';
   onProgress({ ...progress });
-  return { batchId, imported, duplicates, failed, learnedAliases: [...aliases.values()].filter((a) => a.origin === 'learned').length };
+  return { batchId, imported, duplicates, failed, learnedAliases: aliases.filter((a) => a.origin === 'learned').length };
 }

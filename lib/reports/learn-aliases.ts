@@ -16,6 +16,17 @@ const NAME_THEN_CODES = /(?<![\u4e00-\u9fffA-Za-z0-9])([\u4e00-\u9fff][\u4e00-\u
 const LEADING_WORDS = /^(?:例如|比如|包括|其中|看好|关注|推荐|建议|重点|受益|利好|买入|增持|持有|维持|覆盖|标的|个股|龙头|如|及|和|与|或)/;
 
 /**
+ * A code strong enough to learn a name from: one with its exchange (`300308.SZ`, `09988.HK`), a mainland six-digit
+ * code, or a US ticker the dictionary already lists. A bare uppercase word is an abbreviation far more often than a
+ * ticker (`年复合增长率（CAGR）`, `聚乙烯（LLDPE）`), so an unknown one teaches nothing.
+ */
+function codeToLearnFrom(code: string, dictionary: SecurityDictionary): SecurityId | undefined {
+  const id = normaliseSecurityCode(code);
+  if (!id || !/^[A-Z]{1,5}(?:[.-][A-Z])?$/.test(code)) return id;
+  return dictionary.get(id) ? id : undefined;
+}
+
+/**
  * Aliases a text teaches: names followed by codes that all resolve to one listing (or one issuer). Names the
  * dictionary already has for that listing are not returned.
  */
@@ -25,7 +36,7 @@ export function learnAliases(text: string, dictionary: SecurityDictionary): Lear
     const ids = match[2]!
       .split(/[/、,，\s]+/)
       .filter(Boolean)
-      .map((code) => normaliseSecurityCode(code));
+      .map((code) => codeToLearnFrom(code, dictionary));
     if (!ids.length || ids.some((id) => !id)) continue;
     const first = ids[0]!;
     const issuer = new Set(dictionary.issuerListings(first));

@@ -79,7 +79,7 @@ function plain(inline: string): string {
       .replace(/(\*\*|__)(.*?)\1/g, '$2')
       .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1$2')
       .replace(/`([^`]*)`/g, '$1')
-      .replace(/<[^>]+>/g, ''),
+      .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g, ''),
   );
 }
 

@@ -1,0 +1,60 @@
+import type { SecurityDictionary } from '../securities/dictionary';
+import type { SecurityId } from '../securities/security-id';
+import type { MentionRule, SecurityMatcher } from './find-securities';
+import { securityOfQuoteUrl } from './quote-url';
+
+/** One security found on a page, with how often and by which rules. */
+export interface PageSecurity {
+  id: SecurityId;
+  name: string;
+  count: number;
+  via: (MentionRule | 'quote-url' | 'title')[];
+}
+
+/** What a page is about and everything it mentions. */
+export interface PageSecuritiesFound {
+  primary: SecurityId[];
+  securities: PageSecurity[];
+}
+
+/** The most-mentioned security counts as what the page is about only with this many mentions and this lead. */
+const PRIMARY_MIN_MENTIONS = 3;
+const PRIMARY_LEAD = 2;
+
+/**
+ * A page's securities from its URL, title and visible texts: `primary` is what the page is about (its quote URL,
+ * securities in its title, its clearly most-mentioned security), `securities` everything mentioned.
+ */
+export function pageSecurities(
+  input: { url?: string; title: string; texts: Iterable<string> },
+  matcher: SecurityMatcher,
+  dictionary: SecurityDictionary,
+): PageSecuritiesFound {
+  const found = new Map<SecurityId, { count: number; via: Set<PageSecurity['via'][number]> }>();
+  const note = (id: SecurityId, via: PageSecurity['via'][number], count = 1) => {
+    const entry = found.get(id) ?? { count: 0, via: new Set() };
+    entry.count += count;
+    entry.via.add(via);
+    found.set(id, entry);
+  };
+  for (const text of input.texts) for (const mention of matcher.find(text)) note(mention.id, mention.rule);
+
+  const primary: SecurityId[] = [];
+  const fromUrl = input.url ? securityOfQuoteUrl(input.url) : undefined;
+  if (fromUrl) {
+    primary.push(fromUrl);
+    note(fromUrl, 'quote-url', 0);
+  }
+  for (const mention of matcher.find(input.title)) {
+    if (!primary.includes(mention.id)) primary.push(mention.id);
+    note(mention.id, 'title', 0);
+  }
+  const ranked = [...found].sort((a, b) => b[1].count - a[1].count);
+  const [top, second] = ranked;
+  if (top && top[1].count >= PRIMARY_MIN_MENTIONS && top[1].count >= PRIMARY_LEAD * (second?.[1].count ?? 0) && !primary.includes(top[0])) primary.push(top[0]);
+
+  return {
+    primary,
+    securities: ranked.map(([id, { count, via }]) => ({ id, name: dictionary.displayName(id), count, via: [...via] })),
+  };
+}

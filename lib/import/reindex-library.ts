@@ -1,0 +1,38 @@
+import type { LibraryDatabase, StoredReport } from '../db/database';
+import { parseReport, type ParseContext } from '../reports/parse-report';
+import { AliasLearner } from './alias-learner';
+
+/** What re-indexing did. */
+export interface ReindexResult {
+  reports: number;
+  changed: number;
+  failed: { file: string; reason: string }[];
+}
+
+/**
+ * Re-runs extraction on every report's original text with today's parser and dictionary, so a better parser or a
+ * newly imported security list improves the whole library without re-import. Ids, files and import records stay;
+ * everything is written in one transaction.
+ */
+export async function reindexLibrary(db: LibraryDatabase, context: ParseContext, onProgress: (done: number, total: number) => void = () => {}): Promise<ReindexResult> {
+  const reports = await db.reports.toArray();
+  const learner = new AliasLearner(context);
+  const updated: StoredReport[] = [];
+  const failed: ReindexResult['failed'] = [];
+  reports.forEach((report, i) => {
+    try {
+      const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: learner.learn });
+      const next: StoredReport = { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
+      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
+    } catch (error) {
+      failed.push({ file: report.fileName, reason: (error as Error).message });
+    }
+    if (i % 100 === 99) onProgress(i + 1, reports.length);
+  });
+  await db.transaction('rw', db.reports, db.aliases, async () => {
+    await db.reports.bulkPut(updated);
+    await db.aliases.bulkPut(learner.aliases());
+  });
+  onProgress(reports.length, reports.length);
+  return { reports: reports.length, changed: updated.length, failed };
+}
