@@ -55,7 +55,8 @@ export function ImportPanel({ progress, result, onImport, onLoadDemo }: ImportPa
         <div role="status" aria-live="polite">
           <progress max={Math.max(progress.bytesTotal, 1)} value={progress.phase === 'done' ? progress.bytesTotal : progress.bytesRead} />
           <p>
-            {progress.phase === 'done' ? 'Done' : progress.phase === 'writing' ? 'Writing…' : 'Reading…'} · {progress.read} files read · {progress.parsed} parsed · {progress.written} written
+            {progress.phase === 'done' ? 'Done' : progress.phase === 'writing' ? 'Writing…' : 'Reading…'} · {progress.read} files read ·{' '}
+            {progress.parsed} parsed · {progress.written} written
           </p>
         </div>
       )}

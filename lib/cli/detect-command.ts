@@ -7,7 +7,11 @@ import { cliDictionary } from './inspect-command';
 
 /** A saved page's own URL, when it recorded one (canonical link or og:url). */
 function savedPageUrl(doc: Document): string | undefined {
-  return doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined;
+  return (
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    undefined
+  );
 }
 
 /**
@@ -15,7 +19,11 @@ function savedPageUrl(doc: Document): string | undefined {
  * script finds them (the same visible-text walk and matcher), with every known security rather than only those with
  * reports. Prints `{ file, primary, securities }`.
  */
-export async function detectCommand(file: string, options: { url?: string; securities?: string }, print: (line: string) => void): Promise<void> {
+export async function detectCommand(
+  file: string,
+  options: { url?: string; securities?: string },
+  print: (line: string) => void,
+): Promise<void> {
   const { text } = decodeText(new Uint8Array(await readFile(file)));
   const doc = new DOMParser().parseFromString(text, 'text/html');
   const dictionary = await cliDictionary(options.securities);

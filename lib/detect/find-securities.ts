@@ -128,13 +128,14 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>): Securit
       const issuersNamed = new Set(named.map((mention) => issuerOf.get(mention.id)));
       for (const m of text.matchAll(BARE_CODE)) {
         const code = m[1] ?? m[2]!;
-        const id = bareCodes.get(code);
-        if (!id || COMMON_ACRONYMS.has(code) || code.length < 2) continue;
+        if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
         const start = m.index;
         const end = start + code.length;
-        if (bareCodeHasContext(text, start, end) || issuersNamed.has(issuerOf.get(id))) {
-          found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
-        }
+        const inContext = bareCodeHasContext(text, start, end);
+        // A six-digit code alone in its cell or link, or in brackets, is a mainland code even when the dictionary does
+        // not list it (stock tables list hundreds); a bare uppercase word needs the dictionary too.
+        const id = bareCodes.get(code) ?? (m[2] && inContext ? aShareId(code) : undefined);
+        if (id && (inContext || issuersNamed.has(issuerOf.get(id)))) found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
       }
       return withoutOverlaps(found);
     },

@@ -22,6 +22,32 @@ const PRIMARY_MIN_MENTIONS = 3;
 const PRIMARY_LEAD = 2;
 
 /**
+ * The headline part of a page title: `苹果发布新iPhone 11|苹果|新品_电信_新浪科技_新浪网` → `苹果发布新iPhone 11`. Sites
+ * append their own names (`_腾讯网`, `- Google Search`), which say who published the page, not what it is about.
+ */
+export function headlineOf(title: string): string {
+  return splitTitle(title)[0] ?? title;
+}
+
+const splitTitle = (title: string) => title.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/);
+
+/**
+ * Securities a page's title names only in its trailing site part (`…_财经_腾讯网`, `AAPL - Google Search`): the
+ * publisher's own brand, which its pages repeat in every header and footer. They count only when the headline or
+ * the URL names them too.
+ */
+export function publisherListings(title: string, matcher: SecurityMatcher, dictionary: SecurityDictionary): Set<SecurityId> {
+  const [headline = '', ...siteParts] = splitTitle(title);
+  const inHeadline = new Set(matcher.find(headline).map((mention) => mention.id));
+  const publisher = new Set<SecurityId>();
+  for (const mention of matcher.find(siteParts.join(' '))) {
+    if (inHeadline.has(mention.id)) continue;
+    for (const id of dictionary.issuerListings(mention.id)) publisher.add(id);
+  }
+  return publisher;
+}
+
+/**
  * A page's securities from its URL, title and visible texts: `primary` is what the page is about (its quote URL,
  * securities in its title, its clearly most-mentioned security), `securities` everything mentioned.
  */
@@ -37,21 +63,24 @@ export function pageSecurities(
     entry.via.add(via);
     found.set(id, entry);
   };
-  for (const text of input.texts) for (const mention of matcher.find(text)) note(mention.id, mention.rule);
+  const fromUrl = input.url ? securityOfQuoteUrl(input.url) : undefined;
+  const publisher = publisherListings(input.title, matcher, dictionary);
+  if (fromUrl) publisher.delete(fromUrl);
+  for (const text of input.texts) for (const mention of matcher.find(text)) if (!publisher.has(mention.id)) note(mention.id, mention.rule);
 
   const primary: SecurityId[] = [];
-  const fromUrl = input.url ? securityOfQuoteUrl(input.url) : undefined;
   if (fromUrl) {
     primary.push(fromUrl);
     note(fromUrl, 'quote-url', 0);
   }
-  for (const mention of matcher.find(input.title)) {
+  for (const mention of matcher.find(headlineOf(input.title))) {
     if (!primary.includes(mention.id)) primary.push(mention.id);
     note(mention.id, 'title', 0);
   }
   const ranked = [...found].sort((a, b) => b[1].count - a[1].count);
   const [top, second] = ranked;
-  if (top && top[1].count >= PRIMARY_MIN_MENTIONS && top[1].count >= PRIMARY_LEAD * (second?.[1].count ?? 0) && !primary.includes(top[0])) primary.push(top[0]);
+  if (top && top[1].count >= PRIMARY_MIN_MENTIONS && top[1].count >= PRIMARY_LEAD * (second?.[1].count ?? 0) && !primary.includes(top[0]))
+    primary.push(top[0]);
 
   return {
     primary,

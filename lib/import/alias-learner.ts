@@ -20,7 +20,8 @@ export class AliasLearner {
 
   /** The `learn` hook of {@link ParseContext}: learns `名称（代码）` aliases from a report's text. */
   readonly learn = (text: string, file: string): void => {
-    for (const { alias, securityId } of learnAliases(text, this.context.dictionary)) this.add({ alias, securityId, origin: 'learned', from: file });
+    for (const { alias, securityId } of learnAliases(text, this.context.dictionary))
+      this.add({ alias, securityId, origin: 'learned', from: file });
   };
 
   /** Everything added so far. */

@@ -19,4 +19,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 
 /** `20 MB` style sizes for messages. */
 export const formatBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1048576).toFixed(bytes % 1048576 ? 1 : 0)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1048576).toFixed(bytes % 1048576 ? 1 : 0)} MB`
+    : bytes >= 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${bytes} bytes`;

@@ -17,8 +17,12 @@ const freshContext = () => {
   const dictionary = bundledDictionary();
   return { dictionary, matcher: createSecurityMatcher(dictionary.entries()) };
 };
-const importInto = (db: LibraryDatabase, sources: ImportSource[], limits = DEFAULT_IMPORT_LIMITS, onProgress?: (p: ImportProgress) => void) =>
-  importReportFiles(db, sources, freshContext(), onProgress, limits);
+const importInto = (
+  db: LibraryDatabase,
+  sources: ImportSource[],
+  limits = DEFAULT_IMPORT_LIMITS,
+  onProgress?: (p: ImportProgress) => void,
+) => importReportFiles(db, sources, freshContext(), onProgress, limits);
 
 /** Every row of every table, for "the library is unchanged" checks (the import batch log excepted). */
 async function snapshot(db: LibraryDatabase) {
@@ -28,7 +32,10 @@ async function snapshot(db: LibraryDatabase) {
 const incompressible = (length: number) => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(length)))).slice(0, length);
 /** A zip of `files` (path → text or bytes), built in memory. */
 const zipFile = (name: string, files: Record<string, string | Uint8Array>) =>
-  new File([zipSync(Object.fromEntries(Object.entries(files).map(([path, data]) => [path, typeof data === 'string' ? strToU8(data) : data])))], name);
+  new File(
+    [zipSync(Object.fromEntries(Object.entries(files).map(([path, data]) => [path, typeof data === 'string' ? strToU8(data) : data])))],
+    name,
+  );
 
 let db: LibraryDatabase;
 beforeEach(async () => {
@@ -118,8 +125,8 @@ describe('importReportFiles: encodings', () => {
   test('GB18030 text is detected and read', async () => {
     // `---\ntitle: 茅台点评\n---\n风险提示：需求波动。` in GB18030.
     const gb = new Uint8Array([
-      45, 45, 45, 10, 116, 105, 116, 108, 101, 58, 32, 195, 169, 204, 168, 181, 227, 198, 192, 10, 45, 45, 45, 10, 183, 231, 207, 213, 204, 225, 202, 190, 163, 186,
-      208, 232, 199, 243, 178, 168, 182, 175, 161, 163,
+      45, 45, 45, 10, 116, 105, 116, 108, 101, 58, 32, 195, 169, 204, 168, 181, 227, 198, 192, 10, 45, 45, 45, 10, 183, 231, 207, 213, 204,
+      225, 202, 190, 163, 186, 208, 232, 199, 243, 178, 168, 182, 175, 161, 163,
     ]);
     const result = await importInto(db, [new File([gb], 'gbk-note.txt')]);
     expect(result.imported.map((r) => r.title)).toEqual(['茅台点评']);
@@ -139,8 +146,18 @@ describe('importReportFiles: rejections leave the library unchanged', () => {
   });
 
   test.each([
-    ['a zip cut short in an entry', () => new File([zipFile('x.zip', { 'a.md': incompressible(20_000) }).slice(0, 3000)], 'cut.zip'), 'cut.zip', /corrupt or truncated/],
-    ['a zip missing its end record', () => new File([zipFile('x.zip', { 'a.md': '# a report' }).slice(0, -22)], 'no-end.zip'), 'no-end.zip', /end record is missing/],
+    [
+      'a zip cut short in an entry',
+      () => new File([zipFile('x.zip', { 'a.md': incompressible(20_000) }).slice(0, 3000)], 'cut.zip'),
+      'cut.zip',
+      /corrupt or truncated/,
+    ],
+    [
+      'a zip missing its end record',
+      () => new File([zipFile('x.zip', { 'a.md': '# a report' }).slice(0, -22)], 'no-end.zip'),
+      'no-end.zip',
+      /end record is missing/,
+    ],
     ['a file that is no zip', () => new File(['not a zip at all'], 'fake.zip'), 'fake.zip', /not a zip archive/],
     ['an empty zip file', () => new File([], 'empty.zip'), 'empty.zip', /empty/],
   ])('%s is refused by name', async (_name, make, file, reason) => {

@@ -73,7 +73,15 @@ export async function parseSelection(
   const addReport = async (file: string, text: string, importedAt: string, archive?: string) => {
     const report = parseReport(file, text, { ...context, learn: learner.learn });
     const id = await contentHash(text);
-    pending.push({ ...report, id, securityIds: report.securities.map((s) => s.id), fileName: file, originalText: text, importedAt, archive });
+    pending.push({
+      ...report,
+      id,
+      securityIds: report.securities.map((s) => s.id),
+      fileName: file,
+      originalText: text,
+      importedAt,
+      archive,
+    });
     progress.parsed++;
   };
 

@@ -17,9 +17,15 @@ export interface SecurityListResult {
  */
 export async function importSecurityList(db: LibraryDatabase, file: string, text: string): Promise<SecurityListResult> {
   const list = parseSecurityList(text);
-  const rows: StoredAlias[] = list.entries.flatMap((entry) => entry.names.map((alias) => ({ alias, securityId: entry.id, origin: 'user-list' as const, from: file })));
+  const rows: StoredAlias[] = list.entries.flatMap((entry) =>
+    entry.names.map((alias) => ({ alias, securityId: entry.id, origin: 'user-list' as const, from: file })),
+  );
   await db.transaction('rw', db.aliases, async () => {
-    await db.aliases.where('origin').equals('user-list').filter((alias) => alias.from === file).delete();
+    await db.aliases
+      .where('origin')
+      .equals('user-list')
+      .filter((alias) => alias.from === file)
+      .delete();
     await db.aliases.bulkPut(rows);
   });
   return { file, format: list.format, securities: list.entries.length, aliases: rows.length, skippedRows: list.skippedRows };

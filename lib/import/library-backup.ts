@@ -36,7 +36,9 @@ export type LibraryBackup = Omit<v.InferOutput<typeof backupSchema>, 'aliases'> 
 
 /** The whole library as a backup object; `JSON.stringify` it to save. */
 export async function exportLibrary(db: LibraryDatabase): Promise<LibraryBackup> {
-  const [reports, aliases] = await db.transaction('r', db.reports, db.aliases, () => Promise.all([db.reports.toArray(), db.aliases.toArray()]));
+  const [reports, aliases] = await db.transaction('r', db.reports, db.aliases, () =>
+    Promise.all([db.reports.toArray(), db.aliases.toArray()]),
+  );
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -57,7 +59,8 @@ export function parseBackup(text: string): LibraryBackup {
   const format = (data as { format?: unknown })?.format;
   if (format !== BACKUP_FORMAT) throw new Error('not a ReportLens backup (no "format": "reportlens-backup")');
   const version = (data as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION) throw new Error(`backup version ${String(version)} is not supported (this version reads ${BACKUP_VERSION})`);
+  if (version !== BACKUP_VERSION)
+    throw new Error(`backup version ${String(version)} is not supported (this version reads ${BACKUP_VERSION})`);
   const parsed = v.safeParse(backupSchema, data);
   if (!parsed.success) throw new Error(`the backup is malformed: ${v.summarize(parsed.issues).split('\n')[0]}`);
   return parsed.output as LibraryBackup;

@@ -49,16 +49,18 @@ export async function* readImportEntries(
     } else if (JSON_FILE.test(source.name)) {
       onBytesRead(source.size);
       if (source.size > limits.maxBackupBytes) {
-        yield { kind: 'failed', path, reason: `the file is ${formatBytes(source.size)}; the limit for a backup is ${formatBytes(limits.maxBackupBytes)}` };
+        yield {
+          kind: 'failed',
+          path,
+          reason: `the file is ${formatBytes(source.size)}; the limit for a backup is ${formatBytes(limits.maxBackupBytes)}`,
+        };
       } else {
         yield { kind: 'backup', path, text: new TextDecoder().decode(await source.arrayBuffer()) };
       }
     } else {
       onBytesRead(source.size);
       const problem = fileProblem(path, source.size, limits);
-      yield problem
-        ? { kind: 'failed', path, reason: problem }
-        : { kind: 'file', path, bytes: new Uint8Array(await source.arrayBuffer()) };
+      yield problem ? { kind: 'failed', path, reason: problem } : { kind: 'file', path, bytes: new Uint8Array(await source.arrayBuffer()) };
     }
   }
 }
@@ -101,7 +103,8 @@ async function* zipEntries(
     const unsafe = unsafeEntryName(file.name);
     if (IGNORED.test(file.name)) return;
     if (unsafe) return void ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
-    if (ZIP_FILE.test(file.name)) return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
+    if (ZIP_FILE.test(file.name))
+      return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
     const problem = fileProblem(file.name, file.originalSize ?? 1, limits);
     if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
     if (file.compression !== 0 && file.compression !== 8) {
@@ -122,11 +125,20 @@ async function* zipEntries(
       if (inflated > limits.maxArchiveInflatedBytes) {
         fatal = `the archive inflates to more than ${formatBytes(limits.maxArchiveInflatedBytes)}`;
       } else if (size > limits.maxFileBytes) {
-        ready.push({ kind: 'failed', path, archive, reason: `inflates to more than ${formatBytes(limits.maxFileBytes)}, the limit for one file` });
+        ready.push({
+          kind: 'failed',
+          path,
+          archive,
+          reason: `inflates to more than ${formatBytes(limits.maxFileBytes)}, the limit for one file`,
+        });
       } else {
         chunks.push(chunk);
         if (!final) return;
-        ready.push(size ? { kind: 'file', path, archive, bytes: concat(chunks, size) } : { kind: 'failed', path, archive, reason: 'the file is empty' });
+        ready.push(
+          size
+            ? { kind: 'file', path, archive, bytes: concat(chunks, size) }
+            : { kind: 'failed', path, archive, reason: 'the file is empty' },
+        );
       }
       open.delete(path);
       file.terminate();

@@ -14,7 +14,11 @@ export interface ReindexResult {
  * newly imported security list improves the whole library without re-import. Ids, files and import records stay;
  * everything is written in one transaction.
  */
-export async function reindexLibrary(db: LibraryDatabase, context: ParseContext, onProgress: (done: number, total: number) => void = () => {}): Promise<ReindexResult> {
+export async function reindexLibrary(
+  db: LibraryDatabase,
+  context: ParseContext,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ReindexResult> {
   const reports = await db.reports.toArray();
   const learner = new AliasLearner(context);
   const updated: StoredReport[] = [];

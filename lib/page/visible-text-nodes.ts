@@ -1,5 +1,28 @@
-/** Elements whose text is never page prose: code, forms, editors, and our own UI. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'CANVAS', 'IFRAME', 'HEAD', 'TITLE']);
+/**
+ * Elements whose text is never page prose: code, forms, editors, and site chrome (navigation and footers carry the
+ * publisher's own brand, `关于腾讯`, not what the page says).
+ */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'HEAD',
+  'TITLE',
+  'NAV',
+  'FOOTER',
+]);
+/** ARIA roles of site chrome, for pages that mark it with roles instead of elements. */
+const SKIPPED_ROLES = new Set(['navigation', 'contentinfo', 'banner']);
 
 /** Most text nodes one page scan reads; beyond this a page is a data dump and the rest is left alone. */
 export const MAX_TEXT_NODES_PER_SCAN = 20_000;
@@ -11,6 +34,7 @@ const TEXT_NODE = 3;
 /** Whether an element and everything in it is out of the reader's sight or not prose. */
 function skipsSubtree(element: Element, isOwnUi: (element: Element) => boolean): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase()) || isOwnUi(element)) return true;
+  if (SKIPPED_ROLES.has(element.getAttribute('role') ?? '')) return true;
   if (element.getAttribute('contenteditable') === 'true' || element.getAttribute('contenteditable') === '') return true;
   if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
   return /display\s*:\s*none/i.test(element.getAttribute('style') ?? '');

@@ -11,7 +11,8 @@ export interface LearnedAlias {
  * `名称（代码[/代码]）`: a CJK name of 2-6 characters, standing alone (after punctuation or a space), right before
  * brackets holding only codes. Longer runs are usually a phrase ending in the name (`龙头公司中际旭创`): not learned.
  */
-const NAME_THEN_CODES = /(?<![\u4e00-\u9fffA-Za-z0-9])([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5})(?:-[A-Z]{1,2})?\s?[（(]\s?([A-Za-z0-9.:\s/、,，]{1,40}?)\s?[)）]/g;
+const NAME_THEN_CODES =
+  /(?<![\u4e00-\u9fffA-Za-z0-9])([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5})(?:-[A-Z]{1,2})?\s?[（(]\s?([A-Za-z0-9.:\s/、,，]{1,40}?)\s?[)）]/g;
 /** Words that end up in front of a name in prose (`如中际旭创`, `关注新易盛`); stripped before learning. */
 const LEADING_WORDS = /^(?:例如|比如|包括|其中|看好|关注|推荐|建议|重点|受益|利好|买入|增持|持有|维持|覆盖|标的|个股|龙头|如|及|和|与|或)/;
 

@@ -16,7 +16,10 @@ export interface SecurityList {
 export const MAX_SECURITY_LIST_ROWS = 200_000;
 
 const entry = (id: SecurityId | undefined, names: unknown[]): SecurityEntry | undefined => {
-  const clean = names.filter((n): n is string => typeof n === 'string').map((n) => n.trim()).filter((n) => n.length >= 2);
+  const clean = names
+    .filter((n): n is string => typeof n === 'string')
+    .map((n) => n.trim())
+    .filter((n) => n.length >= 2);
   return id && clean.length ? { id, names: [...new Set(clean)] } : undefined;
 };
 
@@ -26,7 +29,13 @@ function fromStocksIndex(rows: unknown[]): (SecurityEntry | undefined)[] {
     if (!Array.isArray(row) || typeof row[0] !== 'string') return undefined;
     const [tsCode, code, name, , , aliases, market] = row as [string, string, string, unknown, unknown, unknown, string];
     const id =
-      market === 'US' ? usId(String(code)) : market === 'HK' ? hongKongId(String(code)) : market === 'CN' || market === 'BSE' ? normaliseSecurityCode(tsCode) : undefined;
+      market === 'US'
+        ? usId(String(code))
+        : market === 'HK'
+          ? hongKongId(String(code))
+          : market === 'CN' || market === 'BSE'
+            ? normaliseSecurityCode(tsCode)
+            : undefined;
     return entry(id, [name, ...(Array.isArray(aliases) ? aliases : [])]);
   });
 }
@@ -58,7 +67,9 @@ function fromNasdaqTrader(rows: string[][]): (SecurityEntry | undefined)[] {
   const testIssue = header.indexOf('Test Issue');
   return body.map((row) => {
     if (row[testIssue] === 'Y') return undefined;
-    const securityName = row[name]?.replace(/\s+-\s+.*$/, '').replace(/\s+(?:Common Stock|Ordinary Shares|American Depositary Shares).*$/i, '');
+    const securityName = row[name]
+      ?.replace(/\s+-\s+.*$/, '')
+      .replace(/\s+(?:Common Stock|Ordinary Shares|American Depositary Shares).*$/i, '');
     return entry(usId(row[symbol] ?? ''), [securityName]);
   });
 }
@@ -94,7 +105,8 @@ export function parseSecurityList(text: string): SecurityList {
     const firstLine = trimmed.slice(0, trimmed.indexOf('\n') >>> 0);
     const pipe = firstLine.includes('|') && /Symbol\|Security Name/.test(firstLine);
     const parsed = Papa.parse<string[]>(trimmed, { delimiter: pipe ? '|' : ',', skipEmptyLines: true });
-    if (parsed.data.length > MAX_SECURITY_LIST_ROWS) throw new Error(`the list has ${parsed.data.length} rows; the limit is ${MAX_SECURITY_LIST_ROWS}`);
+    if (parsed.data.length > MAX_SECURITY_LIST_ROWS)
+      throw new Error(`the list has ${parsed.data.length} rows; the limit is ${MAX_SECURITY_LIST_ROWS}`);
     if (pipe) {
       format = 'nasdaq-trader';
       rows = fromNasdaqTrader(parsed.data);
@@ -107,7 +119,7 @@ export function parseSecurityList(text: string): SecurityList {
     }
   }
   const entries = rows.filter((row): row is SecurityEntry => row !== undefined);
-  if (!entries.length) throw new Error('no security in the list (expected stocks.index.json, the HKEX list, a NASDAQ Trader file, or code,name,aliases)');
+  if (!entries.length)
+    throw new Error('no security in the list (expected stocks.index.json, the HKEX list, a NASDAQ Trader file, or code,name,aliases)');
   return { format, entries, skippedRows: rows.length - entries.length };
 }
-
