@@ -23,6 +23,9 @@ const entry = (id: SecurityId | undefined, names: unknown[]): SecurityEntry | un
   return id && clean.length ? { id, names: [...new Set(clean)] } : undefined;
 };
 
+/** A code in a user's list: any spelling the normaliser reads, or a bare 4-5 digit Hong Kong code (`00700`). */
+const listCode = (code: string) => (/^\d{4,5}$/.test(code.trim()) ? hongKongId(code.trim()) : normaliseSecurityCode(code));
+
 /** `stocks.index.json`: rows `[ts_code, code, name, pinyin, initials, aliases[], market, type, active, weight]`. */
 function fromStocksIndex(rows: unknown[]): (SecurityEntry | undefined)[] {
   return rows.map((row) => {
@@ -45,7 +48,7 @@ function fromSimpleJson(rows: unknown[]): (SecurityEntry | undefined)[] {
   return rows.map((row) => {
     if (!row || typeof row !== 'object') return undefined;
     const { code, name, aliases } = row as Record<string, unknown>;
-    return entry(typeof code === 'string' ? normaliseSecurityCode(code) : undefined, [name, ...(Array.isArray(aliases) ? aliases : [])]);
+    return entry(typeof code === 'string' ? listCode(code) : undefined, [name, ...(Array.isArray(aliases) ? aliases : [])]);
   });
 }
 
@@ -76,10 +79,8 @@ function fromNasdaqTrader(rows: string[][]): (SecurityEntry | undefined)[] {
 
 /** `code,name,aliases` (aliases separated by `;` or `|`), a header row optional. */
 function fromSimpleCsv(rows: string[][]): (SecurityEntry | undefined)[] {
-  return rows.map(([code = '', name, aliases = '']) => {
-    if (/^code$/i.test(code.trim())) return undefined;
-    return entry(normaliseSecurityCode(code), [name, ...aliases.split(/[;|]/)]);
-  });
+  const body = /^code$/i.test(rows[0]?.[0]?.trim() ?? '') ? rows.slice(1) : rows;
+  return body.map(([code = '', name, aliases = '']) => entry(listCode(code), [name, ...aliases.split(/[;|]/)]));
 }
 
 /**
