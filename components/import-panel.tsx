@@ -5,14 +5,16 @@ export interface ImportPanelProps {
   progress: ImportProgress | undefined;
   result: ImportResult | undefined;
   onImport: (files: File[]) => void;
+  /** A drop may hold folders; the owner expands them. */
+  onDropItems: (items: DataTransferItemList) => void;
   onLoadDemo: () => void;
 }
 
 /** File types the pickers offer. */
-const ACCEPTED = '.md,.markdown,.mdx,.html,.htm,.txt';
+const ACCEPTED = '.md,.markdown,.mdx,.html,.htm,.txt,.zip,.json';
 
 /** Import: files, a folder or a drop; a progress bar while it runs; what became of every file at the end. */
-export function ImportPanel({ progress, result, onImport, onLoadDemo }: ImportPanelProps) {
+export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDemo }: ImportPanelProps) {
   const [dragging, setDragging] = useState(false);
   const pick = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -34,11 +36,10 @@ export function ImportPanel({ progress, result, onImport, onLoadDemo }: ImportPa
         onDrop={(event) => {
           event.preventDefault();
           setDragging(false);
-          const files = [...(event.dataTransfer?.files ?? [])];
-          if (files.length) onImport(files);
+          if (event.dataTransfer?.items.length) onDropItems(event.dataTransfer.items);
         }}
       >
-        <p>Drop Markdown, HTML or text files here (with or without YAML front matter), or choose:</p>
+        <p>Drop Markdown, HTML or text files, folders or zips of them, or a ReportLens backup here, or choose:</p>
         <div class="rl-actions" style={{ justifyContent: 'center' }}>
           <label>
             Files <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />

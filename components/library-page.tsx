@@ -1,14 +1,16 @@
 import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
 import { ImportPanel } from './import-panel';
+import { LibraryTools, type LibraryToolsProps } from './library-tools';
 import { ReportDetail, type ReportDetailProps } from './report-detail';
 import { ReportTable, type ReportRow } from './report-table';
 
-export interface LibraryPageProps {
+export interface LibraryPageProps extends LibraryToolsProps {
   reports: ReportRow[];
   opened: ReportDetailProps['report'] | undefined;
   progress: ImportProgress | undefined;
   result: ImportResult | undefined;
   onImport: (files: File[]) => void;
+  onDropItems: (items: DataTransferItemList) => void;
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
 }
@@ -22,7 +24,19 @@ export function LibraryPage(props: LibraryPageProps) {
         <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} />
       ) : (
         <>
-          <ImportPanel progress={props.progress} result={props.result} onImport={props.onImport} onLoadDemo={props.onLoadDemo} />
+          <ImportPanel
+            progress={props.progress}
+            result={props.result}
+            onImport={props.onImport}
+            onDropItems={props.onDropItems}
+            onLoadDemo={props.onLoadDemo}
+          />
+          <LibraryTools
+            status={props.status}
+            onImportSecurityList={props.onImportSecurityList}
+            onExportBackup={props.onExportBackup}
+            onReindex={props.onReindex}
+          />
           <section aria-label="Reports">
             <h2>Reports ({props.reports.length})</h2>
             <ReportTable reports={props.reports} onOpen={props.onOpen} />

@@ -2,31 +2,39 @@ import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
 import { openLibraryDatabase } from '~/lib/db/database';
+import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
+import { droppedFiles } from '~/lib/import/dropped-files';
 import type { ImportSource } from '~/lib/import/import-report-files';
+import { importSecurityList } from '~/lib/import/import-security-list';
+import { exportLibrary } from '~/lib/import/library-backup';
+import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { workerMessenger } from '~/lib/messaging/protocol';
 
-/** Wiring of the library page: the database, the import pipeline and the view; the URL hash names the open report. */
+type ViewState = Pick<LibraryPageProps, 'reports' | 'opened' | 'progress' | 'result' | 'status'>;
+
+/** Wiring of the library page: the database, the import pipeline, the tools and the view; the hash names the open report. */
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
   const notifyLibraryChanged = () => workerMessenger.sendMessage('libraryChanged', undefined);
-  let state: Omit<LibraryPageProps, 'onImport' | 'onLoadDemo' | 'onOpen'> = {
-    reports: [],
-    opened: undefined,
-    progress: undefined,
-    result: undefined,
-  };
+  let state: ViewState = { reports: [], opened: undefined, progress: undefined, result: undefined, status: { kind: 'idle' } };
 
-  const update = (patch: Partial<typeof state>) => {
+  const update = (patch: Partial<ViewState>) => {
     state = { ...state, ...patch };
     render(
       <LibraryPage
         {...state}
         onImport={(files) => void importFiles(files)}
+        onDropItems={(items) =>
+          void droppedFiles(items).then(importFiles, (error: Error) => update({ status: { kind: 'failed', message: error.message } }))
+        }
         onLoadDemo={() => void importFiles(demoLibraryFiles())}
         onOpen={openReport}
+        onImportSecurityList={(file) => void run(`Reading ${file.name}…`, () => importList(file))}
+        onExportBackup={() => void run('Exporting…', exportBackup)}
+        onReindex={() => void run('Re-indexing…', reindex)}
       />,
       app,
     );
@@ -42,6 +50,44 @@ async function main() {
     const result = await runLibraryImport(db, files, notifyLibraryChanged, (progress) => update({ progress }));
     update({ result });
     await refresh();
+  };
+  /** Runs one tool with a busy message, then shows its outcome or its error. */
+  const run = async (busy: string, task: () => Promise<string>) => {
+    update({ status: { kind: 'busy', message: busy } });
+    try {
+      update({ status: { kind: 'done', message: await task() } });
+    } catch (error) {
+      update({ status: { kind: 'failed', message: (error as Error).message } });
+    }
+    await refresh();
+  };
+  const importList = async (file: File) => {
+    try {
+      const result = await importSecurityList(db, file.name, await file.text());
+      await notifyLibraryChanged();
+      return `${file.name}: ${result.securities} securities, ${result.aliases} names (${result.format}); ${result.skippedRows} rows skipped. Re-index to apply it to reports already imported.`;
+    } catch (error) {
+      throw new Error(`${file.name}: ${(error as Error).message}`);
+    }
+  };
+  const exportBackup = async () => {
+    const backup = await exportLibrary(db);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: `reportlens-backup-${backup.exportedAt.slice(0, 10)}.json`,
+    });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return `Exported ${backup.reports.length} reports and ${backup.aliases.length} aliases.`;
+  };
+  const reindex = async () => {
+    const result = await reindexLibrary(db, await loadParseContext(db), (done, total) =>
+      update({ status: { kind: 'busy', message: `Re-indexing… ${done}/${total}` } }),
+    );
+    await notifyLibraryChanged();
+    const failures = result.failed.map((f) => `${f.file}: ${f.reason}`).join('; ');
+    return `Re-indexed ${result.reports} reports; ${result.changed} changed.${failures ? ` Failed: ${failures}` : ''}`;
   };
   const openReport = (id: string | undefined) => {
     location.hash = id ? `report=${id}` : '';

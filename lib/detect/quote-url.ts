@@ -288,7 +288,8 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
   },
 
   // TradingView (any regional host): /symbols/NASDAQ-AAPL/, /symbols/HKEX-9988/, /symbols/SSE-600519/,
-  // /symbols/SZSE-000001/, /symbols/NYSE-BRK.B/; SP-SPX, TVC-DXY, FX-EURUSD have no mapped exchange.
+  // /symbols/SZSE-000001/, /symbols/NYSE-BRK.B/; SP-SPX, TVC-DXY, FX-EURUSD have no mapped exchange;
+  // the few indices listed under an exchange (NASDAQ-NDX …) are refused by name.
   {
     site: 'tradingview',
     host: /(?:^|\.)tradingview\.com$/,

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SHARED_AVAILABLE, SHARED_MISSING_REASON, sharedPath } from '../../test/support/shared-corpus';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
-import { loadLibraryDictionary } from '../db/library-dictionary';
-import { createSecurityMatcher } from '../detect/find-securities';
+import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles } from './import-report-files';
 import { importSecurityList } from './import-security-list';
 import { reindexLibrary } from './reindex-library';
@@ -15,10 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-const libraryContext = async () => {
-  const dictionary = await loadLibraryDictionary(db);
-  return { dictionary, matcher: createSecurityMatcher(dictionary.entries()) };
-};
+const libraryContext = () => loadParseContext(db);
 
 test('a list is stored as user-list aliases, and importing it again replaces it', async () => {
   const first = await importSecurityList(db, 'mine.csv', 'code,name,aliases\n300308.SZ,中际旭创,旭创\n');
@@ -43,15 +39,43 @@ test('re-index applies a list imported after the reports', async () => {
   expect((await db.reports.toArray())[0]?.securityIds.sort()).toEqual(['BJ:920964', 'SZ:300308']);
 });
 
-describe.skipIf(!SHARED_AVAILABLE)(`sample 003 with the A/H list imported (${SHARED_AVAILABLE ? 'present' : SHARED_MISSING_REASON})`, () => {
-  test('names resolve against the user list; codes resolve without it', async () => {
-    const list = readFileSync(sharedPath('corpus', 'securities', 'stocks_index_daily_stock_analysis', 'stocks.index.json'), 'utf8');
-    await importSecurityList(db, 'stocks.index.json', list);
-    const sample = new File([readFileSync(sharedPath('samples', 'reports', '003_fc3b71698d01a929.txt'))], '003_fc3b71698d01a929.txt');
-    const [imported] = (await importReportFiles(db, [sample], await libraryContext())).imported;
-    const report = await db.reports.get(imported!.id);
-    expect(report?.securityIds).toEqual(
-      expect.arrayContaining(['HK:09988', 'US:GOOGL', 'US:KWEB', 'HK:03067', 'HK:03088', 'SZ:300308', 'SZ:300502', 'SZ:002916', 'SZ:002463', 'SH:688521', 'SH:688220', 'SH:688691', 'SH:688608', 'HK:02276']),
-    );
-  });
+describe.skipIf(!SHARED_AVAILABLE)(
+  `sample 003 with the A/H list imported (${SHARED_AVAILABLE ? 'present' : SHARED_MISSING_REASON})`,
+  () => {
+    test('names resolve against the user list; codes resolve without it', async () => {
+      const list = readFileSync(sharedPath('corpus', 'securities', 'stocks_index_daily_stock_analysis', 'stocks.index.json'), 'utf8');
+      await importSecurityList(db, 'stocks.index.json', list);
+      const sample = new File([readFileSync(sharedPath('samples', 'reports', '003_fc3b71698d01a929.txt'))], '003_fc3b71698d01a929.txt');
+      const [imported] = (await importReportFiles(db, [sample], await libraryContext())).imported;
+      const report = await db.reports.get(imported!.id);
+      expect(report?.securityIds).toEqual(
+        expect.arrayContaining([
+          'HK:09988',
+          'US:GOOGL',
+          'US:KWEB',
+          'HK:03067',
+          'HK:03088',
+          'SZ:300308',
+          'SZ:300502',
+          'SZ:002916',
+          'SZ:002463',
+          'SH:688521',
+          'SH:688220',
+          'SH:688691',
+          'SH:688608',
+          'HK:02276',
+        ]),
+      );
+    });
+  },
+);
+
+test('re-indexing right after an import changes nothing, learned aliases included', async () => {
+  const notes = [
+    new File(['# 点评\n\n看好示例科技（300308.SZ）。'], 'a.md'),
+    new File(['# 跟踪\n\n示例科技再获订单，谷歌（GOOGL）亦然。'], 'b.md'),
+  ];
+  await importReportFiles(db, notes, await libraryContext());
+  expect(await db.aliases.count()).toBe(1);
+  expect(await reindexLibrary(db, await libraryContext())).toEqual({ reports: 2, changed: 0, failed: [] });
 });

@@ -1,6 +1,5 @@
 import type { LibraryDatabase } from '../db/database';
-import { loadLibraryDictionary } from '../db/library-dictionary';
-import { createSecurityMatcher } from '../detect/find-securities';
+import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles, type ImportProgress, type ImportResult, type ImportSource } from './import-report-files';
 
 /**
@@ -13,8 +12,7 @@ export async function runLibraryImport(
   notifyLibraryChanged: () => Promise<void>,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportResult> {
-  const dictionary = await loadLibraryDictionary(db);
-  const result = await importReportFiles(db, sources, { dictionary, matcher: createSecurityMatcher(dictionary.entries()) }, onProgress);
+  const result = await importReportFiles(db, sources, await loadParseContext(db), onProgress);
   if (result.imported.length) await notifyLibraryChanged();
   return result;
 }

@@ -5,7 +5,9 @@ import { parseSecurityList } from './security-lists';
 
 describe('parseSecurityList: the documented simple shapes', () => {
   test('code,name,aliases CSV with a header; aliases split on ; or |', () => {
-    const list = parseSecurityList('code,name,aliases\n600519.SH,贵州茅台,茅台;Moutai\n9988.HK,阿里巴巴-W,阿里巴巴|阿里\nBRK-B,Berkshire Hathaway,\nnot-a-code,x,\n');
+    const list = parseSecurityList(
+      'code,name,aliases\n600519.SH,贵州茅台,茅台;Moutai\n9988.HK,阿里巴巴-W,阿里巴巴|阿里\nBRK-B,Berkshire Hathaway,\nnot-a-code,x,\n',
+    );
     expect(list.format).toBe('simple-csv');
     expect(list.entries).toEqual([
       { id: 'SH:600519', names: ['贵州茅台', '茅台', 'Moutai'] },
@@ -16,7 +18,9 @@ describe('parseSecurityList: the documented simple shapes', () => {
   });
 
   test('[{code, name, aliases}] JSON', () => {
-    expect(parseSecurityList('[{"code":"00700","name":"腾讯控股","aliases":["腾讯"]}]').entries).toEqual([{ id: 'HK:00700', names: ['腾讯控股', '腾讯'] }]);
+    expect(parseSecurityList('[{"code":"00700","name":"腾讯控股","aliases":["腾讯"]}]').entries).toEqual([
+      { id: 'HK:00700', names: ['腾讯控股', '腾讯'] },
+    ]);
   });
 
   test.each([

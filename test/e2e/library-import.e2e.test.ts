@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { SHARED_AVAILABLE, SHARED_MISSING_REASON, sharedPath } from '../support/shared-corpus';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/reports/', import.meta.url));
+let browser: ExtensionBrowser;
+let library: Page;
+/** Every request the browser makes outside the extension: reports must never load anything remote. */
+const remoteRequests: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  browser.context.on('request', (request) => {
+    if (!request.url().startsWith('chrome-extension://')) remoteRequests.push(request.url());
+  });
+  library = await browser.context.newPage();
+  await library.goto(browser.pageUrl('options.html'));
+});
+afterAll(() => browser?.close());
+
+const summary = () => library.getByTestId('import-summary').textContent();
+
+describe('the library page', () => {
+  test('imports a zip of nested folders, and says what it skipped', async () => {
+    const zip = zipSync({
+      'posts/2025/alibaba-q3-note.md': readFileSync(join(FIXTURES, 'alibaba-q3-note.md')),
+      'posts/google-brief.txt': readFileSync(join(FIXTURES, 'google-brief.txt')),
+      'posts/cover.png': strToU8('not really a png'),
+    });
+    await library.getByTestId('import-files').setInputFiles({ name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await expect.poll(summary).toBe('2 imported · 0 already in library · 1 failed');
+    await expect.poll(() => library.getByRole('row', { name: /cover\.png/ }).textContent()).toMatch(/not a report file/);
+  });
+
+  test('imports a security list and re-indexes reports with it', async () => {
+    await library
+      .getByTestId('import-files')
+      .setInputFiles({ name: 'pv.md', mimeType: 'text/markdown', buffer: Buffer.from('# 节水周报\n\n示例节水订单饱满。') });
+    await expect.poll(summary).toBe('1 imported · 0 already in library · 0 failed');
+    await library
+      .getByTestId('import-security-list')
+      .setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name,aliases\n920964.BJ,示例节水,\n') });
+    await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/mine\.csv: 1 securities, 1 names \(simple-csv\)/);
+    await library.getByRole('button', { name: 'Re-index library' }).click();
+    await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/Re-indexed 3 reports; 1 changed/);
+    await expect
+      .poll(() =>
+        library
+          .getByRole('table', { name: 'Reports' })
+          .getByRole('row', { name: /节水周报/ })
+          .textContent(),
+      )
+      .toContain('BJ:920964');
+  });
+
+  test('refuses a file that is no security list, naming it', async () => {
+    await library
+      .getByTestId('import-security-list')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just words') });
+    await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/^notes\.txt: no security in the list/);
+  });
+});
+
+describe.skipIf(!SHARED_AVAILABLE)(
+  `every real report through the library page (${SHARED_AVAILABLE ? 'present' : SHARED_MISSING_REASON})`,
+  () => {
+    test('all corpus reports and both samples import without a failure, and showing one loads nothing remote', async () => {
+      const folders = ['finews', 'gator-reports', 'gator-articles'].map((folder) => sharedPath('corpus', 'reports', folder));
+      const files = [
+        ...folders.flatMap((folder) => readdirSync(folder).map((name) => join(folder, name))),
+        ...readdirSync(sharedPath('samples', 'reports')).map((name) => sharedPath('samples', 'reports', name)),
+      ];
+      await library.getByTestId('import-files').setInputFiles(files);
+      await expect.poll(summary, { timeout: 30_000 }).toMatch(new RegExp(`^\\d+ imported · \\d+ already in library · 0 failed$`));
+      const [imported, duplicates] = (await summary())!.match(/\d+/g)!.map(Number);
+      expect(imported! + duplicates!).toBe(files.length);
+      remoteRequests.length = 0;
+      await library.getByRole('button', { name: '科技巨头布局元宇宙系列报告：阿里巴巴&亚马逊' }).click();
+      await expect.poll(() => library.getByRole('article', { name: 'Report' }).textContent()).toContain('海外市场竞争加剧');
+      await library.getByText(/^Original text/).click();
+      await library.waitForTimeout(300);
+      expect(remoteRequests).toEqual([]);
+    });
+  },
+);
