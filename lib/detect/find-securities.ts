@@ -1,6 +1,7 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
-import { aShareId, hongKongId, marketOf, codeOf, usId, type SecurityId } from '../securities/security-id';
-import { NameTrie } from './name-trie';
+import { aShareId, codeOf, marketOf, type SecurityId } from '../securities/security-id';
+import { codeAt, isAlnum, type CodeHit } from './code-at';
+import { NameAutomaton } from './name-automaton';
 
 /** How a mention was recognised; shown to the user as the reason for a mark. */
 export type MentionRule =
@@ -40,117 +41,164 @@ const COMMON_ACRONYMS = new Set(
   ),
 );
 
-/**
- * Codes with an exchange attached, cashtags and exchange prefixes: strong signals on their own. Each branch is a
- * bounded run of one character class, so matching stays linear on any input.
- */
-const STRONG_CODE =
-  /(?<![A-Za-z0-9$.])(?:\$([A-Z]{1,5}(?:\.[A-Z])?)(?![A-Za-z0-9])|(?:NASDAQ|NYSE|NYSEARCA|AMEX|Nasdaq|Nyse)\s?[:：]\s?([A-Z]{1,5}(?:\.[A-Z])?)(?![A-Za-z0-9])|(\d{6})\.(SH|SZ|SS|BJ|sh|sz|ss|bj)(?![A-Za-z0-9])|(SH|SZ|BJ|sh|sz|bj)(\d{6})(?![0-9])|(\d{4,5})\.(HK|hk)(?![A-Za-z0-9])|(HK|hk)(\d{5})(?![0-9])|([A-Z]{1,5}(?:\.[A-Z])?)(?:\.(?:O|OQ|N)|-US)(?![A-Za-z0-9]))/g;
-
-/** Bare uppercase words and bare six-digit numbers: tickers only in a supporting context. */
-const BARE_CODE = /(?<![A-Za-z0-9$.])(?:([A-Z]{1,5}(?:\.[A-Z])?)(?![A-Za-z0-9])|(\d{6})(?![0-9.]))/g;
-
-const isLatinOrDigit = (unit: number) => (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
-
-function strongCodeId(m: RegExpExecArray): [SecurityId | undefined, MentionRule, number, number] {
-  const start = m.index;
-  const end = start + m[0].length;
-  if (m[1]) return [usId(m[1]), 'cashtag', start, end];
-  if (m[2]) return [usId(m[2]), 'exchange-prefix', end - m[2].length, end];
-  if (m[3]) return [aShareId(m[3], m[4]), 'exchange-code', start, end];
-  if (m[6]) return [aShareId(m[6], m[5]), 'exchange-code', start, end];
-  if (m[7]) return [hongKongId(m[7]), 'exchange-code', start, end];
-  if (m[10]) return [hongKongId(m[10]), 'exchange-code', start, end];
-  return [usId(m[11] ?? ''), 'exchange-code', start, end];
-}
-
 /** The bare code as written in an entry's id, for the tickers and six-digit codes that need context. */
 function bareCodeOf(id: SecurityId): string | undefined {
   const market = marketOf(id);
   return market === 'US' || market === 'SH' || market === 'SZ' || market === 'BJ' ? codeOf(id) : undefined;
 }
 
-/** Whether a bare code stands where a code is expected: alone in its text, or in brackets. */
+const isDigit = (u: number) => u >= 48 && u <= 57;
+
+/** Character kinds for the hot loop (ASCII letters, digits, `$`; everything else OTHER): one load, no range checks. */
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const DOLLAR = 4;
+const ASCII_KIND = (() => {
+  const kinds = new Uint8Array(65536); // every code unit, so a lookup is never out of bounds (a slow path in V8)
+  for (let u = 97; u <= 122; u++) kinds[u] = LOWER;
+  for (let u = 65; u <= 90; u++) kinds[u] = UPPER;
+  for (let u = 48; u <= 57; u++) kinds[u] = DIGIT;
+  kinds[36] = DOLLAR;
+  return kinds;
+})();
+/** A colon (ASCII or full-width) at `at`, or after one space. */
+function isColon(text: string, at: number): boolean {
+  const u = text.charCodeAt(at) === 32 ? text.charCodeAt(at + 1) : text.charCodeAt(at);
+  return u === 58 || u === 0xff1a;
+}
+
+/** End of the run of Latin letters and digits from `i`. */
+function wordEnd(text: string, i: number): number {
+  let end = i + 1;
+  while (end < text.length) {
+    const kind = ASCII_KIND[text.charCodeAt(end)]!;
+    if (kind === OTHER || kind === DOLLAR) break;
+    end++;
+  }
+  return end;
+}
+const isSpace = (u: number) => u === 32 || u === 9 || u === 10 || u === 13 || u === 0xa0 || u === 0x3000;
+
+/** Whether a bare code stands where a code is expected: alone in its text (a table cell, a link), or in brackets. */
 function bareCodeHasContext(text: string, start: number, end: number): boolean {
-  if (text.trim().length === end - start) return true;
-  const before = text.slice(0, start).trimEnd().slice(-1);
-  const after = text.slice(end).trimStart().slice(0, 1);
-  return (before === '(' || before === '（') && (after === ')' || after === '）' || after === ',' || after === '，' || after === '/');
+  let before = start - 1;
+  while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+  let after = end;
+  while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+  if (before < 0 && after >= text.length) return true;
+  const open = text[before];
+  const close = text[after];
+  return (open === '(' || open === '（') && (close === ')' || close === '）' || close === ',' || close === '，' || close === '/');
+}
+
+/** Options of a matcher. */
+export interface MatcherOptions {
+  /** Traditional → simplified units (`chineseVariantTable()`, or the part of it a tab needs), so 騰訊 finds 腾讯. */
+  variants?: ReadonlyMap<number, number>;
+}
+
+function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Array | undefined {
+  if (!variants?.size) return undefined;
+  const table = new Uint16Array(65536);
+  for (let unit = 0; unit < 65536; unit++) table[unit] = unit;
+  for (const [from, to] of variants) table[from] = to;
+  return table;
 }
 
 /**
- * Builds the matcher for a set of securities: names through a trie (longest match; word boundaries for Latin, none
- * for CJK), codes through the exchange-qualified spellings, and bare tickers only with a supporting context
- * (SPEC.md: "bare words are never trusted alone").
+ * Builds the matcher for a set of securities. One pass over the text: at each character a single table load says
+ * whether a name can start there (names through a trie, longest match; word boundaries for Latin, none for CJK),
+ * and ASCII word starts are read as code spellings. Strong codes (with an exchange, cashtags, exchange prefixes)
+ * count alone; bare tickers and six-digit codes only in a supporting context (SPEC.md: "bare words are never
+ * trusted alone").
  */
-export function createSecurityMatcher(entries: Iterable<SecurityEntry>): SecurityMatcher {
-  const names = new NameTrie<{ id: SecurityId; rule: NameRule }>();
+export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options: MatcherOptions = {}): SecurityMatcher {
+  const names = new NameAutomaton<{ id: SecurityId; rule: NameRule }>(foldTable(options.variants));
   const bareCodes = new Map<string, SecurityId>();
   const issuerOf = new Map<SecurityId, string>();
+  const addName = (name: string, id: SecurityId, rule: NameRule = 'name') => {
+    if (name.length >= 2) names.add(name, { id, rule });
+    if (!issuerOf.has(id)) issuerOf.set(id, id);
+  };
   for (const entry of entries) {
     issuerOf.set(entry.id, entry.issuer ?? entry.id);
-    for (const name of entry.names) if (name.length >= 2) names.add(name, { id: entry.id, rule: 'name' });
+    for (const name of entry.names) addName(name, entry.id);
     const bare = bareCodeOf(entry.id);
     if (bare) bareCodes.set(bare, entry.id);
   }
 
-  const findNames = (text: string): Mention[] => {
-    const found: Mention[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (!names.startsWith(unit)) continue;
-      if (isLatinOrDigit(unit) && i > 0 && isLatinOrDigit(text.charCodeAt(i - 1))) continue;
-      const hit = names.longestAt(text, i, (end) => {
-        const last = text.charCodeAt(end - 1);
-        return !isLatinOrDigit(last) || end === text.length || !isLatinOrDigit(text.charCodeAt(end));
-      });
-      if (!hit) continue;
-      const { id, rule } = hit.values[0]!;
-      found.push({ start: i, end: hit.end, text: text.slice(i, hit.end), id, rule });
-      i = hit.end - 1;
-    }
-    return found;
-  };
-
   return {
-    addName(name, id, rule = 'name') {
-      if (name.length >= 2) names.add(name, { id, rule });
-      if (!issuerOf.has(id)) issuerOf.set(id, id);
-    },
+    addName,
     find(text) {
       const found: Mention[] = [];
-      for (const m of text.matchAll(STRONG_CODE)) {
-        const [id, rule, start, end] = strongCodeId(m);
-        if (id) found.push({ start, end, text: text.slice(start, end), id, rule });
+      const bare: Extract<CodeHit, { kind: 'bare' }>[] = [];
+      const pushName = (start: number, end: number) => {
+        const { id, rule } = names.lastValues[0]!;
+        found.push({ start, end, text: text.slice(start, end), id, rule });
+      };
+      const first = names.firstUnits;
+      const fold = names.foldTable;
+      const length = text.length;
+      for (let i = 0; i < length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit >= 128) {
+          if (first[fold ? fold[unit]! : unit] === 0) continue;
+          const end = names.longestEndAt(text, i);
+          if (end < 0) continue;
+          pushName(i, end);
+          i = end - 1;
+          continue;
+        }
+        const kind = ASCII_KIND[unit]!;
+        if (kind === OTHER) continue;
+        // Here a word or a cashtag starts (the loop jumps over the rest of every word it reads). After `.` or `$` it
+        // is the tail of a number or a spelling already read (`3.14`, `US$100`): skipped.
+        const previous = text.charCodeAt(i - 1);
+        if (previous === 46 || previous === 36) {
+          i = wordEnd(text, i) - 1;
+          continue;
+        }
+        if (first[unit] !== 0) {
+          const end = names.longestEndAt(text, i);
+          if (end > 0) {
+            pushName(i, end);
+            i = end - 1;
+            continue;
+          }
+        }
+        if (kind === LOWER || (kind === UPPER && ASCII_KIND[text.charCodeAt(i + 1)] === LOWER)) {
+          // Lowercase and Capitalised words are prose, but for `sh600519`/`hk09988` and `Nasdaq:`: skip them whole.
+          const end = wordEnd(text, i);
+          if (!(kind === LOWER ? isDigit(text.charCodeAt(i + 2)) : isColon(text, end))) {
+            i = end - 1;
+            continue;
+          }
+        }
+        const { hit, next } = codeAt(text, i);
+        if (hit?.kind === 'strong' && hit.id)
+          found.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), id: hit.id, rule: hit.rule });
+        else if (hit?.kind === 'bare') bare.push(hit);
+        i = wordEnd(text, next - 1) - 1;
       }
-      const named = findNames(text);
-      found.push(...named);
-      const issuersNamed = new Set(named.map((mention) => issuerOf.get(mention.id)));
-      for (const m of text.matchAll(BARE_CODE)) {
-        const code = m[1] ?? m[2]!;
-        if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
-        const start = m.index;
-        const end = start + code.length;
-        const inContext = bareCodeHasContext(text, start, end);
-        // A six-digit code alone in its cell or link, or in brackets, is a mainland code even when the dictionary does
-        // not list it (stock tables list hundreds); a bare uppercase word needs the dictionary too.
-        const id = bareCodes.get(code) ?? (m[2] && inContext ? aShareId(code) : undefined);
-        if (id && (inContext || issuersNamed.has(issuerOf.get(id)))) found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
-      }
-      return withoutOverlaps(found);
+      if (bare.length) resolveBareCodes(text, bare, found);
+      return found.sort((a, b) => a.start - b.start);
     },
   };
-}
 
-/** Keeps the earliest, then longest, of overlapping mentions. */
-function withoutOverlaps(mentions: Mention[]): Mention[] {
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Mention[] = [];
-  let reach = 0;
-  for (const mention of mentions) {
-    if (mention.start < reach) continue;
-    kept.push(mention);
-    reach = mention.end;
+  /** Bare tickers and codes count when they stand in context or their company is named in the same text. */
+  function resolveBareCodes(text: string, candidates: readonly Extract<CodeHit, { kind: 'bare' }>[], found: Mention[]) {
+    const issuersNamed = new Set(found.filter((m) => m.rule === 'name' || m.rule === 'learned-alias').map((m) => issuerOf.get(m.id)));
+    for (const { start, end, code, digits } of candidates) {
+      if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
+      const known = bareCodes.get(code);
+      if (!known && !digits) continue;
+      const inContext = bareCodeHasContext(text, start, end);
+      // A six-digit code alone in its cell or link, or in brackets, is a mainland code even when the dictionary does
+      // not list it (stock tables list hundreds); a bare uppercase word needs the dictionary too.
+      const id = known ?? (inContext ? aShareId(code) : undefined);
+      if (id && (inContext || issuersNamed.has(issuerOf.get(id)))) found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+    }
   }
-  return kept;
 }

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench [-- NAME…] [-- --smoke]`: runs the benchmarks, prints a table, and writes the same figures to
+ * `test-results/bench.json`. Every figure is measured beside its baseline in the same run; nothing here fails on
+ * time (the machines are shared and noisy). `--smoke` runs small inputs so CI keeps the benchmarks from rotting.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchMatcher } from './matcher-bench';
+import { benchSize } from './size-bench';
+
+const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> = {
+  matcher: benchMatcher,
+  size: () => benchSize(),
+};
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const names = args.filter((arg) => !arg.startsWith('--'));
+const unknown = names.filter((name) => !(name in BENCHMARKS));
+if (unknown.length) {
+  console.error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+
+const results: Record<string, object> = {};
+for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+  process.stderr.write(`running ${name}${smoke ? ' (smoke)' : ''}…\n`);
+  results[name] = await BENCHMARKS[name]!(smoke);
+}
+
+const format = (value: unknown): string => {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(4);
+  if (value && typeof value === 'object' && 'median' in value) {
+    const series = value as { median: number; p25: number; p75: number; runs: number };
+    return `${format(series.median)} (IQR ${format(series.p25)}–${format(series.p75)}, n=${series.runs})`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
+const rows: [string, string][] = [];
+const flatten = (prefix: string, value: unknown) => {
+  if (value && typeof value === 'object' && !('median' in value))
+    for (const [key, inner] of Object.entries(value)) flatten(`${prefix}.${key}`, inner);
+  else rows.push([prefix, format(value)]);
+};
+for (const [name, figures] of Object.entries(results)) flatten(name, figures);
+const width = Math.max(...rows.map(([key]) => key.length));
+console.log(rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n'));
+
+const outDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  `${outDir}bench.json`,
+  `${JSON.stringify({ smoke, measuredAt: new Date().toISOString(), node: process.version, ...results }, null, 2)}\n`,
+);
