@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createSecurityMatcher } from '../detect/find-securities';
 import { parseSelection } from '../import/import-report-files';
 import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
+import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
 import { parseSecurityList } from '../securities/security-lists';
 import { sourcesAt } from './node-sources';
@@ -20,7 +21,7 @@ export async function cliDictionary(securitiesList: string | undefined): Promise
 export async function inspectCommand(path: string, securitiesList: string | undefined, print: (line: string) => void): Promise<void> {
   const sources = await sourcesAt(path);
   const dictionary = await cliDictionary(securitiesList);
-  const { reports, failed } = await parseSelection(sources, { dictionary, matcher: createSecurityMatcher(dictionary.entries()) });
+  const { reports, failed } = await parseSelection(sources, { dictionary, matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }) });
   for (const report of reports) {
     print(
       JSON.stringify({

@@ -2,6 +2,7 @@ import { createSecurityMatcher } from '../detect/find-securities';
 import type { ParseContext } from '../reports/parse-report';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
+import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
 import type { LibraryDatabase, StoredAlias } from './database';
 
@@ -21,7 +22,9 @@ const dictionaryOf = (aliases: readonly StoredAlias[]) => new SecurityDictionary
 export async function loadParseContext(db: LibraryDatabase): Promise<ParseContext> {
   const stored = await db.aliases.toArray();
   const dictionary = dictionaryOf(stored);
-  const matcher = createSecurityMatcher([...BUNDLED_SECURITIES, ...asEntries(stored.filter((alias) => alias.origin !== 'learned'))]);
+  const matcher = createSecurityMatcher([...BUNDLED_SECURITIES, ...asEntries(stored.filter((alias) => alias.origin !== 'learned'))], {
+    variants: chineseVariantTable(),
+  });
   for (const alias of stored) if (alias.origin === 'learned') matcher.addName(alias.alias, alias.securityId, 'learned-alias');
   return { dictionary, matcher };
 }

@@ -1,4 +1,5 @@
 import type { ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
+import { variantsForNames } from '../securities/chinese-variants';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import type { LibraryDatabase, StoredReport } from './database';
@@ -46,7 +47,7 @@ export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDic
   const reported = (await db.reports.orderBy('securityIds').uniqueKeys()) as SecurityId[];
   const ids = new Set(reported.flatMap((id) => dictionary.issuerListings(id)));
   const entries = [...ids].map((id) => dictionary.get(id) ?? { id, names: [] });
-  return { entries, withReports: [...ids] };
+  return { entries, withReports: [...ids], variants: variantsForNames(entries.flatMap((entry) => entry.names)) };
 }
 
 /** Reports of one import batch or the whole library: count only. */

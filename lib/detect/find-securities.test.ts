@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
+import { chineseVariantTable, variantsForNames } from '../securities/chinese-variants';
 import { createSecurityMatcher } from './find-securities';
 
 const matcher = createSecurityMatcher([
@@ -82,4 +83,30 @@ describe('createSecurityMatcher', () => {
     expect(found('Amazon said AMZN would').map(([text]) => text)).toEqual(['Amazon', 'AMZN']);
     expect(found('analysts said AMZN would')).toEqual([]);
   });
+});
+
+describe('traditional and simplified Chinese', () => {
+  const entries = [{ id: 'HK:00700' as const, names: ['腾讯控股'] }, { id: 'US:AMZN' as const, names: ['亞馬遜'] }];
+  const folding = createSecurityMatcher(entries, { variants: chineseVariantTable() });
+  test.each([
+    ['騰訊控股公布業績', '騰訊控股', 'HK:00700'],
+    ['腾讯控股公布业绩', '腾讯控股', 'HK:00700'],
+    ['亚马逊云', '亚马逊', 'US:AMZN'],
+  ])('%s finds %s as %s', (text, marked, id) => {
+    expect(folding.find(text).map((m) => [m.text, m.id])).toEqual([[marked, id]]);
+  });
+  test('only the pairs the names need go to a tab', () => {
+    const pairs = variantsForNames(['腾讯控股']);
+    expect(pairs.map(([from, to]) => String.fromCharCode(from) + String.fromCharCode(to)).sort()).toEqual(['訊讯', '騰腾']);
+    expect(createSecurityMatcher(entries, { variants: new Map(pairs) }).find('騰訊控股')[0]?.id).toBe('HK:00700');
+  });
+});
+
+test.each([
+  ['$中国平安(SH601318)$ 今日走强', ['SH:601318', 'SH:601318']],
+  ['$腾讯控股(00700.HK)$', ['HK:00700', 'HK:00700']],
+  ['恒生指数成分 (HK:2015) 上涨', ['HK:02015']],
+  ['EDBL.O 盘前大涨', ['US:EDBL']],
+])('xueqiu and futu forms in text: %s', (text, ids) => {
+  expect(createSecurityMatcher(BUNDLED_SECURITIES).find(text).map((m) => m.id)).toEqual(ids);
 });

@@ -10,6 +10,8 @@ export interface TabDictionary {
   entries: SecurityEntry[];
   /** Ids among `entries` with at least one related report: the ones to mark. */
   withReports: SecurityId[];
+  /** Traditional → simplified pairs the names need (`variantsForNames`), so traditional text matches too. */
+  variants: [number, number][];
 }
 
 /** A report as cards and the popup show it. */

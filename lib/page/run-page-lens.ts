@@ -42,7 +42,7 @@ const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.re
 export function runPageLens(deps: PageLensDeps): PageLens {
   const { doc, signal, dictionary } = deps;
   const withReports = new Set(dictionary.withReports);
-  const matcher = createSecurityMatcher(dictionary.entries);
+  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
   const index = new MarkIndex();
   const highlights = new MarkHighlights(doc);
   signal.addEventListener('abort', () => highlights.dispose());

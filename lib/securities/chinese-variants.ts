@@ -130,3 +130,13 @@ export function foldChineseVariants(text: string): string {
     return simplified === undefined ? char : String.fromCharCode(simplified);
   });
 }
+
+/**
+ * The part of the table a set of names needs: pairs whose simplified character occurs in some name. A tab gets only
+ * this (a few hundred pairs instead of the whole table), so its bundle stays small and 騰訊 still finds 腾讯.
+ */
+export function variantsForNames(names: Iterable<string>): [number, number][] {
+  const used = new Set<number>();
+  for (const name of names) for (let i = 0; i < name.length; i++) used.add(name.charCodeAt(i));
+  return [...chineseVariantTable()].filter(([, simplified]) => used.has(simplified));
+}

@@ -35,6 +35,16 @@ describe('normaliseSecurityCode', () => {
     ['BRK.B', 'US:BRK.B'],
     ['US:BRK.B', 'US:BRK.B'],
     ['HK:2015', 'HK:02015'],
+    ['(HK:2015)', 'HK:02015'],
+    ['$中国平安(SH601318)$', 'SH:601318'],
+    ['$腾讯控股(00700.HK)$', 'HK:00700'],
+    ['$英伟达(NVDA)$', 'US:NVDA'],
+    ['EDBL.O', 'US:EDBL'],
+    ['BABA.N', 'US:BABA'],
+    ['200002', 'SZ:200002'],
+    ['900901', 'SH:900901'],
+    ['830799', 'BJ:830799'],
+    ['159915', 'SZ:159915'],
   ])('%s → %s', (spelling, id) => {
     expect(normaliseSecurityCode(spelling)).toBe(id);
   });

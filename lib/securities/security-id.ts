@@ -64,7 +64,9 @@ export function fromEastmoneySecid(market: string, code: string): SecurityId | u
 }
 
 const SPELLINGS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => SecurityId | undefined]> = [
-  [/^(?:SH|SZ|BJ|HK|US):/i, (m) => normaliseCanonical(m.input)],
+  // 雪球 / 富途 stock tags: `$中国平安(SH601318)$`, `$腾讯控股(00700.HK)$`: the code inside the brackets decides.
+  [/^\$[^$()（）]{1,30}[（(]\s*([^()（）]{1,20}?)\s*[)）]\$$/, (m) => normaliseSecurityCode(m[1]!)],
+  [/^(?:SH|SZ|BJ|HK|US):/i, (m) => normaliseCanonical(m.input.toUpperCase())],
   [/^(\d{6})$/, (m) => aShareId(m[1]!)],
   [/^(\d{6})\.(SH|SS|SZ|BJ)$/i, (m) => aShareId(m[1]!, m[2])],
   [/^(SH|SZ|BJ)(\d{6})$/i, (m) => aShareId(m[2]!, m[1])],
@@ -74,6 +76,7 @@ const SPELLINGS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => SecurityId | und
   [/^gb_([a-z]{1,5}(?:[.\-][a-z])?)$/i, (m) => usId(m[1]!)],
   [/^([A-Z]{1,5}(?:[.\-][A-Z])?)(?:\.(?:O|OQ|N|A|K)|-US)$/i, (m) => usId(m[1]!)],
   [/^\$([A-Z]{1,5}(?:[.\-][A-Z])?)$/i, (m) => usId(m[1]!)],
+  [/^[（(]\s*((?:SH|SZ|BJ|HK|US)\s*:\s*[A-Z0-9.]{1,8})\s*[)）]$/i, (m) => normaliseSecurityCode(m[1]!.replace(/\s+/g, ''))],
   [/^\(?\s*(?:NASDAQ|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|BATS|CBOE)\s*:\s*([A-Z]{1,5}(?:[.\-][A-Z])?)\s*\)?$/i, (m) => usId(m[1]!)],
   [/^([A-Z]{1,5}(?:[.\-][A-Z])?)$/, (m) => usId(m[1]!)],
 ];
