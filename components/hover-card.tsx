@@ -73,7 +73,7 @@ export function HoverCard({ markedText, rule, security, anchor, viewport, onOpen
         <p class="rl-card-count">Loading…</p>
       )}
       <footer class="rl-card-why">
-        Marked “{markedText}”: {RULE_LABELS[rule]}
+        Marked “{markedText}”: {RULE_LABELS[rule]} → {security ? `${security.name} (${security.id})` : '…'}
       </footer>
     </div>
   );

@@ -21,7 +21,10 @@ export async function cliDictionary(securitiesList: string | undefined): Promise
 export async function inspectCommand(path: string, securitiesList: string | undefined, print: (line: string) => void): Promise<void> {
   const sources = await sourcesAt(path);
   const dictionary = await cliDictionary(securitiesList);
-  const { reports, failed } = await parseSelection(sources, { dictionary, matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }) });
+  const { reports, failed } = await parseSelection(sources, {
+    dictionary,
+    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
+  });
   for (const report of reports) {
     print(
       JSON.stringify({

@@ -86,7 +86,10 @@ describe('createSecurityMatcher', () => {
 });
 
 describe('traditional and simplified Chinese', () => {
-  const entries = [{ id: 'HK:00700' as const, names: ['腾讯控股'] }, { id: 'US:AMZN' as const, names: ['亞馬遜'] }];
+  const entries = [
+    { id: 'HK:00700' as const, names: ['腾讯控股'] },
+    { id: 'US:AMZN' as const, names: ['亞馬遜'] },
+  ];
   const folding = createSecurityMatcher(entries, { variants: chineseVariantTable() });
   test.each([
     ['騰訊控股公布業績', '騰訊控股', 'HK:00700'],
@@ -108,5 +111,9 @@ test.each([
   ['恒生指数成分 (HK:2015) 上涨', ['HK:02015']],
   ['EDBL.O 盘前大涨', ['US:EDBL']],
 ])('xueqiu and futu forms in text: %s', (text, ids) => {
-  expect(createSecurityMatcher(BUNDLED_SECURITIES).find(text).map((m) => m.id)).toEqual(ids);
+  expect(
+    createSecurityMatcher(BUNDLED_SECURITIES)
+      .find(text)
+      .map((m) => m.id),
+  ).toEqual(ids);
 });
