@@ -93,6 +93,11 @@ function bareCodeHasContext(text: string, start: number, end: number): boolean {
   return (open === '(' || open === '（') && (close === ')' || close === '）' || close === ',' || close === '，' || close === '/');
 }
 
+/** A name found in `text` as a mention (a plain function: a closure here would move `text` off the stack). */
+function nameMention(text: string, start: number, end: number, value: { id: SecurityId; rule: NameRule }): Mention {
+  return { start, end, text: text.slice(start, end), id: value.id, rule: value.rule };
+}
+
 /** Options of a matcher. */
 export interface MatcherOptions {
   /** Traditional → simplified units (`chineseVariantTable()`, or the part of it a tab needs), so 騰訊 finds 腾讯. */
@@ -134,10 +139,6 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     find(text) {
       const found: Mention[] = [];
       const bare: Extract<CodeHit, { kind: 'bare' }>[] = [];
-      const pushName = (start: number, end: number) => {
-        const { id, rule } = names.lastValues[0]!;
-        found.push({ start, end, text: text.slice(start, end), id, rule });
-      };
       const first = names.firstUnits;
       const fold = names.foldTable;
       const length = text.length;
@@ -147,7 +148,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
           if (first[fold ? fold[unit]! : unit] === 0) continue;
           const end = names.longestEndAt(text, i);
           if (end < 0) continue;
-          pushName(i, end);
+          found.push(nameMention(text, i, end, names.lastValues[0]!));
           i = end - 1;
           continue;
         }
@@ -163,7 +164,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
         if (first[unit] !== 0) {
           const end = names.longestEndAt(text, i);
           if (end > 0) {
-            pushName(i, end);
+            found.push(nameMention(text, i, end, names.lastValues[0]!));
             i = end - 1;
             continue;
           }
@@ -182,14 +183,17 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
         else if (hit?.kind === 'bare') bare.push(hit);
         i = wordEnd(text, next - 1) - 1;
       }
-      if (bare.length) resolveBareCodes(text, bare, found);
-      return found.sort((a, b) => a.start - b.start);
+      // Names and strong codes were pushed in text order; bare codes join afterwards and need a sort.
+      return bare.length && resolveBareCodes(text, bare, found) ? found.sort((a, b) => a.start - b.start) : found;
     },
   };
 
-  /** Bare tickers and codes count when they stand in context or their company is named in the same text. */
-  function resolveBareCodes(text: string, candidates: readonly Extract<CodeHit, { kind: 'bare' }>[], found: Mention[]) {
-    const issuersNamed = new Set(found.filter((m) => m.rule === 'name' || m.rule === 'learned-alias').map((m) => issuerOf.get(m.id)));
+  /** Bare tickers and codes count when they stand in context or their company is named in the same text; true if any did. */
+  function resolveBareCodes(text: string, candidates: readonly Extract<CodeHit, { kind: 'bare' }>[], found: Mention[]): boolean {
+    let issuersNamed: Set<string | undefined> | undefined;
+    const named = (id: SecurityId) =>
+      (issuersNamed ??= new Set(found.filter((m) => m.rule === 'name' || m.rule === 'learned-alias').map((m) => issuerOf.get(m.id)))).has(issuerOf.get(id));
+    const before = found.length;
     for (const { start, end, code, digits } of candidates) {
       if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
       const known = bareCodes.get(code);
@@ -198,7 +202,8 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       // A six-digit code alone in its cell or link, or in brackets, is a mainland code even when the dictionary does
       // not list it (stock tables list hundreds); a bare uppercase word needs the dictionary too.
       const id = known ?? (inContext ? aShareId(code) : undefined);
-      if (id && (inContext || issuersNamed.has(issuerOf.get(id)))) found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+      if (id && (inContext || named(id))) found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
     }
+    return found.length > before;
   }
 }
