@@ -1,7 +1,7 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { aShareId, codeOf, marketOf, type SecurityId } from '../securities/security-id';
 import { codeAt, isAlnum, type CodeHit } from './code-at';
-import { NameAutomaton } from './name-automaton';
+import { NameAutomaton, pairBit } from './name-automaton';
 
 /** How a mention was recognised; shown to the user as the reason for a mark. */
 export type MentionRule =
@@ -94,9 +94,40 @@ function bareCodeHasContext(text: string, start: number, end: number): boolean {
 }
 
 /** A name found in `text` as a mention (a plain function: a closure here would move `text` off the stack). */
-function nameMention(text: string, start: number, end: number, value: { id: SecurityId; rule: NameRule }): Mention {
+function nameMention(text: string, start: number, end: number, value: NameValue): Mention {
   return { start, end, text: text.slice(start, end), id: value.id, rule: value.rule };
 }
+
+/**
+ * Reads the word (or cashtag) starting at `i`, a word start: a Latin name, a code spelling, a bare code for later,
+ * or nothing. Returns where scanning resumes.
+ */
+function readWord(text: string, i: number, kind: number, names: NameAutomaton<NameValue>, found: Mention[], bare: BareHit[]): number {
+  // After `.` or `$` it is the tail of a number or a spelling already read (`3.14`, `US$100`): skipped.
+  const previous = text.charCodeAt(i - 1);
+  if (previous === 46 || previous === 36) return wordEnd(text, i);
+  if (names.firstUnits[text.charCodeAt(i)] !== 0) {
+    const end = names.longestEndAt(text, i);
+    if (end > 0) {
+      found.push(nameMention(text, i, end, names.lastValues[0]!));
+      return end;
+    }
+  }
+  if (kind === LOWER || (kind === UPPER && ASCII_KIND[text.charCodeAt(i + 1)] === LOWER)) {
+    // Lowercase and Capitalised words are prose, but for `sh600519`/`hk09988` and `Nasdaq:`.
+    const end = wordEnd(text, i);
+    if (!(kind === LOWER ? isDigit(text.charCodeAt(i + 2)) : isColon(text, end))) return end;
+  }
+  const { hit, next } = codeAt(text, i);
+  if (hit?.kind === 'strong' && hit.id)
+    found.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), id: hit.id, rule: hit.rule });
+  else if (hit?.kind === 'bare') bare.push(hit);
+  return wordEnd(text, next - 1);
+}
+
+/** What a name in the automaton carries. */
+type NameValue = { id: SecurityId; rule: NameRule };
+type BareHit = Extract<CodeHit, { kind: 'bare' }>;
 
 /** Options of a matcher. */
 export interface MatcherOptions {
@@ -120,7 +151,7 @@ function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Arr
  * trusted alone").
  */
 export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options: MatcherOptions = {}): SecurityMatcher {
-  const names = new NameAutomaton<{ id: SecurityId; rule: NameRule }>(foldTable(options.variants));
+  const names = new NameAutomaton<NameValue>(foldTable(options.variants));
   const bareCodes = new Map<string, SecurityId>();
   const issuerOf = new Map<SecurityId, string>();
   const addName = (name: string, id: SecurityId, rule: NameRule = 'name') => {
@@ -138,14 +169,18 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     addName,
     find(text) {
       const found: Mention[] = [];
-      const bare: Extract<CodeHit, { kind: 'bare' }>[] = [];
+      const bare: BareHit[] = [];
       const first = names.firstUnits;
       const fold = names.foldTable;
+      const pairs = names.pairs;
       const length = text.length;
       for (let i = 0; i < length; i++) {
         const unit = text.charCodeAt(i);
         if (unit >= 128) {
           if (first[fold ? fold[unit]! : unit] === 0) continue;
+          const next = text.charCodeAt(i + 1);
+          const bit = pairBit(fold ? fold[unit]! : unit, fold && next < 65536 ? fold[next]! : next);
+          if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
           const end = names.longestEndAt(text, i);
           if (end < 0) continue;
           found.push(nameMention(text, i, end, names.lastValues[0]!));
@@ -154,34 +189,14 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
         }
         const kind = ASCII_KIND[unit]!;
         if (kind === OTHER) continue;
-        // Here a word or a cashtag starts (the loop jumps over the rest of every word it reads). After `.` or `$` it
-        // is the tail of a number or a spelling already read (`3.14`, `US$100`): skipped.
-        const previous = text.charCodeAt(i - 1);
-        if (previous === 46 || previous === 36) {
+        // A word or a cashtag starts here; the loop jumps over the rest of every word it reads. Plain lowercase words,
+        // most of English prose, are skipped right here; everything else is read by readWord, kept out of this loop so
+        // the loop stays small enough for the compiler to keep its variables in registers.
+        if (kind === LOWER && first[unit] === 0 && !isDigit(text.charCodeAt(i + 2))) {
           i = wordEnd(text, i) - 1;
           continue;
         }
-        if (first[unit] !== 0) {
-          const end = names.longestEndAt(text, i);
-          if (end > 0) {
-            found.push(nameMention(text, i, end, names.lastValues[0]!));
-            i = end - 1;
-            continue;
-          }
-        }
-        if (kind === LOWER || (kind === UPPER && ASCII_KIND[text.charCodeAt(i + 1)] === LOWER)) {
-          // Lowercase and Capitalised words are prose, but for `sh600519`/`hk09988` and `Nasdaq:`: skip them whole.
-          const end = wordEnd(text, i);
-          if (!(kind === LOWER ? isDigit(text.charCodeAt(i + 2)) : isColon(text, end))) {
-            i = end - 1;
-            continue;
-          }
-        }
-        const { hit, next } = codeAt(text, i);
-        if (hit?.kind === 'strong' && hit.id)
-          found.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), id: hit.id, rule: hit.rule });
-        else if (hit?.kind === 'bare') bare.push(hit);
-        i = wordEnd(text, next - 1) - 1;
+        i = readWord(text, i, kind, names, found, bare) - 1;
       }
       // Names and strong codes were pushed in text order; bare codes join afterwards and need a sort.
       return bare.length && resolveBareCodes(text, bare, found) ? found.sort((a, b) => a.start - b.start) : found;
@@ -192,7 +207,9 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
   function resolveBareCodes(text: string, candidates: readonly Extract<CodeHit, { kind: 'bare' }>[], found: Mention[]): boolean {
     let issuersNamed: Set<string | undefined> | undefined;
     const named = (id: SecurityId) =>
-      (issuersNamed ??= new Set(found.filter((m) => m.rule === 'name' || m.rule === 'learned-alias').map((m) => issuerOf.get(m.id)))).has(issuerOf.get(id));
+      (issuersNamed ??= new Set(found.filter((m) => m.rule === 'name' || m.rule === 'learned-alias').map((m) => issuerOf.get(m.id)))).has(
+        issuerOf.get(id),
+      );
     const before = found.length;
     for (const { start, end, code, digits } of candidates) {
       if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;

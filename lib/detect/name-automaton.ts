@@ -18,6 +18,8 @@ export class NameAutomaton<T> {
   #used = 0;
   #nodes = 1;
   readonly #values: (T[] | undefined)[] = [undefined];
+  /** One bit per hashed pair of first two units: most characters that could start a name are ruled out by it. */
+  readonly #pairs = new Int32Array(PAIR_BITS >>> 5);
   readonly #fold: Uint16Array | undefined;
 
   /** `fold` maps a unit to its canonical form (traditional → simplified); identity where absent. */
@@ -32,6 +34,10 @@ export class NameAutomaton<T> {
 
   /** Adds a name; a second value under the same name is kept beside the first. */
   add(name: string, value: T): void {
+    if (name.length >= 2) {
+      const bit = pairBit(this.fold(name.charCodeAt(0)), this.fold(name.charCodeAt(1)));
+      this.#pairs[bit >>> 5]! |= 1 << (bit & 31);
+    }
     let node = 0;
     for (let i = 0; i < name.length; i++) {
       const unit = this.fold(name.charCodeAt(i));
@@ -52,6 +58,11 @@ export class NameAutomaton<T> {
    */
   get firstUnits(): Int32Array {
     return this.#first;
+  }
+
+  /** Pair filter for hot loops: test with {@link pairBit} of the first two (folded) units. */
+  get pairs(): Int32Array {
+    return this.#pairs;
   }
 
   /** The fold table, if any, for hot loops that fold units themselves. */
@@ -126,6 +137,11 @@ export class NameAutomaton<T> {
     for (let i = 0; i < nodes.length; i++) if (nodes[i] !== EMPTY) this.#link(nodes[i]!, units[i]!, children[i]!);
   }
 }
+
+/** Size of the pair filter in bits (64 KB): few false positives for dictionaries of tens of thousands of names. */
+const PAIR_BITS = 1 << 19;
+/** The filter bit of a pair of units. */
+export const pairBit = (a: number, b: number) => (Math.imul(a, 0x2c1b3c6d) ^ b) & (PAIR_BITS - 1);
 
 const isAlnum = (u: number) => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
 

@@ -2,7 +2,12 @@ import type { SecurityEntry } from '../../lib/securities/bundled-securities';
 import type { SecurityId } from '../../lib/securities/security-id';
 import { seededRandom } from './bench-stats';
 
-/** Characters Chinese company names and finance prose are made of (a sample; enough for realistic collisions). */
+/**
+ * Characters company names are made of. Real names draw on thousands of characters (the ~8,000 mainland and Hong
+ * Kong short names use over 2,000); names here take the common words below half the time and any of the 4,096
+ * characters from U+4E00 otherwise, so the dictionary is neither a handful of repeated characters nor unreadable.
+ */
+const NAME_WIDE_RANGE = 4096;
 const CJK =
   '中国平安银行科技股份集团控股电子信息新能源汽车医药生物光电材料化工机械设备智能网络通信软件半导体芯片证券保险地产建设工程能源电力煤炭石油天然气钢铁有色金属食品饮料白酒家电消费零售物流航空港口交通环保农业传媒教育旅游酒店服务互联网云计算数据创新华东西南北京上海广州深圳天津重庆浙江江苏福建湖南湖北四川山东河南安徽江西辽宁吉林黑龙陕西甘肃宁夏青海新疆西藏内蒙古贵州云南广西海南香港澳门台湾实业发展投资管理国际环球联合精密制造先进开发';
 const PROSE_ZH =
@@ -17,7 +22,8 @@ const WORDS =
 /** A dictionary of `size` securities with realistic names: CJK short names, English names, tickers and codes. */
 export function syntheticDictionary(size: number, seed = 7): SecurityEntry[] {
   const random = seededRandom(seed);
-  const pick = (s: string) => s[Math.floor(random() * s.length)]!;
+  const pick = (s: string) =>
+    random() < 0.5 ? s[Math.floor(random() * s.length)]! : String.fromCharCode(0x4e00 + Math.floor(random() * NAME_WIDE_RANGE));
   const entries: SecurityEntry[] = [];
   const usedTickers = new Set<string>();
   for (let i = 0; i < size; i++) {
