@@ -1,3 +1,4 @@
+import '~/components/report-digest.css';
 import '~/components/hover-card.css';
 import { render } from 'preact';
 import { HoverCard } from '~/components/hover-card';

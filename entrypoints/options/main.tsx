@@ -1,3 +1,4 @@
+import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage, type LibraryPageProps } from '~/components/library-page';

@@ -1,3 +1,4 @@
+import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { PopupView, type PopupState } from '~/components/popup-view';

@@ -1,6 +1,6 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { aShareId, codeOf, marketOf, type SecurityId } from '../securities/security-id';
-import { codeAt, isAlnum, type CodeHit } from './code-at';
+import { codeAt, type CodeHit } from './code-at';
 import { NameAutomaton, pairBit } from './name-automaton';
 
 /** How a mention was recognised; shown to the user as the reason for a mark. */

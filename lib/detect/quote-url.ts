@@ -1,4 +1,4 @@
-import { aShareId, fromEastmoneySecid, hongKongId, usId, type Market, type SecurityId } from '../securities/security-id';
+import { aShareId, fromEastmoneySecid, hongKongId, listingId, usId, type Market, type SecurityId } from '../securities/security-id';
 
 /** One rule: a host, a path pattern, and how its captures (and, where a site needs it, the query) become an id. */
 interface QuoteUrlRule {
@@ -18,23 +18,6 @@ function path(source: string, flags = ''): RegExp {
   return new RegExp(source, flags);
 }
 
-/** The listing of `code` on `market`; `CN` is a mainland listing whose exchange is told by the board. */
-function listing(market: Market | 'CN' | undefined, code: string): SecurityId | undefined {
-  switch (market) {
-    case 'SH':
-    case 'SZ':
-    case 'BJ':
-      return aShareId(code, market);
-    case 'CN':
-      return aShareId(code);
-    case 'HK':
-      return /^\d{1,5}$/.test(code) ? hongKongId(code) : undefined;
-    case 'US':
-      return usId(code);
-    default:
-      return undefined;
-  }
-}
 
 /**
  * An eastmoney secid, checking the market number against the board: `1.000001` is the SSE Composite index, not
@@ -165,7 +148,7 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
     site: 'eastmoney',
     host: /^emweb\.securities\.eastmoney\.com$/,
     path: /^\/pc_hkf10\//i,
-    toId: (_m, url) => listing('HK', url.searchParams.get('code') ?? ''),
+    toId: (_m, url) => listingId('HK', url.searchParams.get('code') ?? ''),
   },
   {
     site: 'eastmoney',
@@ -233,7 +216,7 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
     site: 'futu',
     host: /^(?:www\.)?(?:futunn|futuhk|moomoo)\.com$/,
     path: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?stock\/([A-Za-z0-9.]+)-(HK|US|SH|SZ)(?:\/|$)/i,
-    toId: (m) => listing(m[2]!.toUpperCase() as Market, m[1]!),
+    toId: (m) => listingId(m[2]!.toUpperCase() as Market, m[1]!),
   },
 
   // Yahoo Finance (any regional host): /quote/AAPL, /quote/AAPL/news, /quote/9988.HK, /quote/600519.SS,
@@ -251,7 +234,7 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
     site: 'google',
     host: /^www\.google\.com(?:\.hk)?$/,
     path: /^\/finance\/quote\/([A-Za-z0-9.\-]+):([A-Z]+)(?:\/|$)/,
-    toId: (m) => listing(EXCHANGES[m[2]!], m[1]!),
+    toId: (m) => listingId(EXCHANGES[m[2]!], m[1]!),
   },
 
   // Nasdaq: www.nasdaq.com/market-activity/stocks/aapl (and sub-pages), /market-activity/etf/qqq.
@@ -268,7 +251,7 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
     site: 'marketwatch',
     host: /^(?:www\.)?marketwatch\.com$/,
     path: /^\/investing\/(?:stock|fund)\/([A-Za-z0-9.\-]+)(?:\/|$)/,
-    toId: (m, url) => listing(MARKETWATCH_COUNTRIES[(url.searchParams.get('countrycode') ?? '').toLowerCase()], m[1]!),
+    toId: (m, url) => listingId(MARKETWATCH_COUNTRIES[(url.searchParams.get('countrycode') ?? '').toLowerCase()], m[1]!),
   },
 
   // CNBC: www.cnbc.com/quotes/AAPL, /quotes/9988-HK; indices (.SPX), yields (US10Y) and currencies (EUR=) are refused.
@@ -294,7 +277,7 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
     site: 'tradingview',
     host: /(?:^|\.)tradingview\.com$/,
     path: /^\/symbols\/([A-Z]+)-([A-Za-z0-9.]+)(?:\/|$)/,
-    toId: (m) => (TRADINGVIEW_INDICES.has(`${m[1]}-${m[2]}`) ? undefined : listing(EXCHANGES[m[1]!], m[2]!)),
+    toId: (m) => (TRADINGVIEW_INDICES.has(`${m[1]}-${m[2]}`) ? undefined : listingId(EXCHANGES[m[1]!], m[2]!)),
   },
 
   // investing.com (any regional host): /equities/apple-computer-inc and its sub-pages, by slug table only.
@@ -310,7 +293,7 @@ const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
     site: 'bloomberg',
     host: /^(?:www\.)?bloomberg\.com$/,
     path: /^\/quote\/([A-Z0-9]+(?:\/[A-Z])?):(US|HK|CH)(?:\/|$)/,
-    toId: (m) => listing(BLOOMBERG_COUNTRIES[m[2]!], m[1]!),
+    toId: (m) => listingId(BLOOMBERG_COUNTRIES[m[2]!], m[1]!),
   },
 
   // Reuters: www.reuters.com/markets/companies/AAPL.O/, /markets/companies/0700.HK, /markets/companies/BRKb.N.

@@ -81,13 +81,18 @@ const SPELLINGS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => SecurityId | und
   [/^([A-Z]{1,5}(?:[.\-][A-Z])?)$/, (m) => usId(m[1]!)],
 ];
 
-function normaliseCanonical(spelling: string): SecurityId | undefined {
-  const [market, code = ''] = spelling.split(':');
-  switch (market?.toUpperCase()) {
+/**
+ * The listing of `code` on `market` (`SH`, `SZ`, `BJ`, `HK`, `US`), or on `CN`: a mainland listing whose exchange the
+ * board tells. `undefined` when the code cannot be on that market.
+ */
+export function listingId(market: Market | 'CN' | undefined, code: string): SecurityId | undefined {
+  switch (market) {
     case 'SH':
     case 'SZ':
     case 'BJ':
       return aShareId(code, market);
+    case 'CN':
+      return aShareId(code);
     case 'HK':
       return hongKongId(code);
     case 'US':
@@ -95,6 +100,11 @@ function normaliseCanonical(spelling: string): SecurityId | undefined {
     default:
       return undefined;
   }
+}
+
+function normaliseCanonical(spelling: string): SecurityId | undefined {
+  const [market = '', code = ''] = spelling.split(':');
+  return market === 'CN' ? undefined : listingId(market.toUpperCase() as Market, code);
 }
 
 /**
