@@ -18,7 +18,6 @@ function path(source: string, flags = ''): RegExp {
   return new RegExp(source, flags);
 }
 
-
 /**
  * An eastmoney secid, checking the market number against the board: `1.000001` is the SSE Composite index, not
  * Ping An Bank (`0.000001`), and `1.` is only ever Shanghai, `0.` Shenzhen or Beijing. US class shares are spelt
