@@ -64,6 +64,8 @@ export default defineContentScript({
 
     tabMessenger.onMessage('getPageSecurities', () => lens?.pageSecurities() ?? { url: location.href, securities: [] });
     tabMessenger.onMessage('refreshMarks', () => startLens());
+    // Single-page apps change the URL without a reload: the page's own security may have changed with it.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void startLens());
     ctx.onInvalidated(() => tabMessenger.removeAllListeners());
     await startLens();
   },

@@ -32,8 +32,25 @@ export class MarkHighlights {
     return this.#highlight !== undefined;
   }
 
+  readonly #byNode = new Map<Text, Range[]>();
+
   add(marks: readonly PageMark[]): void {
-    for (const mark of marks) this.#highlight?.add(rangeOfMark(mark));
+    if (!this.#highlight) return;
+    for (const mark of marks) {
+      const range = rangeOfMark(mark);
+      this.#highlight.add(range);
+      const ranges = this.#byNode.get(mark.node) ?? [];
+      ranges.push(range);
+      this.#byNode.set(mark.node, ranges);
+    }
+  }
+
+  /** Removes the marks of text nodes whose text changed or that left the page. */
+  removeNodes(nodes: Iterable<Text>): void {
+    for (const node of nodes) {
+      for (const range of this.#byNode.get(node) ?? []) this.#highlight?.delete(range);
+      this.#byNode.delete(node);
+    }
   }
 
   /** Removes every mark and our style sheet. */

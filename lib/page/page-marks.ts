@@ -54,6 +54,11 @@ export class MarkIndex {
     }
   }
 
+  /** Forgets the marks of nodes that are rescanned or gone. */
+  removeNodes(nodes: Iterable<Text>): void {
+    for (const node of nodes) this.#byNode.delete(node);
+  }
+
   /** The mark covering `offset` in `node`, if any. */
   at(node: Node, offset: number): PageMark | undefined {
     return this.#byNode.get(node as Text)?.find((mark) => offset >= mark.mention.start && offset < mark.mention.end);

@@ -5,6 +5,7 @@ import type { SecurityId } from '../securities/security-id';
 import { watchHover } from './hover-watch';
 import { MarkHighlights } from './mark-highlights';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
+import { watchPageMutations } from './page-mutations';
 import { collectTextNodes } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
@@ -77,13 +78,22 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     signal,
   );
 
+  /** Scans text nodes (again, for changed ones) and redraws their marks; scans run one after another. */
+  let scans = Promise.resolve();
+  const scan = (nodes: Text[]) =>
+    (scans = scans.then(async () => {
+      const marks = await scanForMarks(nodes, matcher, (id) => withReports.has(id), { signal, yieldToPage: nextFrame(doc.defaultView!) });
+      if (signal.aborted) return;
+      index.removeNodes(nodes);
+      highlights.removeNodes(nodes);
+      index.add(marks);
+      highlights.add(marks);
+    }));
+
   const ready = (async () => {
     if (!withReports.size || !doc.body) return;
-    const nodes = collectTextNodes(doc.body, deps.isOwnUi);
-    const marks = await scanForMarks(nodes, matcher, (id) => withReports.has(id), { signal, yieldToPage: nextFrame(doc.defaultView!) });
-    if (signal.aborted) return;
-    index.add(marks);
-    highlights.add(marks);
+    watchPageMutations(doc.body, { isOwnUi: deps.isOwnUi, onText: scan, signal });
+    await scan(collectTextNodes(doc.body, deps.isOwnUi));
   })();
 
   return {

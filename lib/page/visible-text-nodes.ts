@@ -40,6 +40,19 @@ function skipsSubtree(element: Element, isOwnUi: (element: Element) => boolean):
   return /display\s*:\s*none/i.test(element.getAttribute('style') ?? '');
 }
 
+/** Whether a text node (one a mutation added or changed) sits where page prose does: no skipped ancestor. */
+export function isReadableText(node: Text, isOwnUi: (element: Element) => boolean): boolean {
+  if ((node.nodeValue?.trim().length ?? 0) < MIN_TEXT_LENGTH) return false;
+  for (let element = node.parentElement; element; element = element.parentElement) if (skipsSubtree(element, isOwnUi)) return false;
+  return true;
+}
+
+/** Whether an element added by a mutation may hold page prose (itself and its ancestors not skipped). */
+export function isReadableElement(element: Element, isOwnUi: (element: Element) => boolean): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) if (skipsSubtree(at, isOwnUi)) return false;
+  return true;
+}
+
 /**
  * Text nodes under `root` that a reader can see, in document order, skipping code, form fields, editable regions,
  * hidden elements and any element `isOwnUi` recognises. A plain depth-first walk (firstChild/nextSibling), so it

@@ -117,6 +117,16 @@ describe('the whole loop a user does', () => {
     await popup.close();
   });
 
+  test('content added after load, changed text and an in-page navigation are marked too', async () => {
+    const dynamic = await browser.context.newPage();
+    await dynamic.goto(`${pages.origin}/dynamic-news.html`);
+    await expect.poll(() => markedTexts(dynamic), { timeout: 10_000 }).toEqual(['AMZN', '阿里巴巴', '09988.HK']);
+    await dynamic.click('#next');
+    await expect.poll(() => markedTexts(dynamic), { timeout: 10_000 }).toEqual(['Amazon', 'AMZN', '谷歌', 'GOOGL']);
+    expect(new URL(dynamic.url()).search).toBe('?article=2');
+    await dynamic.close();
+  });
+
   test('ordinary uppercase words are never marked', async () => {
     const plain = await browser.context.newPage();
     await plain.goto(`${pages.origin}/no-tickers.html`);
