@@ -49,8 +49,9 @@ export function aShareId(code: string, stated?: string): SecurityId | undefined 
 
 /** eastmoney "secid" market numbers: `1.600519`, `0.000001`, `116.09988`, `105.AMZN` (Nasdaq), `106` NYSE, `107` AMEX. */
 const EASTMONEY_MARKETS: Record<string, (code: string) => SecurityId | undefined> = {
-  '0': (code) => aShareId(code),
-  '1': (code) => aShareId(code),
+  // 0 is Shenzhen or Beijing, 1 is Shanghai: `1.000001` is the SSE Composite index, not Ping An Bank (SZ:000001).
+  '0': (code) => (marketOfAShareCode(code) === 'SH' ? undefined : aShareId(code)),
+  '1': (code) => aShareId(code, 'SH'),
   '116': hongKongId,
   '128': hongKongId,
   '105': usId,
