@@ -1,4 +1,5 @@
 import type { PageSecurities, SecurityReports } from '../lib/messaging/protocol';
+import { LibrarySearchBox, type LibrarySearchBoxProps } from './library-search-box';
 import { ReportDigestItem } from './report-digest-item';
 
 /** What the popup knows so far. */
@@ -8,7 +9,7 @@ export type PopupState =
   | { kind: 'loading-demo' }
   | { kind: 'page'; libraryReports: number; page: PageSecurities | undefined; related: SecurityReports[] };
 
-export interface PopupViewProps {
+export interface PopupViewProps extends Omit<LibrarySearchBoxProps, 'onOpenReport'> {
   state: PopupState;
   onLoadDemo: () => void;
   onOpenLibrary: () => void;
@@ -19,7 +20,7 @@ export interface PopupViewProps {
 const POPUP_RISKS = 5;
 
 /** The popup: the current page's securities and their reports, or how to start when the library is empty. */
-export function PopupView({ state, onLoadDemo, onOpenLibrary, onOpenReport }: PopupViewProps) {
+export function PopupView({ state, query, result, onSearch, onLoadDemo, onOpenLibrary, onOpenReport }: PopupViewProps) {
   return (
     <main class="rl-popup">
       <header class="rl-popup-header">
@@ -47,7 +48,8 @@ export function PopupView({ state, onLoadDemo, onOpenLibrary, onOpenReport }: Po
           </div>
         </section>
       )}
-      {state.kind === 'page' && <PageReports state={state} onOpenReport={onOpenReport} />}
+      {state.kind === 'page' && <LibrarySearchBox query={query} result={result} onSearch={onSearch} onOpenReport={onOpenReport} />}
+      {state.kind === 'page' && !query.trim() && <PageReports state={state} onOpenReport={onOpenReport} />}
     </main>
   );
 }

@@ -1,12 +1,15 @@
 import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
-import { PopupView, type PopupState } from '~/components/popup-view';
+import { PopupView, type PopupViewProps } from '~/components/popup-view';
 import { openLibraryDatabase } from '~/lib/db/database';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { loadPopupState } from '~/lib/popup/load-popup-state';
+
+/** Pause after the last keystroke before searching. */
+const SEARCH_DEBOUNCE_MS = 120;
 
 /** `?tabId=N` shows the popup for that tab when it is opened as a page (pop-out window, tests). */
 async function targetTabId(): Promise<number | undefined> {
@@ -16,26 +19,40 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
+type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result'>;
+
 async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTabId();
-  const show = (state: PopupState) =>
+  let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined };
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const update = (patch: Partial<ViewState>) => {
+    view = { ...view, ...patch };
     render(
       <PopupView
-        state={state}
+        {...view}
+        onSearch={(query) => {
+          update({ query });
+          clearTimeout(searchTimer);
+          searchTimer = setTimeout(async () => {
+            const result = await workerMessenger.sendMessage('searchLibrary', { query });
+            if (view.query === query) update({ result });
+          }, SEARCH_DEBOUNCE_MS);
+        }}
         onOpenLibrary={() => void browser.runtime.openOptionsPage()}
         onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
         onLoadDemo={async () => {
-          show({ kind: 'loading-demo' });
+          update({ state: { kind: 'loading-demo' } });
           await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () => workerMessenger.sendMessage('libraryChanged', undefined));
           if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
-          show(await loadPopupState(tabId));
+          update({ state: await loadPopupState(tabId) });
         }}
       />,
       app,
     );
-  show({ kind: 'loading' });
-  show(await loadPopupState(tabId));
+  };
+  update({});
+  update({ state: await loadPopupState(tabId) });
 }
 
 void main();

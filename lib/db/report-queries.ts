@@ -7,7 +7,8 @@ import type { LibraryDatabase, StoredReport } from './database';
 /** Reports a card or the popup shows per security by default. */
 export const DEFAULT_LATEST_REPORTS = 3;
 
-const digest = (report: StoredReport): ReportDigest => ({
+/** A report as a card or list shows it. */
+export const digest = (report: StoredReport): ReportDigest => ({
   id: report.id,
   title: report.title,
   date: report.date,

@@ -36,6 +36,12 @@ export interface SecurityReports {
   latest: ReportDigest[];
 }
 
+/** What a library search found: the securities the query names and the matching reports, best first. */
+export interface LibrarySearchResult {
+  securities: { id: SecurityId; name: string }[];
+  reports: ReportDigest[];
+}
+
 /** Size of the library, for the popup's empty state. */
 export interface LibraryStats {
   reports: number;
@@ -69,6 +75,13 @@ export const WORKER_REQUESTS = {
   },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
   getLibraryStats: { privilege: 'extension-page', data: noData },
+  searchLibrary: {
+    privilege: 'extension-page',
+    data: v.strictObject({
+      query: v.pipe(v.string(), v.maxLength(200)),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+    }),
+  },
   libraryChanged: { privilege: 'extension-page', data: noData },
 } satisfies Record<keyof WorkerProtocol, { privilege: Privilege; data: v.GenericSchema }>;
 
@@ -82,6 +95,8 @@ export interface WorkerProtocol {
   openReport(data: { reportId: string }): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
+  /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */
+  searchLibrary(data: { query: string; limit?: number }): LibrarySearchResult;
   /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
   libraryChanged(): void;
 }

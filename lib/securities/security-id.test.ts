@@ -49,9 +49,12 @@ describe('normaliseSecurityCode', () => {
     expect(normaliseSecurityCode(spelling)).toBe(id);
   });
 
-  test.each(['1.000001', '0.600519', '600519.SZ', '123456', '0000.HK', 'TOOLONGX', '贵州茅台', '', '12.34'])('%s is not a code', (spelling) => {
-    expect(normaliseSecurityCode(spelling)).toBeUndefined();
-  });
+  test.each(['1.000001', '0.600519', '600519.SZ', '123456', '0000.HK', 'TOOLONGX', '贵州茅台', '', '12.34'])(
+    '%s is not a code',
+    (spelling) => {
+      expect(normaliseSecurityCode(spelling)).toBeUndefined();
+    },
+  );
 
   test('canonical ids are recognised, other strings are not', () => {
     expect(isSecurityId('HK:09988')).toBe(true);

@@ -4,6 +4,7 @@ import { countReports, relatedReports, tabDictionary } from '../db/report-querie
 import type { TabDictionary } from '../messaging/protocol';
 import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
+import { createLibrarySearchCache } from './library-search-cache';
 
 /**
  * The worker's answers. The dictionary and the tab dictionary are computed once per library change and kept while
@@ -13,6 +14,7 @@ export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash
   let dictionary: Promise<SecurityDictionary> | undefined;
   let compiled: Promise<TabDictionary> | undefined;
   const currentDictionary = () => (dictionary ??= loadLibraryDictionary(db));
+  const search = createLibrarySearchCache(db, currentDictionary);
 
   return {
     getTabDictionary: async () => (compiled ??= currentDictionary().then((d) => tabDictionary(db, d))),
@@ -22,9 +24,11 @@ export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
     getLibraryStats: async () => ({ reports: await countReports(db) }),
+    searchLibrary: ({ query, limit }) => search.search(query, limit),
     libraryChanged: () => {
       dictionary = undefined;
       compiled = undefined;
+      search.invalidate();
     },
   };
 }

@@ -114,6 +114,15 @@ describe('the whole loop a user does', () => {
     expect(text).toContain('海外市场竞争加剧');
     expect(await popup.getByRole('region', { name: 'Amazon US:AMZN' }).textContent()).toContain('Amazon retail margins: a fixture note');
     await popup.screenshot({ path: `${RESULTS_DIR}popup.png`, fullPage: true });
+    const search = popup.getByRole('searchbox', { name: 'Search your library' });
+    const results = popup.getByRole('region', { name: 'Search results' });
+    await search.fill('Amazom');
+    await expect.poll(() => results.textContent()).toContain('Amazon retail margins: a fixture note');
+    await search.fill('阿里巴巴');
+    await expect.poll(() => results.textContent()).toContain('阿里巴巴季度点评');
+    expect(await results.textContent()).not.toContain('Amazon retail margins');
+    await search.fill('广告需求');
+    await expect.poll(() => results.textContent()).toMatch(/谷歌|Google/);
     await popup.close();
   });
 

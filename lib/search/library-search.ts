@@ -1,0 +1,88 @@
+import Fuse from 'fuse.js';
+import type { SecurityEntry } from '../securities/bundled-securities';
+import type { SecurityId } from '../securities/security-id';
+import { searchTokens } from './search-tokens';
+
+/** What the index reads of a report. */
+export interface SearchableReport {
+  id: string;
+  date?: string;
+  /** Title, summary, key points, risks, source and body text, in any mix. */
+  text: string;
+  securityIds: readonly SecurityId[];
+}
+
+/** One hit: the report and why it matched. */
+export interface SearchHit {
+  id: string;
+  /** Listings whose name the query resembles (typo-tolerant), when that is why the report matched. */
+  via: 'text' | 'security';
+}
+
+/** A built index over the library: full-text tokens and security names. */
+export interface LibrarySearch {
+  search(query: string, limit?: number): { hits: SearchHit[]; securities: SecurityId[] };
+}
+
+/** How close a misspelt name must be (fuse.js score, 0 exact … 1 anything). */
+const NAME_MATCH_THRESHOLD = 0.3;
+/** Securities a query may stand for, at most. */
+const MAX_NAME_MATCHES = 5;
+
+/**
+ * Builds the library search: an inverted index of tokens to reports (exact words and Chinese character pairs, all
+ * query tokens required) for full text, and fuse.js over security names and codes for names typed with a typo
+ * (`Amazom`). Security matches rank first, then text matches; newest first within each.
+ */
+export function buildLibrarySearch(reports: readonly SearchableReport[], securities: readonly SecurityEntry[]): LibrarySearch {
+  const postings = new Map<string, Set<number>>();
+  reports.forEach((report, index) => {
+    for (const token of searchTokens(report.text)) {
+      let docs = postings.get(token);
+      if (!docs) postings.set(token, (docs = new Set()));
+      docs.add(index);
+    }
+  });
+  const byDate = (a: number, b: number) => (reports[b]!.date ?? '').localeCompare(reports[a]!.date ?? '');
+  const reported = new Set(reports.flatMap((report) => report.securityIds));
+  const names = new Fuse(
+    securities
+      .filter((entry) => reported.has(entry.id))
+      .flatMap((entry) => [...entry.names, entry.id.slice(3)].map((name) => ({ name, id: entry.id }))),
+    { keys: ['name'], threshold: NAME_MATCH_THRESHOLD, ignoreLocation: true, includeScore: true },
+  );
+
+  return {
+    search(query, limit = 20) {
+      const trimmed = query.trim();
+      if (!trimmed) return { hits: [], securities: [] };
+      const matchedIds = [...new Set(names.search(trimmed, { limit: MAX_NAME_MATCHES * 3 }).map((result) => result.item.id))].slice(
+        0,
+        MAX_NAME_MATCHES,
+      );
+      const wanted = new Set<SecurityId>(matchedIds);
+      const bySecurity = reports.flatMap((report, index) => (report.securityIds.some((id) => wanted.has(id)) ? [index] : [])).sort(byDate);
+
+      const tokens = [...new Set(searchTokens(trimmed))];
+      let byText: number[] = [];
+      if (tokens.length) {
+        const lists = tokens.map((token) => postings.get(token) ?? new Set<number>()).sort((a, b) => a.size - b.size);
+        byText = [...lists[0]!].filter((doc) => lists.every((list) => list.has(doc))).sort(byDate);
+      }
+      const seen = new Set<number>();
+      const hits: SearchHit[] = [];
+      for (const [docs, via] of [
+        [bySecurity, 'security'],
+        [byText, 'text'],
+      ] as const) {
+        for (const doc of docs) {
+          if (hits.length >= limit) break;
+          if (seen.has(doc)) continue;
+          seen.add(doc);
+          hits.push({ id: reports[doc]!.id, via });
+        }
+      }
+      return { hits, securities: matchedIds };
+    },
+  };
+}
