@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
@@ -39,7 +39,22 @@ export type LibraryDatabase = Dexie & {
   reports: EntityTable<StoredReport, 'id'>;
   aliases: EntityTable<StoredAlias, 'alias'>;
   imports: EntityTable<ImportBatch, 'id'>;
+  reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
 };
+
+/**
+ * One (security, report) pair with the report's date: the index behind "the latest reports on this security" and
+ * "how many", read from keys alone (since version 2). `date` is '' for undated reports, which sort oldest.
+ */
+export interface ReportSecurityRow {
+  securityId: SecurityId;
+  date: string;
+  reportId: string;
+}
+
+/** The rows of one report. */
+export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds'>): ReportSecurityRow[] =>
+  [...new Set(report.securityIds)].map((securityId) => ({ securityId, date: report.date ?? '', reportId: report.id }));
 
 export const DATABASE_NAME = 'reportlens';
 
@@ -54,5 +69,13 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
     aliases: '[alias+securityId], alias, securityId, origin',
     imports: '++id, startedAt',
   });
+  // 2: latest-first look-ups per security without reading report bodies (a multi-entry index has no date order).
+  db.version(2)
+    .stores({ reportSecurities: '[securityId+date+reportId], reportId' })
+    .upgrade(async (tx) => {
+      const rows: ReportSecurityRow[] = [];
+      await tx.table<StoredReport>('reports').each((report) => rows.push(...securityRowsOf(report)));
+      await tx.table<ReportSecurityRow>('reportSecurities').bulkPut(rows);
+    });
   return db;
 }

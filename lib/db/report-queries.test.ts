@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { bundledDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
-import { openLibraryDatabase, type LibraryDatabase, type StoredReport } from './database';
+import { openLibraryDatabase, securityRowsOf, type LibraryDatabase, type StoredReport } from './database';
 import { relatedReports, tabDictionary } from './report-queries';
 
 const dictionary = bundledDictionary();
@@ -25,11 +25,13 @@ const report = (id: string, date: string, securityIds: SecurityId[]): StoredRepo
 let db: LibraryDatabase;
 beforeEach(async () => {
   db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
-  await db.reports.bulkAdd([
+  const reports = [
     report('a', '2025-01-01', ['HK:09988']),
     report('b', '2025-06-01', ['US:BABA', 'US:AMZN']),
     report('c', '2024-01-01', ['US:AMZN']),
-  ]);
+  ];
+  await db.reports.bulkAdd(reports);
+  await db.reportSecurities.bulkAdd(reports.flatMap(securityRowsOf));
 });
 afterEach(() => db.delete());
 

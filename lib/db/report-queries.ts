@@ -21,22 +21,38 @@ export const digest = (report: StoredReport): ReportDigest => ({
 
 const newestFirst = (a: StoredReport, b: StoredReport) => (b.date ?? '').localeCompare(a.date ?? '');
 
-/** Reports on one security or any other listing of its issuer, newest first, with the total count. */
+/**
+ * Reports on one security or any other listing of its issuer, newest first, with the total count: the newest come
+ * from the keys of the `[securityId+date+reportId]` index, so only `limit` reports are read whatever the library size.
+ */
 export async function relatedReports(
   db: LibraryDatabase,
   dictionary: SecurityDictionary,
   id: SecurityId,
   limit = DEFAULT_LATEST_REPORTS,
+  counts: Map<SecurityId, Promise<number>> = new Map(),
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
-  const reports = await db.reports.where('securityIds').anyOf(listings).distinct().toArray();
-  reports.sort(newestFirst);
+  const ofListing = (listing: SecurityId) =>
+    db.reportSecurities.where('[securityId+date+reportId]').between([listing, '', ''], [listing, '\uffff', '\uffff'], true, true);
+  // Keys only: the newest `limit` per listing, then the newest `limit` of those (a report on two listings counts once).
+  const newest = (await Promise.all(listings.map((listing) => ofListing(listing).reverse().limit(limit).primaryKeys()))).flat();
+  newest.sort((a, b) => b[1].localeCompare(a[1]));
+  const latestIds = [...new Set(newest.map((key) => key[2]))].slice(0, limit);
+  // Counting reads every key of the security (IndexedDB counts by walking): callers keep `counts` per library state.
+  const countOf = async () =>
+    listings.length === 1
+      ? ofListing(id).count()
+      : new Set((await Promise.all(listings.map((listing) => ofListing(listing).primaryKeys()))).flat().map((key) => key[2])).size;
+  if (!counts.has(id)) counts.set(id, countOf());
+  const reportCount = await counts.get(id)!;
+  const latest = (await db.reports.bulkGet(latestIds)).filter((report): report is StoredReport => report !== undefined);
   return {
     id,
     name: dictionary.displayName(id),
     otherListings: listings.filter((listing) => listing !== id),
-    reportCount: reports.length,
-    latest: reports.slice(0, limit).map(digest),
+    reportCount,
+    latest: latest.sort(newestFirst).map(digest),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LibraryDatabase, StoredAlias, StoredReport } from '../db/database';
+import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredReport } from '../db/database';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
 import { contentHash } from './content-hash';
@@ -134,7 +134,7 @@ export async function importReportFiles(
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
-  const batchId = await db.transaction('rw', db.reports, db.imports, db.aliases, async () => {
+  const batchId = await db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async () => {
     const existing = await db.reports.bulkGet(reports.map((report) => report.id));
     const batchId = (await db.imports.add({ startedAt, imported: 0, duplicates: 0, failed })) as number;
     const seen = new Set<string>();
@@ -147,6 +147,7 @@ export async function importReportFiles(
       imported.push(outcome);
     });
     await db.reports.bulkAdd(fresh);
+    await db.reportSecurities.bulkPut(fresh.flatMap(securityRowsOf));
     await db.aliases.bulkPut(aliases);
     await db.imports.update(batchId, { finishedAt: new Date().toISOString(), imported: fresh.length, duplicates: duplicates.length });
     return batchId;

@@ -1,4 +1,4 @@
-import type { LibraryDatabase, StoredReport } from '../db/database';
+import { securityRowsOf, type LibraryDatabase, type StoredReport } from '../db/database';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
 
@@ -33,8 +33,13 @@ export async function reindexLibrary(
     }
     if (i % 100 === 99) onProgress(i + 1, reports.length);
   });
-  await db.transaction('rw', db.reports, db.aliases, async () => {
+  await db.transaction('rw', [db.reports, db.aliases, db.reportSecurities], async () => {
     await db.reports.bulkPut(updated);
+    await db.reportSecurities
+      .where('reportId')
+      .anyOf(updated.map((report) => report.id))
+      .delete();
+    await db.reportSecurities.bulkPut(updated.flatMap(securityRowsOf));
     await db.aliases.bulkPut(learner.aliases());
   });
   onProgress(reports.length, reports.length);

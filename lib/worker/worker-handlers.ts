@@ -4,6 +4,7 @@ import { countReports, relatedReports, tabDictionary } from '../db/report-querie
 import type { TabDictionary } from '../messaging/protocol';
 import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
+import type { SecurityId } from '../securities/security-id';
 import { createLibrarySearchCache } from './library-search-cache';
 
 /**
@@ -15,12 +16,14 @@ export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash
   let compiled: Promise<TabDictionary> | undefined;
   const currentDictionary = () => (dictionary ??= loadLibraryDictionary(db));
   const search = createLibrarySearchCache(db, currentDictionary);
+  /** Report counts per security, kept until the library changes. */
+  let counts = new Map<SecurityId, Promise<number>>();
 
   return {
     getTabDictionary: async () => (compiled ??= currentDictionary().then((d) => tabDictionary(db, d))),
     getRelatedReports: async ({ ids, limit }) => {
       const d = await currentDictionary();
-      return Promise.all(ids.map((id) => relatedReports(db, d, id, limit)));
+      return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, counts)));
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
     getLibraryStats: async () => ({ reports: await countReports(db) }),
@@ -29,6 +32,7 @@ export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash
       dictionary = undefined;
       compiled = undefined;
       search.invalidate();
+      counts = new Map();
     },
   };
 }

@@ -5,11 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchLookup } from './browser-bench';
 import { benchMatcher } from './matcher-bench';
 import { benchSize } from './size-bench';
 
 const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> = {
   matcher: benchMatcher,
+  lookup: benchLookup,
   size: () => benchSize(),
 };
 
