@@ -242,3 +242,15 @@ describe('importReportFiles: learned aliases', () => {
     expect(secondReport?.securities).toEqual([{ id: 'SZ:300308', name: expect.any(String), count: 1, via: ['learned-alias'] }]);
   });
 });
+
+test('an archive of thousands of small posts in one chunk imports (no stack overflow in the unzipper)', async () => {
+  const db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
+  const files = Object.fromEntries(
+    Array.from({ length: 3_000 }, (_, i) => [`posts/p${i}.md`, strToU8(`# Post ${i}\n\n第 ${i} 篇，阿里巴巴（09988.HK）。`)]),
+  );
+  const zip = new File([zipSync(files)], 'many-posts.zip');
+  const result = await importReportFiles(db, [zip], freshContext());
+  expect(result.failed).toEqual([]);
+  expect(result.imported).toHaveLength(3_000);
+  await db.delete();
+}, 30_000);

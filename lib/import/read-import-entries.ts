@@ -163,7 +163,7 @@ async function* zipEntries(
           fatal = 'not a zip archive (it does not start with a zip header)';
         }
       }
-      if (!fatal) unzip.push(value ?? new Uint8Array(0), done);
+      if (!fatal) pushInSlices(unzip, value ?? new Uint8Array(0), done);
       yield* ready.splice(0);
       if (fatal || done) break;
     }
@@ -176,6 +176,21 @@ async function* zipEntries(
   if (!fatal && open.size) fatal = 'the archive is truncated: it ends in the middle of an entry';
   if (!fatal && !hasEndRecord(tail)) fatal = 'the archive is truncated or corrupt: its end record is missing';
   if (fatal) yield { kind: 'archive-failed', archive, reason: fatal };
+}
+
+/**
+ * Slice of the compressed stream handed to fflate at a time. fflate's `Unzip.push` recurses once per entry found in
+ * the chunk it is given, so a chunk holding thousands of small compressed posts overflows the stack ("Maximum call
+ * stack size exceeded", seen with a 5,000-post archive); small slices bound the depth.
+ */
+const PUSH_SLICE_BYTES = 16 * 1024;
+
+function pushInSlices(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
+  if (chunk.length <= PUSH_SLICE_BYTES) return unzip.push(chunk, final);
+  for (let at = 0; at < chunk.length; at += PUSH_SLICE_BYTES) {
+    const end = Math.min(at + PUSH_SLICE_BYTES, chunk.length);
+    unzip.push(chunk.subarray(at, end), final && end === chunk.length);
+  }
 }
 
 /** The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KB. */

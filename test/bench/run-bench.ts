@@ -6,12 +6,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchLookup } from './browser-bench';
+import { benchImport, benchPopup } from './import-popup-bench';
 import { benchMatcher } from './matcher-bench';
+import { benchSearch } from './search-bench';
 import { benchSize } from './size-bench';
 
 const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> = {
   matcher: benchMatcher,
   lookup: benchLookup,
+  search: benchSearch,
+  import: benchImport,
+  popup: benchPopup,
   size: () => benchSize(),
 };
 
