@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { benchLookup } from './browser-bench';
 import { benchImport, benchPopup } from './import-popup-bench';
 import { benchMatcher } from './matcher-bench';
+import { benchPage } from './page-bench';
 import { benchSearch } from './search-bench';
 import { benchSize } from './size-bench';
 
 const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> = {
   matcher: benchMatcher,
+  page: benchPage,
   lookup: benchLookup,
   search: benchSearch,
   import: benchImport,
