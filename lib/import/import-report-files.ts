@@ -70,18 +70,21 @@ export async function parseSelection(
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
 
-  const addReport = async (file: string, text: string, importedAt: string, archive?: string) => {
+  // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
+  const hashes: Promise<void>[] = [];
+  const addReport = (file: string, text: string, importedAt: string, archive?: string) => {
     const report = parseReport(file, text, { ...context, learn: learner.learn });
-    const id = await contentHash(text);
-    pending.push({
+    const entry: PendingReport = {
       ...report,
-      id,
+      id: '',
       securityIds: report.securities.map((s) => s.id),
       fileName: file,
       originalText: text,
       importedAt,
       archive,
-    });
+    };
+    pending.push(entry);
+    hashes.push(contentHash(text).then((id) => void (entry.id = id)));
     progress.parsed++;
   };
 
@@ -100,19 +103,20 @@ export async function parseSelection(
         for (const alias of backup.aliases) learner.add(alias);
         for (const report of backup.reports) {
           try {
-            await addReport(report.fileName, report.originalText, report.importedAt);
+            addReport(report.fileName, report.originalText, report.importedAt);
           } catch (error) {
             failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
       } else {
-        await addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
+        addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
     } catch (error) {
       failed.push({ file: entry.path, reason: error instanceof Error ? error.message : String(error) });
     }
     if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
   }
+  await Promise.all(hashes);
   const reports = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
   return { reports, failed, aliases: learner.aliases(), progress };
 }

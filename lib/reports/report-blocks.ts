@@ -65,7 +65,8 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
       }
     }
   };
-  visit(new Lexer({ gfm: true }).lex(markdown));
+  // Block tokens only: inline tokens (links, emphasis) are reduced to words by `plain`, so marked need not build them.
+  visit(new Lexer({ gfm: true }).blockTokens(markdown));
   return blocks;
 }
 

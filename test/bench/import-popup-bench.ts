@@ -59,10 +59,22 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
         () => undefined,
       );
     }, 100);
-    const start = performance.now();
+    // Timed inside the page, from the input's change event to the result summary: handing the file to the browser
+    // (over the DevTools protocol here) is not part of the import.
+    const timed = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let start = 0;
+          document.addEventListener('change', () => (start = performance.now()), { capture: true });
+          new MutationObserver((_records, observer) => {
+            if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
+            observer.disconnect();
+            resolve((performance.now() - start) / 1000);
+          }).observe(document.body, { childList: true, subtree: true });
+        }),
+    );
     await page.getByTestId('import-files').setInputFiles({ name: 'posts.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
-    await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
-    const seconds = (performance.now() - start) / 1000;
+    const seconds = await timed;
     clearInterval(sampler);
     const summary = await page.getByTestId('import-summary').textContent();
     if (!summary?.startsWith(`${count} imported`))
