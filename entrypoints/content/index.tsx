@@ -56,7 +56,7 @@ export default defineContentScript({
         dictionary,
         fetchReports: async (id) => (await workerMessenger.sendMessage('getRelatedReports', { ids: [id] }))[0],
         showCard,
-        isOwnUi: (element) => element === ui.shadowHost,
+        ownUi: CARD_HOST,
         isOverCard: (target) => target === ui.shadowHost,
       });
       await lens.ready;

@@ -29,7 +29,7 @@ export async function detectCommand(
   const doc = new DOMParser().parseFromString(text, 'text/html');
   const dictionary = await cliDictionary(options.securities);
   const matcher = createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() });
-  const texts = doc.body ? collectTextNodes(doc.body, () => false).map((node) => node.nodeValue ?? '') : [];
+  const texts = doc.body ? collectTextNodes(doc.body).map((node) => node.nodeValue ?? '') : [];
   const found = pageSecurities({ url: options.url ?? savedPageUrl(doc), title: doc.title ?? '', texts }, matcher, dictionary);
   print(JSON.stringify({ file, ...found }));
 }

@@ -63,6 +63,12 @@ const ASCII_KIND = (() => {
   kinds[36] = DOLLAR;
   return kinds;
 })();
+/** Whether `text[start, end)` is all uppercase ASCII letters. */
+function isUpperRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (ASCII_KIND[text.charCodeAt(i)] !== UPPER) return false;
+  return true;
+}
+
 /** A colon (ASCII or full-width) at `at`, or after one space. */
 function isColon(text: string, at: number): boolean {
   const u = text.charCodeAt(at) === 32 ? text.charCodeAt(at + 1) : text.charCodeAt(at);
@@ -102,7 +108,15 @@ function nameMention(text: string, start: number, end: number, value: NameValue)
  * Reads the word (or cashtag) starting at `i`, a word start: a Latin name, a code spelling, a bare code for later,
  * or nothing. Returns where scanning resumes.
  */
-function readWord(text: string, i: number, kind: number, names: NameAutomaton<NameValue>, found: Mention[], bare: BareHit[]): number {
+function readWord(
+  text: string,
+  i: number,
+  kind: number,
+  names: NameAutomaton<NameValue>,
+  bareCodes: ReadonlyMap<string, SecurityId>,
+  found: Mention[],
+  bare: BareHit[],
+): number {
   // After `.` or `$` it is the tail of a number or a spelling already read (`3.14`, `US$100`): skipped.
   const previous = text.charCodeAt(i - 1);
   if (previous === 46 || previous === 36) return wordEnd(text, i);
@@ -117,6 +131,17 @@ function readWord(text: string, i: number, kind: number, names: NameAutomaton<Na
     // Lowercase and Capitalised words are prose, but for `sh600519`/`hk09988` and `Nasdaq:`.
     const end = wordEnd(text, i);
     if (!(kind === LOWER ? isDigit(text.charCodeAt(i + 2)) : isColon(text, end))) return end;
+  }
+  if (kind === UPPER) {
+    // A plain uppercase word (`IT`, `CEO`, `AMZN`), nothing attached: the common case in English prose, settled
+    // with one lookup. Only a ticker the dictionary knows becomes a candidate for context.
+    const end = wordEnd(text, i);
+    const after = text.charCodeAt(end);
+    if (end - i <= 5 && after !== 46 && after !== 45 && !isColon(text, end) && isUpperRun(text, i, end)) {
+      const word = text.slice(i, end);
+      if (bareCodes.has(word) && !COMMON_ACRONYMS.has(word)) bare.push({ kind: 'bare', start: i, end, code: word, digits: false });
+      return end;
+    }
   }
   const { hit, next } = codeAt(text, i);
   if (hit?.kind === 'strong' && hit.id)
@@ -196,7 +221,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
           i = wordEnd(text, i) - 1;
           continue;
         }
-        i = readWord(text, i, kind, names, found, bare) - 1;
+        i = readWord(text, i, kind, names, bareCodes, found, bare) - 1;
       }
       // Names and strong codes were pushed in text order; bare codes join afterwards and need a sort.
       return bare.length && resolveBareCodes(text, bare, found) ? found.sort((a, b) => a.start - b.start) : found;

@@ -40,7 +40,7 @@ describe.skipIf(!SHARED_AVAILABLE)(`saved real pages (${SHARED_AVAILABLE ? 'pres
   const matcher = createSecurityMatcher(dictionary.entries());
   const detect = (file: string) => {
     const doc = new DOMParser().parseFromString(decodeText(new Uint8Array(readFileSync(`${pagesDir}/${file}`))).text, 'text/html');
-    const texts = collectTextNodes(doc.body, () => false).map((node) => node.nodeValue ?? '');
+    const texts = collectTextNodes(doc.body).map((node) => node.nodeValue ?? '');
     return pageSecurities({ title: doc.title, texts }, matcher, dictionary);
   };
 

@@ -1,4 +1,4 @@
-import { rangeOfMark, type PageMark } from './page-marks';
+import type { PageMark } from './page-marks';
 
 /** Name of our highlight in the page's highlight registry. */
 export const HIGHLIGHT_NAME = 'reportlens-mark';
@@ -32,12 +32,19 @@ export class MarkHighlights {
     return this.#highlight !== undefined;
   }
 
-  readonly #byNode = new Map<Text, Range[]>();
+  readonly #byNode = new Map<Text, AbstractRange[]>();
 
   add(marks: readonly PageMark[]): void {
     if (!this.#highlight) return;
     for (const mark of marks) {
-      const range = rangeOfMark(mark);
+      // A StaticRange is one constructor call (a live Range is three DOM calls); a node whose text changes is
+      // rescanned and its marks replaced, so nothing needs the range to follow edits.
+      const range = new StaticRange({
+        startContainer: mark.node,
+        startOffset: mark.mention.start,
+        endContainer: mark.node,
+        endOffset: mark.mention.end,
+      });
       this.#highlight.add(range);
       const ranges = this.#byNode.get(mark.node) ?? [];
       ranges.push(range);

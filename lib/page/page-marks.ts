@@ -15,7 +15,7 @@ export const SCAN_SLICE_MS = 8;
  * slices (`yieldToPage`), and stops when `signal` aborts.
  */
 export async function scanForMarks(
-  nodes: readonly Text[],
+  { nodes, texts }: { nodes: readonly Text[]; texts?: readonly string[] },
   matcher: SecurityMatcher,
   shouldMark: (id: SecurityId) => boolean,
   options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number },
@@ -23,9 +23,10 @@ export async function scanForMarks(
   const now = options.now ?? (() => performance.now());
   const marks: PageMark[] = [];
   let sliceStart = now();
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
     if (options.signal.aborted) return marks;
-    for (const mention of matcher.find(node.nodeValue ?? '')) if (shouldMark(mention.id)) marks.push({ node, mention });
+    const node = nodes[i]!;
+    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '')) if (shouldMark(mention.id)) marks.push({ node, mention });
     if (now() - sliceStart > SCAN_SLICE_MS) {
       await options.yieldToPage();
       sliceStart = now();

@@ -9,7 +9,8 @@ const IDLE_TIMEOUT_MS = 500;
 
 /** What a watcher is told and asked. */
 export interface MutationWatch {
-  isOwnUi: (element: Element) => boolean;
+  /** Selector of our own elements, whose changes are ignored. */
+  ownUi: string;
   /** Text nodes added or changed since the last call, readable and still on the page. */
   onText: (nodes: Text[]) => Promise<void>;
   signal: AbortSignal;
@@ -42,9 +43,9 @@ export function watchPageMutations(root: Element, watch: MutationWatch): void {
       pending.delete(node);
       if (!node.isConnected) continue;
       if (node.nodeType === Node.TEXT_NODE) {
-        if (isReadableText(node as Text, watch.isOwnUi)) texts.push(node as Text);
-      } else if (isReadableElement(node as Element, watch.isOwnUi)) {
-        texts.push(...collectTextNodes(node, watch.isOwnUi, MUTATION_FLUSH_TEXT_NODES - texts.length));
+        if (isReadableText(node as Text, watch.ownUi)) texts.push(node as Text);
+      } else if (isReadableElement(node as Element, watch.ownUi)) {
+        texts.push(...collectTextNodes(node, watch.ownUi, MUTATION_FLUSH_TEXT_NODES - texts.length));
       }
     }
     handed += texts.length;

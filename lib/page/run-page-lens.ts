@@ -6,7 +6,7 @@ import { watchHover } from './hover-watch';
 import { MarkHighlights } from './mark-highlights';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
 import { watchPageMutations } from './page-mutations';
-import { collectTextNodes } from './visible-text-nodes';
+import { collectTexts } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
 export interface CardState {
@@ -23,7 +23,8 @@ export interface PageLensDeps {
   dictionary: TabDictionary;
   fetchReports: (id: SecurityId) => Promise<SecurityReports | undefined>;
   showCard: (state: CardState | undefined) => void;
-  isOwnUi: (element: Element) => boolean;
+  /** Selector of our own elements in the page (the card's host), never read as page text. */
+  ownUi: string;
   isOverCard: (target: EventTarget | null) => boolean;
 }
 
@@ -80,9 +81,12 @@ export function runPageLens(deps: PageLensDeps): PageLens {
 
   /** Scans text nodes (again, for changed ones) and redraws their marks; scans run one after another. */
   let scans = Promise.resolve();
-  const scan = (nodes: Text[]) =>
+  const scan = ({ nodes, texts }: { nodes: Text[]; texts?: string[] }) =>
     (scans = scans.then(async () => {
-      const marks = await scanForMarks(nodes, matcher, (id) => withReports.has(id), { signal, yieldToPage: nextFrame(doc.defaultView!) });
+      const marks = await scanForMarks({ nodes, texts }, matcher, (id) => withReports.has(id), {
+        signal,
+        yieldToPage: nextFrame(doc.defaultView!),
+      });
       if (signal.aborted) return;
       index.removeNodes(nodes);
       highlights.removeNodes(nodes);
@@ -92,8 +96,8 @@ export function runPageLens(deps: PageLensDeps): PageLens {
 
   const ready = (async () => {
     if (!withReports.size || !doc.body) return;
-    watchPageMutations(doc.body, { isOwnUi: deps.isOwnUi, onText: scan, signal });
-    await scan(collectTextNodes(doc.body, deps.isOwnUi));
+    watchPageMutations(doc.body, { ownUi: deps.ownUi, onText: (nodes) => scan({ nodes }), signal });
+    await scan(collectTexts(doc.body, deps.ownUi));
   })();
 
   return {

@@ -106,6 +106,27 @@ function attribute(profile: Profile): { extensionMs: number; pageMs: number; lon
   return { extensionMs, pageMs, longTasks };
 }
 
+/** Prints the extension functions with the most samples (set BENCH_PROFILE_TOP=1 to see where marking time goes). */
+function topFunctions(profile: Profile): void {
+  const byId = new Map(
+    profile.nodes.map((node) => [node.id, node as ProfileNode & { callFrame: { functionName?: string; lineNumber?: number } }]),
+  );
+  const self = new Map<string, number>();
+  profile.samples.forEach((sample, i) => {
+    const node = byId.get(sample);
+    if (!node?.callFrame.url.startsWith('chrome-extension://')) return;
+    const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.error(
+    [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([key, ms]) => `${ms.toFixed(1)} ms ${key}`)
+      .join('\n'),
+  );
+}
+
 async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<[T, Profile]> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -145,9 +166,13 @@ export async function benchPage(smoke: boolean): Promise<PageFigures> {
       }
     });
     const first = attribute(firstProfile);
+    if (process.env.BENCH_PROFILE_TOP) topFunctions(firstProfile);
 
     const target = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('reportlens-mark') ?? [])][0] as Range;
+      const mark = [...(CSS.highlights.get('reportlens-mark') ?? [])][0] as AbstractRange;
+      const range = document.createRange();
+      range.setStart(mark.startContainer, mark.startOffset);
+      range.setEnd(mark.endContainer, mark.endOffset);
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };

@@ -18,8 +18,15 @@ const markedTexts = (page: Page) =>
   page.evaluate(() => {
     const highlight = CSS.highlights.get('reportlens-mark');
     if (!highlight) return undefined;
+    // Marks are StaticRanges (cheaper to make); a live Range of each gives its text and order.
     return [...highlight]
-      .map((range) => range as Range)
+      .map((mark) => {
+        const { startContainer, startOffset, endContainer, endOffset } = mark as AbstractRange;
+        const range = document.createRange();
+        range.setStart(startContainer, startOffset);
+        range.setEnd(endContainer, endOffset);
+        return range;
+      })
       .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
       .map((range) => range.toString());
   });
