@@ -9,10 +9,17 @@ import { FINANCE_SITE_MATCHES, LOCAL_TEST_MATCHES } from './lib/permissions/fina
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, manifestVersion }) => ({
     name: 'ReportLens 研报透镜',
     description: 'Your own research reports beside the market pages you read. Everything stays in your browser.',
     permissions: [],
+    // A keyboard shortcut opens the popup (MV2 names the command after the browser action).
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open ReportLens for this page',
+      },
+    },
     host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES] : [...FINANCE_SITE_MATCHES],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",

@@ -8,7 +8,13 @@ export default defineBackground({
     const openLibraryPage = async (hash: string) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) });
     };
-    serveWorkerRequests(createWorkerHandlers(db, openLibraryPage), {
+    // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
+    const action = browser.action ?? browser.browserAction;
+    const setBadge = async (tabId: number, text: string) => {
+      await action.setBadgeText({ tabId, text });
+      if (text) await action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
+    };
+    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
     });

@@ -57,6 +57,7 @@ export default defineContentScript({
         fetchReports: async (id) => (await workerMessenger.sendMessage('getRelatedReports', { ids: [id] }))[0],
         showCard,
         ownUi: CARD_HOST,
+        onMarked: (ids) => void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined),
         isOverCard: (target) => target === ui.shadowHost,
       });
       await lens.ready;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { bundledDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { openLibraryDatabase, securityRowsOf, type LibraryDatabase, type StoredReport } from './database';
-import { relatedReports, tabDictionary } from './report-queries';
+import { countRelatedReports, relatedReports, tabDictionary } from './report-queries';
 
 const dictionary = bundledDictionary();
 const report = (id: string, date: string, securityIds: SecurityId[]): StoredReport => ({
@@ -47,4 +47,10 @@ test('the tab dictionary holds the reported listings and their issuer siblings o
   const compiled = await tabDictionary(db, dictionary);
   expect(compiled.withReports.sort()).toEqual(['HK:09988', 'US:AMZN', 'US:BABA']);
   expect(compiled.entries.find((e) => e.id === 'HK:09988')?.names).toContain('阿里巴巴');
+});
+
+test('the badge count is the number of distinct reports related to any marked security', async () => {
+  expect(await countRelatedReports(db, dictionary, ['HK:09988', 'US:AMZN'])).toBe(3);
+  expect(await countRelatedReports(db, dictionary, ['US:BABA'])).toBe(2);
+  expect(await countRelatedReports(db, dictionary, [])).toBe(0);
 });

@@ -71,3 +71,21 @@ export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDic
 export async function countReports(db: LibraryDatabase): Promise<number> {
   return db.reports.count();
 }
+
+/** Distinct reports related to any of `ids` (their issuers' listings included): the number on a tab's badge. */
+export async function countRelatedReports(
+  db: LibraryDatabase,
+  dictionary: SecurityDictionary,
+  ids: readonly SecurityId[],
+): Promise<number> {
+  const listings = [...new Set(ids.flatMap((id) => dictionary.issuerListings(id)))];
+  const keys = await Promise.all(
+    listings.map((listing) =>
+      db.reportSecurities
+        .where('[securityId+date+reportId]')
+        .between([listing, '', ''], [listing, '\uffff', '\uffff'], true, true)
+        .primaryKeys(),
+    ),
+  );
+  return new Set(keys.flat().map((key) => key[2])).size;
+}

@@ -73,6 +73,7 @@ export const WORKER_REQUESTS = {
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
     }),
   },
+  showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
@@ -91,6 +92,11 @@ export interface WorkerProtocol {
   getTabDictionary(): TabDictionary;
   /** Related reports for securities, newest first (read-only; tabs may ask). */
   getRelatedReports(data: { ids: SecurityId[]; limit?: number }): SecurityReports[];
+  /**
+   * The securities a tab has marked: the worker shows how many related reports they have on the toolbar badge of
+   * that tab (tabs may send it: it changes nothing but the badge of the sending tab).
+   */
+  showPageMarks(data: { ids: SecurityId[] }): void;
   /** Opens the library page at one report (tabs may ask: it shows, it never changes anything). */
   openReport(data: { reportId: string }): void;
   /** Number of reports in the library (extension pages only). */

@@ -5,6 +5,8 @@ import { WORKER_REQUESTS, workerMessenger, type WorkerProtocol } from './protoco
 export interface RequestSender {
   id?: string;
   url?: string;
+  /** The tab a content script runs in (absent for the extension's own popup). */
+  tab?: { id?: number };
 }
 
 /** Who we are: the extension id and the origin of its pages (`chrome-extension://<id>/`). */
@@ -17,6 +19,7 @@ export interface ExtensionIdentity {
 export type WorkerHandlers = {
   [K in keyof WorkerProtocol]: (
     data: Parameters<WorkerProtocol[K]>[0],
+    sender: RequestSender,
   ) => Promise<ReturnType<WorkerProtocol[K]>> | ReturnType<WorkerProtocol[K]>;
 };
 
@@ -42,7 +45,10 @@ export function admitRequest<K extends keyof WorkerProtocol>(type: K, data: unkn
 /** Registers every handler in one place, each behind {@link admitRequest}. */
 export function serveWorkerRequests(handlers: WorkerHandlers, self: ExtensionIdentity): void {
   for (const type of Object.keys(WORKER_REQUESTS) as (keyof WorkerProtocol)[]) {
-    const handler = handlers[type] as (data: unknown) => unknown;
-    workerMessenger.onMessage(type, async (message) => handler(admitRequest(type, message.data, message.sender, self)) as never);
+    const handler = handlers[type] as (data: unknown, sender: RequestSender) => unknown;
+    workerMessenger.onMessage(
+      type,
+      async (message) => handler(admitRequest(type, message.data, message.sender, self), message.sender) as never,
+    );
   }
 }

@@ -26,6 +26,8 @@ export interface PageLensDeps {
   /** Selector of our own elements in the page (the card's host), never read as page text. */
   ownUi: string;
   isOverCard: (target: EventTarget | null) => boolean;
+  /** The marked securities changed (after each scan): the toolbar badge follows. */
+  onMarked?: (ids: SecurityId[]) => void;
 }
 
 /** The running lens: what it found, for the popup. */
@@ -92,6 +94,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       highlights.removeNodes(nodes);
       index.add(marks);
       highlights.add(marks);
+      deps.onMarked?.([...new Set(index.all().map((mark) => mark.mention.id))]);
     }));
 
   const ready = (async () => {

@@ -1,6 +1,6 @@
 import type { LibraryDatabase } from '../db/database';
 import { loadLibraryDictionary } from '../db/library-dictionary';
-import { countReports, relatedReports, tabDictionary } from '../db/report-queries';
+import { countRelatedReports, countReports, relatedReports, tabDictionary } from '../db/report-queries';
 import type { TabDictionary } from '../messaging/protocol';
 import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
@@ -11,7 +11,14 @@ import { createLibrarySearchCache } from './library-search-cache';
  * The worker's answers. The dictionary and the tab dictionary are computed once per library change and kept while
  * the worker lives; a stopped worker simply recomputes them on the next request.
  */
-export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash: string) => Promise<void>): WorkerHandlers {
+/** What the worker does in the browser, passed in by the background entry point. */
+export interface WorkerEffects {
+  openLibraryPage: (hash: string) => Promise<void>;
+  /** Sets the toolbar badge of one tab ('' clears it). */
+  setBadge: (tabId: number, text: string) => Promise<void>;
+}
+
+export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, setBadge }: WorkerEffects): WorkerHandlers {
   let dictionary: Promise<SecurityDictionary> | undefined;
   let compiled: Promise<TabDictionary> | undefined;
   const currentDictionary = () => (dictionary ??= loadLibraryDictionary(db));
@@ -26,6 +33,12 @@ export function createWorkerHandlers(db: LibraryDatabase, openLibraryPage: (hash
       return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, counts)));
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
+    showPageMarks: async ({ ids }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      const count = ids.length ? await countRelatedReports(db, await currentDictionary(), ids) : 0;
+      await setBadge(tabId, count ? String(count) : '');
+    },
     getLibraryStats: async () => ({ reports: await countReports(db) }),
     searchLibrary: ({ query, limit }) => search.search(query, limit),
     libraryChanged: () => {

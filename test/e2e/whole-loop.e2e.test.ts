@@ -111,6 +111,12 @@ describe('the whole loop a user does', () => {
       return (await chrome.tabs.query({ url }))[0]?.id;
     }, `${pages.origin}/loop-news.html`);
     expect(tabId).toBeGreaterThan(0);
+    const badge = () =>
+      browser.worker.evaluate(async (id) => {
+        const { chrome } = globalThis as unknown as { chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } } };
+        return chrome.action.getBadgeText({ tabId: id! });
+      }, tabId);
+    await expect.poll(badge).toBe('2');
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 440, height: 900 });
     await popup.goto(browser.pageUrl(`popup.html?tabId=${tabId}`));
