@@ -2,10 +2,17 @@ import type { ImportProgress, ImportResult } from '../lib/import/import-report-f
 import { ImportPanel } from './import-panel';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
 import { ReportDetail, type ReportDetailProps } from './report-detail';
+import type { ReportFilter } from '../lib/library/report-filter';
+import { ReportFilters } from './report-filters';
 import { ReportTable, type ReportRow } from './report-table';
 
 export interface LibraryPageProps extends LibraryToolsProps {
+  /** The reports the filter lets through, and how many there are in all. */
   reports: ReportRow[];
+  total: number;
+  filter: ReportFilter;
+  sources: string[];
+  onFilter: (filter: ReportFilter) => void;
   opened: ReportDetailProps['report'] | undefined;
   progress: ImportProgress | undefined;
   result: ImportResult | undefined;
@@ -38,7 +45,8 @@ export function LibraryPage(props: LibraryPageProps) {
             onReindex={props.onReindex}
           />
           <section aria-label="Reports">
-            <h2>Reports ({props.reports.length})</h2>
+            <h2>Reports ({props.reports.length === props.total ? props.total : `${props.reports.length} of ${props.total}`})</h2>
+            <ReportFilters filter={props.filter} sources={props.sources} onChange={props.onFilter} />
             <ReportTable reports={props.reports} onOpen={props.onOpen} />
           </section>
         </>

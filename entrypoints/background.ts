@@ -2,6 +2,9 @@ import { openLibraryDatabase } from '~/lib/db/database';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { createWorkerHandlers } from '~/lib/worker/worker-handlers';
 
+/** Id of the context-menu item on selected text. */
+const FIND_REPORTS_MENU = 'find-reports';
+
 export default defineBackground({
   main() {
     const db = openLibraryDatabase();
@@ -14,6 +17,14 @@ export default defineBackground({
       await action.setBadgeText({ tabId, text });
       if (text) await action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
     };
+    // "Find reports" on selected text: the library page opens filtered by it.
+    browser.runtime.onInstalled.addListener(() => {
+      browser.contextMenus.create({ id: FIND_REPORTS_MENU, title: 'Find reports on “%s”', contexts: ['selection'] });
+    });
+    browser.contextMenus.onClicked.addListener((info) => {
+      if (info.menuItemId === FIND_REPORTS_MENU && info.selectionText)
+        void openLibraryPage(`search=${encodeURIComponent(info.selectionText.slice(0, 200))}`);
+    });
     serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),

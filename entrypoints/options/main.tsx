@@ -2,7 +2,7 @@ import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
-import { openLibraryDatabase } from '~/lib/db/database';
+import { openLibraryDatabase, type StoredReport } from '~/lib/db/database';
 import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
@@ -11,22 +11,53 @@ import { importSecurityList } from '~/lib/import/import-security-list';
 import { exportLibrary } from '~/lib/import/library-backup';
 import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
+import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
 
-type ViewState = Pick<LibraryPageProps, 'reports' | 'opened' | 'progress' | 'result' | 'status'>;
+type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'status' | 'filter'> & {
+  all: StoredReport[];
+  /** Ids the library search returned for `filter.query`; undefined without a query. */
+  matching: Set<string> | undefined;
+};
 
 /** Wiring of the library page: the database, the import pipeline, the tools and the view; the hash names the open report. */
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
   const notifyLibraryChanged = () => workerMessenger.sendMessage('libraryChanged', undefined);
-  let state: ViewState = { reports: [], opened: undefined, progress: undefined, result: undefined, status: { kind: 'idle' } };
+  const searchParam = /^#search=(.*)$/.exec(location.hash)?.[1];
+  let state: ViewState = {
+    all: [],
+    matching: undefined,
+    filter: { ...NO_FILTER, query: searchParam ? decodeURIComponent(searchParam) : '' },
+    opened: undefined,
+    progress: undefined,
+    result: undefined,
+    status: { kind: 'idle' },
+  };
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs the library search for the filter's query (debounced) and keeps its ids for the table. */
+  const searchFor = (query: string) => {
+    clearTimeout(searchTimer);
+    if (!query.trim()) return update({ matching: undefined });
+    searchTimer = setTimeout(async () => {
+      const found = await workerMessenger.sendMessage('searchLibrary', { query, limit: 100 });
+      if (state.filter.query === query) update({ matching: new Set(found.reports.map((report) => report.id)) });
+    }, 150);
+  };
 
   const update = (patch: Partial<ViewState>) => {
     state = { ...state, ...patch };
     render(
       <LibraryPage
         {...state}
+        reports={filterReports(state.all, state.filter, state.filter.query.trim() ? (state.matching ?? new Set()) : undefined)}
+        total={state.all.length}
+        sources={[...new Set(state.all.flatMap((report) => (report.source ? [report.source] : [])))].sort()}
+        onFilter={(filter) => {
+          if (filter.query !== state.filter.query) searchFor(filter.query);
+          update({ filter });
+        }}
         onImport={(files) => void importFiles(files)}
         onDropItems={(items) =>
           void droppedFiles(items).then(importFiles, (error: Error) => update({ status: { kind: 'failed', message: error.message } }))
@@ -44,7 +75,8 @@ async function main() {
     const reports = await db.reports.orderBy('date').reverse().toArray();
     const undated = await db.reports.filter((report) => !report.date).toArray();
     const reportId = /^#report=([0-9a-f]{64})$/.exec(location.hash)?.[1];
-    update({ reports: [...reports, ...undated], opened: reportId ? await db.reports.get(reportId) : undefined });
+    update({ all: [...reports, ...undated], opened: reportId ? await db.reports.get(reportId) : undefined });
+    if (state.filter.query) searchFor(state.filter.query);
   };
   const importFiles = async (files: ImportSource[]) => {
     update({ result: undefined });

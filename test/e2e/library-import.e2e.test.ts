@@ -58,6 +58,20 @@ describe('the library page', () => {
       .toContain('BJ:920964');
   });
 
+  test('filters the report table by words or a security, and opens filtered from a #search= link', async () => {
+    const table = library.getByRole('table', { name: 'Reports' });
+    await library.getByTestId('filter-query').fill('节水');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await table.textContent()).toContain('节水周报');
+    await library.getByTestId('filter-query').fill('');
+    await expect.poll(() => table.getByRole('row').count()).toBe(4);
+    const linked = await browser.context.newPage();
+    await linked.goto(browser.pageUrl(`options.html#search=${encodeURIComponent('谷歌')}`));
+    await expect.poll(async () => (await linked.getByRole('table', { name: 'Reports' }).getByRole('row').allTextContents()).length).toBe(2);
+    expect(await linked.getByRole('table', { name: 'Reports' }).textContent()).toContain('谷歌广告与云业务简评');
+    await linked.close();
+  });
+
   test('refuses a file that is no security list, naming it', async () => {
     await library
       .getByTestId('import-security-list')

@@ -1,0 +1,43 @@
+import type { ReportFilter } from '../lib/library/report-filter';
+
+export interface ReportFiltersProps {
+  filter: ReportFilter;
+  sources: string[];
+  onChange: (filter: ReportFilter) => void;
+}
+
+/** Filters above the report table; every control is labelled. */
+export function ReportFilters({ filter, sources, onChange }: ReportFiltersProps) {
+  const set = (patch: Partial<ReportFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <div class="rl-actions" role="search" aria-label="Filter reports">
+      <label>
+        Search{' '}
+        <input
+          type="search"
+          value={filter.query}
+          placeholder="阿里巴巴, AMZN, 光模块…"
+          onInput={(e) => set({ query: e.currentTarget.value })}
+          data-testid="filter-query"
+        />
+      </label>
+      <label>
+        Source{' '}
+        <select value={filter.source} onChange={(e) => set({ source: e.currentTarget.value })}>
+          <option value="">all</option>
+          {sources.map((source) => (
+            <option key={source} value={source}>
+              {source}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From <input type="date" value={filter.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+      </label>
+      <label>
+        To <input type="date" value={filter.to} onInput={(e) => set({ to: e.currentTarget.value })} />
+      </label>
+    </div>
+  );
+}
