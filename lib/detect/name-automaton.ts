@@ -70,10 +70,6 @@ export class NameAutomaton<T> {
     return this.#fold;
   }
 
-  /** Whether some name starts with this (folded) unit. */
-  startsWith(unit: number): boolean {
-    return this.#first[unit] !== 0;
-  }
 
   /** The node reached from `node` by `unit` (already folded), or 0. */
   child(node: number, unit: number): number {
