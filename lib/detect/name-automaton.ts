@@ -70,7 +70,6 @@ export class NameAutomaton<T> {
     return this.#fold;
   }
 
-
   /** The node reached from `node` by `unit` (already folded), or 0. */
   child(node: number, unit: number): number {
     if (node === 0) return this.#first[unit]!;
