@@ -1,6 +1,7 @@
 import type { MentionRule } from '../lib/detect/find-securities';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import { ReportDigestItem } from './report-digest-item';
+import { useText } from './ui-text';
 
 /** Where the marked word is on screen; the card is placed beside it, never over it. */
 export interface AnchorRect {
@@ -27,15 +28,6 @@ const CARD_GAP = 6;
 /** Risks shown per report on the card. */
 const CARD_RISKS = 2;
 
-const RULE_LABELS: Record<MentionRule, string> = {
-  'exchange-code': 'code with exchange',
-  cashtag: 'cashtag',
-  'exchange-prefix': 'exchange prefix',
-  name: 'company name',
-  'learned-alias': 'name learned from a report',
-  'ticker-in-context': 'ticker in context',
-};
-
 /** Below the word when there is room, else above it; clamped to the viewport horizontally. */
 function placeCard(anchor: AnchorRect, viewport: { width: number; height: number }) {
   const left = Math.max(8, Math.min(anchor.left, viewport.width - CARD_WIDTH - 8));
@@ -47,33 +39,34 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
 
 /** The hover card: the security, how many reports, the latest ones with summary and first risks, and why it was marked. */
 export function HoverCard({ markedText, rule, security, anchor, viewport, onOpenReport, onClose }: HoverCardProps) {
+  const t = useText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
-    <div class="rl-card" role="dialog" aria-label={security ? `${security.name} reports` : 'ReportLens'} style={style}>
+    <div class="rl-card" role="dialog" aria-label={security ? `${security.name} ${security.id}` : 'ReportLens'} style={style}>
       <header class="rl-card-header">
         <div>
           <strong class="rl-card-name">{security?.name ?? markedText}</strong>
           {security && <span class="rl-card-code">{security.id}</span>}
-          {security && security.otherListings.length > 0 && <span class="rl-card-listings">also {security.otherListings.join(', ')}</span>}
+          {security && security.otherListings.length > 0 && (
+            <span class="rl-card-listings">{t('card.alsoListed', { ids: security.otherListings.join(', ') })}</span>
+          )}
         </div>
-        <button type="button" class="rl-close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="rl-close" aria-label={t('card.close')} onClick={onClose}>
           ×
         </button>
       </header>
       {security ? (
         <>
-          <p class="rl-card-count">
-            {security.reportCount} report{security.reportCount === 1 ? '' : 's'} in your library
-          </p>
+          <p class="rl-card-count">{t('card.reports', { n: security.reportCount })}</p>
           {security.latest.map((report) => (
             <ReportDigestItem key={report.id} report={report} riskCount={CARD_RISKS} onOpen={onOpenReport} />
           ))}
         </>
       ) : (
-        <p class="rl-card-count">Loading…</p>
+        <p class="rl-card-count">{t('card.loading')}</p>
       )}
       <footer class="rl-card-why">
-        Marked “{markedText}”: {RULE_LABELS[rule]} → {security ? `${security.name} (${security.id})` : '…'}
+        {t('card.marked', { text: markedText, rule: t(`rule.${rule}`), entry: security ? `${security.name} (${security.id})` : '…' })}
       </footer>
     </div>
   );

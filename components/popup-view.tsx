@@ -1,6 +1,7 @@
 import type { PageSecurities, SecurityReports } from '../lib/messaging/protocol';
 import { LibrarySearchBox, type LibrarySearchBoxProps } from './library-search-box';
 import { ReportDigestItem } from './report-digest-item';
+import { useText } from './ui-text';
 
 /** What the popup knows so far. */
 export type PopupState =
@@ -21,29 +22,27 @@ const POPUP_RISKS = 5;
 
 /** The popup: the current page's securities and their reports, or how to start when the library is empty. */
 export function PopupView({ state, query, result, onSearch, onLoadDemo, onOpenLibrary, onOpenReport }: PopupViewProps) {
+  const t = useText();
   return (
     <main class="rl-popup">
       <header class="rl-popup-header">
         <h1>ReportLens 研报透镜</h1>
         <button type="button" onClick={onOpenLibrary}>
-          Library
+          {t('popup.library')}
         </button>
       </header>
-      {state.kind === 'loading' && <p>Loading…</p>}
-      {state.kind === 'loading-demo' && <p role="status">Adding the demo library…</p>}
+      {state.kind === 'loading' && <p>{t('popup.loading')}</p>}
+      {state.kind === 'loading-demo' && <p role="status">{t('popup.addingDemo')}</p>}
       {state.kind === 'empty-library' && (
-        <section class="rl-empty" aria-label="Getting started">
-          <h2>Your library is empty</h2>
-          <p>
-            Import your research reports (Markdown, HTML or text files, with or without front matter) on the library page. Securities they
-            discuss are then marked on finance pages; hover a mark to see what your reports say.
-          </p>
+        <section class="rl-empty" aria-label={t('popup.startLabel')}>
+          <h2>{t('popup.emptyTitle')}</h2>
+          <p>{t('popup.emptyText')}</p>
           <div class="rl-actions">
             <button type="button" onClick={onOpenLibrary}>
-              Import reports
+              {t('popup.import')}
             </button>
             <button type="button" onClick={onLoadDemo}>
-              Try the demo library
+              {t('popup.tryDemo')}
             </button>
           </div>
         </section>
@@ -55,18 +54,11 @@ export function PopupView({ state, query, result, onSearch, onLoadDemo, onOpenLi
 }
 
 function PageReports({ state, onOpenReport }: { state: Extract<PopupState, { kind: 'page' }>; onOpenReport: (id: string) => void }) {
-  if (!state.related.length) {
-    return (
-      <p class="rl-none">
-        No securities with reports on this page. Your library has {state.libraryReports} report{state.libraryReports === 1 ? '' : 's'}.
-      </p>
-    );
-  }
+  const t = useText();
+  if (!state.related.length) return <p class="rl-none">{t('popup.none', { n: state.libraryReports })}</p>;
   return (
     <>
-      <p class="rl-page-summary">
-        {state.related.length} securit{state.related.length === 1 ? 'y' : 'ies'} on this page with reports
-      </p>
+      <p class="rl-page-summary">{t('popup.onPage', { n: state.related.length })}</p>
       {state.related.map((security) => {
         const mentions = state.page?.securities.find((s) => s.id === security.id)?.count ?? 0;
         return (
@@ -75,8 +67,8 @@ function PageReports({ state, onOpenReport }: { state: Extract<PopupState, { kin
               {security.name} <span class="rl-code">{security.id}</span>
             </h2>
             <p class="rl-counts">
-              {security.reportCount} report{security.reportCount === 1 ? '' : 's'}
-              {mentions > 0 && ` · mentioned ${mentions}× on this page`}
+              {t('popup.reportCount', { n: security.reportCount })}
+              {mentions > 0 && t('popup.mentioned', { n: mentions })}
             </p>
             {security.latest.map((report) => (
               <ReportDigestItem key={report.id} report={report} riskCount={POPUP_RISKS} withKeyPoints onOpen={onOpenReport} />

@@ -1,4 +1,5 @@
 import type { ReportDigest } from '../lib/messaging/protocol';
+import { useText } from './ui-text';
 
 /** How much of a report a digest shows: the card is brief, the popup can expand to key points. */
 export interface ReportDigestItemProps {
@@ -12,6 +13,7 @@ export interface ReportDigestItemProps {
 
 /** One report: date and source, title, summary line, first risks. */
 export function ReportDigestItem({ report, riskCount, withKeyPoints, onOpen }: ReportDigestItemProps) {
+  const t = useText();
   const risks = report.risks.slice(0, riskCount);
   return (
     <article class="rl-report" aria-label={report.title}>
@@ -30,8 +32,8 @@ export function ReportDigestItem({ report, riskCount, withKeyPoints, onOpen }: R
       </h3>
       {report.summary && <p class="rl-report-summary">{report.summary}</p>}
       {withKeyPoints && report.keyPoints.length > 0 && (
-        <section aria-label="Key points">
-          <h4>Key points</h4>
+        <section aria-label={t('report.keyPoints')}>
+          <h4>{t('report.keyPoints')}</h4>
           <ol class="rl-key-points">
             {report.keyPoints.map((point) => (
               <li key={point}>{point}</li>
@@ -40,13 +42,13 @@ export function ReportDigestItem({ report, riskCount, withKeyPoints, onOpen }: R
         </section>
       )}
       {risks.length > 0 && (
-        <section aria-label="Risks">
-          <h4>Risks</h4>
+        <section aria-label={t('report.risks')}>
+          <h4>{t('report.risks')}</h4>
           <ul class="rl-risks">
             {risks.map((risk) => (
               <li key={risk}>{risk}</li>
             ))}
-            {report.risks.length > risks.length && <li class="rl-more">+{report.risks.length - risks.length} more</li>}
+            {report.risks.length > risks.length && <li class="rl-more">{t('report.more', { n: report.risks.length - risks.length })}</li>}
           </ul>
         </section>
       )}

@@ -2,6 +2,8 @@ import '~/components/report-digest.css';
 import '~/components/hover-card.css';
 import { render } from 'preact';
 import { HoverCard } from '~/components/hover-card';
+import { UiText } from '~/components/ui-text';
+import { translator, uiLocale } from '~/lib/i18n/messages';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
@@ -23,20 +25,23 @@ export default defineContentScript({
       onMount: () => undefined,
       onRemove: () => render(null, ui.uiContainer),
     });
+    const text = translator(uiLocale(navigator.languages));
     const showCard = (state: CardState | undefined) => {
       if (!state) return ui.remove();
       if (!ui.shadowHost.isConnected) ui.mount();
       const { mention } = state.mark;
       render(
-        <HoverCard
-          markedText={mention.text}
-          rule={mention.rule}
-          security={state.security}
-          anchor={state.anchor}
-          viewport={{ width: window.innerWidth, height: window.innerHeight }}
-          onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
-          onClose={() => showCard(undefined)}
-        />,
+        <UiText.Provider value={text}>
+          <HoverCard
+            markedText={mention.text}
+            rule={mention.rule}
+            security={state.security}
+            anchor={state.anchor}
+            viewport={{ width: window.innerWidth, height: window.innerHeight }}
+            onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
+            onClose={() => showCard(undefined)}
+          />
+        </UiText.Provider>,
         ui.uiContainer,
       );
     };

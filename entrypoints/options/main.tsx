@@ -2,6 +2,8 @@ import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
+import { UiText } from '~/components/ui-text';
+import { translator, uiLocale } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredReport } from '~/lib/db/database';
 import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
@@ -24,6 +26,7 @@ type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'stat
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
+  const text = translator(uiLocale(navigator.languages));
   const notifyLibraryChanged = () => workerMessenger.sendMessage('libraryChanged', undefined);
   const searchParam = /^#search=(.*)$/.exec(location.hash)?.[1];
   let state: ViewState = {
@@ -49,25 +52,27 @@ async function main() {
   const update = (patch: Partial<ViewState>) => {
     state = { ...state, ...patch };
     render(
-      <LibraryPage
-        {...state}
-        reports={filterReports(state.all, state.filter, state.filter.query.trim() ? (state.matching ?? new Set()) : undefined)}
-        total={state.all.length}
-        sources={[...new Set(state.all.flatMap((report) => (report.source ? [report.source] : [])))].sort()}
-        onFilter={(filter) => {
-          if (filter.query !== state.filter.query) searchFor(filter.query);
-          update({ filter });
-        }}
-        onImport={(files) => void importFiles(files)}
-        onDropItems={(items) =>
-          void droppedFiles(items).then(importFiles, (error: Error) => update({ status: { kind: 'failed', message: error.message } }))
-        }
-        onLoadDemo={() => void importFiles(demoLibraryFiles())}
-        onOpen={openReport}
-        onImportSecurityList={(file) => void run(`Reading ${file.name}…`, () => importList(file))}
-        onExportBackup={() => void run('Exporting…', exportBackup)}
-        onReindex={() => void run('Re-indexing…', reindex)}
-      />,
+      <UiText.Provider value={text}>
+        <LibraryPage
+          {...state}
+          reports={filterReports(state.all, state.filter, state.filter.query.trim() ? (state.matching ?? new Set()) : undefined)}
+          total={state.all.length}
+          sources={[...new Set(state.all.flatMap((report) => (report.source ? [report.source] : [])))].sort()}
+          onFilter={(filter) => {
+            if (filter.query !== state.filter.query) searchFor(filter.query);
+            update({ filter });
+          }}
+          onImport={(files) => void importFiles(files)}
+          onDropItems={(items) =>
+            void droppedFiles(items).then(importFiles, (error: Error) => update({ status: { kind: 'failed', message: error.message } }))
+          }
+          onLoadDemo={() => void importFiles(demoLibraryFiles())}
+          onOpen={openReport}
+          onImportSecurityList={(file) => void run(`Reading ${file.name}…`, () => importList(file))}
+          onExportBackup={() => void run('Exporting…', exportBackup)}
+          onReindex={() => void run('Re-indexing…', reindex)}
+        />
+      </UiText.Provider>,
       app,
     );
   };

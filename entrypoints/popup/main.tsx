@@ -2,6 +2,8 @@ import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { PopupView, type PopupViewProps } from '~/components/popup-view';
+import { UiText } from '~/components/ui-text';
+import { translator, uiLocale } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
@@ -23,31 +25,37 @@ type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result'>;
 
 async function main() {
   const app = document.getElementById('app')!;
+  const text = translator(uiLocale(navigator.languages));
+  document.documentElement.lang = uiLocale(navigator.languages) === 'zh' ? 'zh-CN' : 'en';
   const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const update = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch };
     render(
-      <PopupView
-        {...view}
-        onSearch={(query) => {
-          update({ query });
-          clearTimeout(searchTimer);
-          searchTimer = setTimeout(async () => {
-            const result = await workerMessenger.sendMessage('searchLibrary', { query });
-            if (view.query === query) update({ result });
-          }, SEARCH_DEBOUNCE_MS);
-        }}
-        onOpenLibrary={() => void browser.runtime.openOptionsPage()}
-        onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
-        onLoadDemo={async () => {
-          update({ state: { kind: 'loading-demo' } });
-          await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () => workerMessenger.sendMessage('libraryChanged', undefined));
-          if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
-          update({ state: await loadPopupState(tabId) });
-        }}
-      />,
+      <UiText.Provider value={text}>
+        <PopupView
+          {...view}
+          onSearch={(query) => {
+            update({ query });
+            clearTimeout(searchTimer);
+            searchTimer = setTimeout(async () => {
+              const result = await workerMessenger.sendMessage('searchLibrary', { query });
+              if (view.query === query) update({ result });
+            }, SEARCH_DEBOUNCE_MS);
+          }}
+          onOpenLibrary={() => void browser.runtime.openOptionsPage()}
+          onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
+          onLoadDemo={async () => {
+            update({ state: { kind: 'loading-demo' } });
+            await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () =>
+              workerMessenger.sendMessage('libraryChanged', undefined),
+            );
+            if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
+            update({ state: await loadPopupState(tabId) });
+          }}
+        />
+      </UiText.Provider>,
       app,
     );
   };

@@ -23,7 +23,9 @@ export interface ExtensionBrowser {
  * Starts Chromium with the built extension in a fresh profile. `--disable-extensions-except` is required or the
  * extension never loads; the network flags keep Chromium from calling home on a machine without internet.
  */
-export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string; lang?: string } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'reportlens-profile-'));
   const headless = options.headless ?? true;
@@ -42,7 +44,9 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
+    ...(options.lang ? { locale: options.lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
