@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
+import { useText } from './ui-text';
 
 export interface ImportPanelProps {
   progress: ImportProgress | undefined;
@@ -15,6 +16,7 @@ const ACCEPTED = '.md,.markdown,.mdx,.html,.htm,.txt,.zip,.json';
 
 /** Import: files, a folder or a drop; a progress bar while it runs; what became of every file at the end. */
 export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDemo }: ImportPanelProps) {
+  const t = useText();
   const [dragging, setDragging] = useState(false);
   const pick = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -23,8 +25,8 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
   };
   const busy = progress !== undefined && progress.phase !== 'done';
   return (
-    <section aria-label="Import reports">
-      <h2>Import reports</h2>
+    <section aria-label={t('import.section')}>
+      <h2>{t('import.section')}</h2>
       <div
         class="rl-drop"
         data-active={String(dragging)}
@@ -39,16 +41,17 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
           if (event.dataTransfer?.items.length) onDropItems(event.dataTransfer.items);
         }}
       >
-        <p>Drop Markdown, HTML or text files, folders or zips of them, or a ReportLens backup here, or choose:</p>
+        <p>{t('import.drop')}</p>
         <div class="rl-actions" style={{ justifyContent: 'center' }}>
           <label>
-            Files <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />
+            {t('import.files')} <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />
           </label>
           <label>
-            Folder <input type="file" {...{ webkitdirectory: '' }} disabled={busy} onChange={pick} data-testid="import-folder" />
+            {t('import.folder')}{' '}
+            <input type="file" {...{ webkitdirectory: '' }} disabled={busy} onChange={pick} data-testid="import-folder" />
           </label>
           <button type="button" disabled={busy} onClick={onLoadDemo}>
-            Load the demo library
+            {t('import.demo')}
           </button>
         </div>
       </div>
@@ -56,8 +59,18 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
         <div role="status" aria-live="polite">
           <progress max={Math.max(progress.bytesTotal, 1)} value={progress.phase === 'done' ? progress.bytesTotal : progress.bytesRead} />
           <p>
-            {progress.phase === 'done' ? 'Done' : progress.phase === 'writing' ? 'Writing…' : 'Reading…'} · {progress.read} files read ·{' '}
-            {progress.parsed} parsed · {progress.written} written
+            {t('import.progress', {
+              phase: t(
+                progress.phase === 'done'
+                  ? 'import.phase.done'
+                  : progress.phase === 'writing'
+                    ? 'import.phase.writing'
+                    : 'import.phase.reading',
+              ),
+              read: progress.read,
+              parsed: progress.parsed,
+              written: progress.written,
+            })}
           </p>
         </div>
       )}
@@ -67,29 +80,30 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
 }
 
 function ImportResultTable({ result }: { result: ImportResult }) {
+  const t = useText();
   const rows = [
-    ...result.imported.map((file) => ({ file: file.file, outcome: 'imported', detail: file.title })),
-    ...result.duplicates.map((file) => ({ file: file.file, outcome: 'already in library', detail: file.title })),
-    ...result.failed.map((file) => ({ file: file.file, outcome: 'failed', detail: file.reason })),
+    ...result.imported.map((file) => ({ file: file.file, outcome: 'imported' as const, detail: file.title })),
+    ...result.duplicates.map((file) => ({ file: file.file, outcome: 'duplicate' as const, detail: file.title })),
+    ...result.failed.map((file) => ({ file: file.file, outcome: 'failed' as const, detail: file.reason })),
   ];
   return (
     <>
       <p data-testid="import-summary">
-        {result.imported.length} imported · {result.duplicates.length} already in library · {result.failed.length} failed
+        {t('import.summary', { imported: result.imported.length, duplicates: result.duplicates.length, failed: result.failed.length })}
       </p>
-      <table aria-label="Import result">
+      <table aria-label={t('import.resultTable')}>
         <thead>
           <tr>
-            <th>File</th>
-            <th>Result</th>
-            <th>Title or reason</th>
+            <th>{t('import.col.file')}</th>
+            <th>{t('import.col.result')}</th>
+            <th>{t('import.col.detail')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.file + row.outcome} class={row.outcome === 'failed' ? 'rl-failed' : undefined}>
               <td>{row.file}</td>
-              <td>{row.outcome}</td>
+              <td>{t(`import.outcome.${row.outcome}`)}</td>
               <td>{row.detail}</td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { ReportDetail, type ReportDetailProps } from './report-detail';
 import type { ReportFilter } from '../lib/library/report-filter';
 import { ReportFilters } from './report-filters';
 import { ReportTable, type ReportRow } from './report-table';
+import { useText } from './ui-text';
 
 export interface LibraryPageProps extends LibraryToolsProps {
   /** The reports the filter lets through, and how many there are in all. */
@@ -24,9 +25,10 @@ export interface LibraryPageProps extends LibraryToolsProps {
 
 /** The full-tab library page: import, the reports, one report. */
 export function LibraryPage(props: LibraryPageProps) {
+  const t = useText();
   return (
     <main class="rl-library">
-      <h1>ReportLens library 研报库</h1>
+      <h1>{t('library.title')}</h1>
       {props.opened ? (
         <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} />
       ) : (
@@ -44,8 +46,12 @@ export function LibraryPage(props: LibraryPageProps) {
             onExportBackup={props.onExportBackup}
             onReindex={props.onReindex}
           />
-          <section aria-label="Reports">
-            <h2>Reports ({props.reports.length === props.total ? props.total : `${props.reports.length} of ${props.total}`})</h2>
+          <section aria-label={t('table.label')}>
+            <h2>
+              {t('library.reports', {
+                count: props.reports.length === props.total ? props.total : `${props.reports.length} / ${props.total}`,
+              })}
+            </h2>
             <ReportFilters filter={props.filter} sources={props.sources} onChange={props.onFilter} />
             <ReportTable reports={props.reports} onOpen={props.onOpen} />
           </section>

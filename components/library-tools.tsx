@@ -1,3 +1,5 @@
+import { useText } from './ui-text';
+
 /** What the tools last did, shown under them. */
 export type ToolStatus =
   { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
@@ -11,13 +13,14 @@ export interface LibraryToolsProps {
 
 /** Security lists, backup and re-index: the library's maintenance, one row of controls. */
 export function LibraryTools({ status, onImportSecurityList, onExportBackup, onReindex }: LibraryToolsProps) {
+  const t = useText();
   const busy = status.kind === 'busy';
   return (
-    <section aria-label="Library tools">
-      <h2>Securities, backup and re-index</h2>
+    <section aria-label={t('tools.section')}>
+      <h2>{t('tools.section')}</h2>
       <div class="rl-actions">
         <label>
-          Import a security list (stocks.index.json, HKEX CSV, NASDAQ Trader file, or <code>code,name,aliases</code> CSV){' '}
+          {t('tools.list')}{' '}
           <input
             type="file"
             accept=".json,.csv,.txt"
@@ -32,10 +35,10 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
           />
         </label>
         <button type="button" disabled={busy} onClick={onExportBackup}>
-          Export backup
+          {t('tools.export')}
         </button>
         <button type="button" disabled={busy} onClick={onReindex}>
-          Re-index library
+          {t('tools.reindex')}
         </button>
       </div>
       {status.kind !== 'idle' && (

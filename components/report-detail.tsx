@@ -1,6 +1,7 @@
 import type { ReportDigest } from '../lib/messaging/protocol';
 import type { ReportSecurity } from '../lib/reports/report-securities';
 import { ReportDigestItem } from './report-digest-item';
+import { useText } from './ui-text';
 
 export interface ReportDetailProps {
   report: ReportDigest & { securities: ReportSecurity[]; originalText: string; fileName: string };
@@ -12,30 +13,31 @@ export interface ReportDetailProps {
  * here; the sanitised reader with opt-in remote images comes with the reading-experience work.
  */
 export function ReportDetail({ report, onBack }: ReportDetailProps) {
+  const t = useText();
   return (
-    <article aria-label="Report">
+    <article aria-label={t('detail.label')}>
       <button type="button" onClick={onBack}>
-        ← All reports
+        {t('detail.back')}
       </button>
       <ReportDigestItem report={report} riskCount={Number.POSITIVE_INFINITY} withKeyPoints />
       {report.url && (
         <p>
-          Original:{' '}
+          {t('detail.original')}{' '}
           <a href={report.url} target="_blank" rel="noopener noreferrer">
             {report.url}
           </a>
         </p>
       )}
-      <h3>Securities</h3>
+      <h3>{t('detail.securities')}</h3>
       <ul>
         {report.securities.map((security) => (
           <li key={security.id}>
-            {security.name} ({security.id}) × {security.count}, found by {security.via.join(', ')}
+            {t('detail.found', { name: security.name, id: security.id, count: security.count, via: security.via.join(', ') })}
           </li>
         ))}
       </ul>
       <details>
-        <summary>Original text ({report.fileName})</summary>
+        <summary>{t('detail.text', { file: report.fileName })}</summary>
         <pre style={{ whiteSpace: 'pre-wrap' }}>{report.originalText}</pre>
       </details>
     </article>

@@ -1,4 +1,5 @@
 import type { ReportFilter } from '../lib/library/report-filter';
+import { useText } from './ui-text';
 
 export interface ReportFiltersProps {
   filter: ReportFilter;
@@ -9,10 +10,11 @@ export interface ReportFiltersProps {
 /** Filters above the report table; every control is labelled. */
 export function ReportFilters({ filter, sources, onChange }: ReportFiltersProps) {
   const set = (patch: Partial<ReportFilter>) => onChange({ ...filter, ...patch });
+  const t = useText();
   return (
-    <div class="rl-actions" role="search" aria-label="Filter reports">
+    <div class="rl-actions" role="search" aria-label={t('filter.label')}>
       <label>
-        Search{' '}
+        {t('filter.search')}{' '}
         <input
           type="search"
           value={filter.query}
@@ -22,9 +24,9 @@ export function ReportFilters({ filter, sources, onChange }: ReportFiltersProps)
         />
       </label>
       <label>
-        Source{' '}
+        {t('filter.source')}{' '}
         <select value={filter.source} onChange={(e) => set({ source: e.currentTarget.value })}>
-          <option value="">all</option>
+          <option value="">{t('filter.all')}</option>
           {sources.map((source) => (
             <option key={source} value={source}>
               {source}
@@ -33,10 +35,10 @@ export function ReportFilters({ filter, sources, onChange }: ReportFiltersProps)
         </select>
       </label>
       <label>
-        From <input type="date" value={filter.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+        {t('filter.from')} <input type="date" value={filter.from} onInput={(e) => set({ from: e.currentTarget.value })} />
       </label>
       <label>
-        To <input type="date" value={filter.to} onInput={(e) => set({ to: e.currentTarget.value })} />
+        {t('filter.to')} <input type="date" value={filter.to} onInput={(e) => set({ to: e.currentTarget.value })} />
       </label>
     </div>
   );

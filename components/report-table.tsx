@@ -1,4 +1,5 @@
 import type { ReportSecurity } from '../lib/reports/report-securities';
+import { useText } from './ui-text';
 
 /** One row of the library's report table. */
 export interface ReportRow {
@@ -11,15 +12,16 @@ export interface ReportRow {
 
 /** The library's reports, newest first; a title opens the report. */
 export function ReportTable({ reports, onOpen }: { reports: ReportRow[]; onOpen: (id: string) => void }) {
-  if (!reports.length) return <p>No reports yet. Import some above, or load the demo library.</p>;
+  const t = useText();
+  if (!reports.length) return <p>{t('table.empty')}</p>;
   return (
-    <table aria-label="Reports">
+    <table aria-label={t('table.label')}>
       <thead>
         <tr>
-          <th>Date</th>
-          <th>Title</th>
-          <th>Source</th>
-          <th>Securities</th>
+          <th>{t('table.date')}</th>
+          <th>{t('table.title')}</th>
+          <th>{t('table.source')}</th>
+          <th>{t('table.securities')}</th>
         </tr>
       </thead>
       <tbody>
