@@ -21,6 +21,7 @@ export interface LibraryPageProps extends LibraryToolsProps {
   onDropItems: (items: DataTransferItemList) => void;
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
+  onDelete: (id: string) => void;
 }
 
 /** The full-tab library page: import, the reports, one report. */
@@ -30,7 +31,7 @@ export function LibraryPage(props: LibraryPageProps) {
     <main class="rl-library">
       <h1>{t('library.title')}</h1>
       {props.opened ? (
-        <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} />
+        <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
       ) : (
         <>
           <ImportPanel

@@ -1,18 +1,18 @@
 import type { ReportDigest } from '../lib/messaging/protocol';
 import type { ReportSecurity } from '../lib/reports/report-securities';
+import { reportBodyHtml } from '../lib/reports/report-html';
 import { ReportDigestItem } from './report-digest-item';
+import { ReportReader } from './report-reader';
 import { useText } from './ui-text';
 
 export interface ReportDetailProps {
   report: ReportDigest & { securities: ReportSecurity[]; originalText: string; fileName: string };
   onBack: () => void;
+  onDelete: (id: string) => void;
 }
 
-/**
- * One report: what was extracted, then the original text as plain text. Imported markup is never rendered as HTML
- * here; the sanitised reader with opt-in remote images comes with the reading-experience work.
- */
-export function ReportDetail({ report, onBack }: ReportDetailProps) {
+/** One report: what was extracted, the sanitised report itself, delete, and the original text as plain text. */
+export function ReportDetail({ report, onBack, onDelete }: ReportDetailProps) {
   const t = useText();
   return (
     <article aria-label={t('detail.label')}>
@@ -36,6 +36,10 @@ export function ReportDetail({ report, onBack }: ReportDetailProps) {
           </li>
         ))}
       </ul>
+      <ReportReader html={reportBodyHtml(report.fileName, report.originalText)} />
+      <button type="button" onClick={() => confirm(t('detail.confirmDelete', { title: report.title })) && onDelete(report.id)}>
+        {t('detail.delete')}
+      </button>
       <details>
         <summary>{t('detail.text', { file: report.fileName })}</summary>
         <pre style={{ whiteSpace: 'pre-wrap' }}>{report.originalText}</pre>

@@ -5,6 +5,7 @@ import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
 import { UiText } from '~/components/ui-text';
 import { translator, uiLocale } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredReport } from '~/lib/db/database';
+import { deleteReport } from '~/lib/db/delete-report';
 import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
@@ -68,6 +69,11 @@ async function main() {
           }
           onLoadDemo={() => void importFiles(demoLibraryFiles())}
           onOpen={openReport}
+          onDelete={(id) =>
+            void deleteReport(db, id)
+              .then(notifyLibraryChanged)
+              .then(() => openReport(undefined))
+          }
           onImportSecurityList={(file) => void run(`Reading ${file.name}…`, () => importList(file))}
           onExportBackup={() => void run('Exporting…', exportBackup)}
           onReindex={() => void run('Re-indexing…', reindex)}

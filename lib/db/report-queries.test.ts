@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { bundledDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import { deleteReport } from './delete-report';
 import { openLibraryDatabase, securityRowsOf, type LibraryDatabase, type StoredReport } from './database';
 import { countRelatedReports, relatedReports, tabDictionary } from './report-queries';
 
@@ -53,4 +54,11 @@ test('the badge count is the number of distinct reports related to any marked se
   expect(await countRelatedReports(db, dictionary, ['HK:09988', 'US:AMZN'])).toBe(3);
   expect(await countRelatedReports(db, dictionary, ['US:BABA'])).toBe(2);
   expect(await countRelatedReports(db, dictionary, [])).toBe(0);
+});
+
+test('deleting a report removes it from look-ups and counts', async () => {
+  await deleteReport(db, 'b'.padEnd(64, '0'));
+  expect(await db.reports.count()).toBe(2);
+  expect((await relatedReports(db, dictionary, 'HK:09988')).latest.map((r) => r.title)).toEqual(['report a']);
+  expect(await countRelatedReports(db, dictionary, ['US:AMZN'])).toBe(1);
 });

@@ -76,6 +76,10 @@ const EN = {
   'detail.securities': 'Securities',
   'detail.found': '{name} ({id}) × {count}, found by {via}',
   'detail.text': 'Original text ({file})',
+  'detail.delete': 'Delete this report',
+  'detail.confirmDelete': 'Delete “{title}” from your library?',
+  'reader.label': 'Report text',
+  'reader.imagesBlocked': '{n} remote image(s) not loaded: ReportLens makes no network requests.',
 } as const;
 
 /** Every message key; both languages must have each (the type of ZH enforces it). */
@@ -156,6 +160,10 @@ const ZH: Record<MessageKey, string> = {
   'detail.securities': '证券',
   'detail.found': '{name}（{id}）× {count}，识别方式：{via}',
   'detail.text': '原文（{file}）',
+  'detail.delete': '删除这篇研报',
+  'detail.confirmDelete': '从研报库删除「{title}」？',
+  'reader.label': '研报正文',
+  'reader.imagesBlocked': '未加载 {n} 张远程图片：ReportLens 不发出任何网络请求。',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: EN, zh: ZH };

@@ -72,6 +72,46 @@ describe('the library page', () => {
     await linked.close();
   });
 
+  test('the reader shows a hostile report sanitised: nothing runs, nothing loads, links open safely; delete removes it', async () => {
+    const hostile = [
+      '---\ntitle: "Hostile fixture"\n---',
+      '<h1>Hostile fixture</h1><p>阿里巴巴（09988.HK）正文。</p>',
+      '<script>window.__pwned = 1</script><img src="https://example.invalid/x.png" onerror="window.__pwned = 2">',
+      '<a href="javascript:window.__pwned = 3">js link</a> <a href="https://example.invalid/a">plain link</a>',
+      '<iframe src="https://example.invalid/frame"></iframe><form action="https://example.invalid"><input name="q"></form>',
+      '<p style="background:url(https://example.invalid/bg.png)">styled</p>',
+    ].join('\n');
+    await library.getByTestId('import-files').setInputFiles({ name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(hostile) });
+    await expect.poll(summary).toBe('1 imported · 0 already in library · 0 failed');
+    remoteRequests.length = 0;
+    await library.getByRole('button', { name: 'Hostile fixture' }).click();
+    const reader = library.getByRole('region', { name: 'Report text' });
+    await expect.poll(() => reader.textContent()).toContain('阿里巴巴（09988.HK）正文。');
+    expect(await reader.textContent()).toContain('1 remote image not loaded');
+    const dom = await library.evaluate(() => {
+      const root = document.querySelector('.rl-reader')!;
+      return {
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        scripts: root.querySelectorAll('script, iframe, form, input, [onerror], [style]').length,
+        imgSrc: root.querySelector('img')?.getAttribute('src') ?? null,
+        links: [...root.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]),
+      };
+    });
+    expect(dom).toEqual({
+      pwned: undefined,
+      scripts: 0,
+      imgSrc: null,
+      links: [
+        [null, '_blank', 'noopener noreferrer'],
+        ['https://example.invalid/a', '_blank', 'noopener noreferrer'],
+      ],
+    });
+    expect(remoteRequests).toEqual([]);
+    library.once('dialog', (dialog) => void dialog.accept());
+    await library.getByRole('button', { name: 'Delete this report' }).click();
+    await expect.poll(() => library.getByRole('table', { name: 'Reports' }).textContent()).not.toContain('Hostile fixture');
+  });
+
   test('refuses a file that is no security list, naming it', async () => {
     await library
       .getByTestId('import-security-list')
