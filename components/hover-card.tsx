@@ -18,6 +18,8 @@ export interface HoverCardProps {
   security: SecurityReports | undefined;
   anchor: AnchorRect;
   viewport: { width: number; height: number };
+  /** The page's own scheme: the card matches the page it sits on. */
+  scheme: 'light' | 'dark';
   onOpenReport: (reportId: string) => void;
   onClose: () => void;
 }
@@ -38,11 +40,17 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
 }
 
 /** The hover card: the security, how many reports, the latest ones with summary and first risks, and why it was marked. */
-export function HoverCard({ markedText, rule, security, anchor, viewport, onOpenReport, onClose }: HoverCardProps) {
+export function HoverCard({ markedText, rule, security, anchor, viewport, scheme, onOpenReport, onClose }: HoverCardProps) {
   const t = useText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
-    <div class="rl-card" role="dialog" aria-label={security ? `${security.name} ${security.id}` : 'ReportLens'} style={style}>
+    <div
+      class="rl-card"
+      role="dialog"
+      data-scheme={scheme}
+      aria-label={security ? `${security.name} ${security.id}` : 'ReportLens'}
+      style={style}
+    >
       <header class="rl-card-header">
         <div>
           <strong class="rl-card-name">{security?.name ?? markedText}</strong>

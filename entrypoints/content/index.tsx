@@ -5,6 +5,7 @@ import { HoverCard } from '~/components/hover-card';
 import { UiText } from '~/components/ui-text';
 import { translator, uiLocale } from '~/lib/i18n/messages';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
+import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
 
@@ -38,6 +39,7 @@ export default defineContentScript({
             security={state.security}
             anchor={state.anchor}
             viewport={{ width: window.innerWidth, height: window.innerHeight }}
+            scheme={pageColorScheme(document)}
             onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
             onClose={() => showCard(undefined)}
           />

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closedShadowText } from '../support/closed-shadow';
+import { closedShadowAttribute, closedShadowText } from '../support/closed-shadow';
 import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { servePages } from '../support/serve-pages';
 
@@ -96,6 +96,7 @@ describe('the whole loop a user does', () => {
     await news.mouse.move(x - 30, y - 40);
     await news.mouse.move(x, y, { steps: 4 });
     await expect.poll(() => closedShadowText(news, CARD_HOST), { timeout: 10_000 }).toMatch(/阿里巴巴.*1 report in your library/);
+    expect(await closedShadowAttribute(news, CARD_HOST, 'rl-card', 'data-scheme')).toBe('light');
     const card = (await closedShadowText(news, CARD_HOST))!;
     expect(card).toContain('阿里巴巴季度点评：云与电商双轮驱动（测试夹具）');
     expect(card).toContain('云业务增速放缓');
@@ -137,6 +138,19 @@ describe('the whole loop a user does', () => {
     await search.fill('广告需求');
     await expect.poll(() => results.textContent()).toMatch(/谷歌|Google/);
     await popup.close();
+  });
+
+  test('on a dark page the card is dark', async () => {
+    const dark = await browser.context.newPage();
+    await dark.goto(`${pages.origin}/dark-news.html`);
+    await expect.poll(() => markedTexts(dark), { timeout: 10_000 }).toEqual(['阿里巴巴', '09988.HK']);
+    const { x, y } = await centreOfText(dark, '09988.HK');
+    await dark.mouse.move(x - 30, y - 40);
+    await dark.mouse.move(x, y, { steps: 4 });
+    await expect.poll(() => closedShadowText(dark, CARD_HOST), { timeout: 10_000 }).toMatch(/1 report in your library/);
+    expect(await closedShadowAttribute(dark, CARD_HOST, 'rl-card', 'data-scheme')).toBe('dark');
+    await dark.screenshot({ path: `${RESULTS_DIR}hover-card-dark.png` });
+    await dark.close();
   });
 
   test('content added after load, changed text and an in-page navigation are marked too', async () => {

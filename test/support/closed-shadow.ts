@@ -6,6 +6,7 @@ interface CdpNode {
   nodeValue?: string;
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+  attributes?: string[];
 }
 
 /**
@@ -30,6 +31,31 @@ export async function closedShadowText(page: Page, hostName: string): Promise<st
   } finally {
     await cdp.detach();
   }
+}
+
+/** An attribute of the first element with `className` inside the closed shadow root hosted by `<hostName>`. */
+export async function closedShadowAttribute(
+  page: Page,
+  hostName: string,
+  className: string,
+  attribute: string,
+): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
+    const element = shadow && find(shadow, (node) => attributeOf(node, 'class')?.split(/\s+/).includes(className) ?? false);
+    return element ? attributeOf(element, attribute) : undefined;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** CDP gives attributes as a flat [name, value, name, value…] list. */
+function attributeOf(node: CdpNode, name: string): string | undefined {
+  const attributes = node.attributes ?? [];
+  for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
 }
 
 function find(node: CdpNode, test: (node: CdpNode) => boolean): CdpNode | undefined {
