@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: ({ mode, manifestVersion }) => ({
     name: 'ReportLens 研报透镜',
     description: 'Your own research reports beside the market pages you read. Everything stays in your browser.',
-    permissions: ['contextMenus'],
+    permissions: ['contextMenus', 'storage'],
     // A keyboard shortcut opens the popup (MV2 names the command after the browser action).
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

@@ -12,6 +12,9 @@ export type PopupState =
 
 export interface PopupViewProps extends Omit<LibrarySearchBoxProps, 'onOpenReport'> {
   state: PopupState;
+  /** The tab's site and whether marking runs there; undefined where the extension does not run. */
+  site: { host: string; enabled: boolean } | undefined;
+  onToggleSite: (enabled: boolean) => void;
   onLoadDemo: () => void;
   onOpenLibrary: () => void;
   onOpenReport: (reportId: string) => void;
@@ -21,7 +24,7 @@ export interface PopupViewProps extends Omit<LibrarySearchBoxProps, 'onOpenRepor
 const POPUP_RISKS = 5;
 
 /** The popup: the current page's securities and their reports, or how to start when the library is empty. */
-export function PopupView({ state, query, result, onSearch, onLoadDemo, onOpenLibrary, onOpenReport }: PopupViewProps) {
+export function PopupView({ state, site, query, result, onSearch, onToggleSite, onLoadDemo, onOpenLibrary, onOpenReport }: PopupViewProps) {
   const t = useText();
   return (
     <main class="rl-popup">
@@ -46,6 +49,12 @@ export function PopupView({ state, query, result, onSearch, onLoadDemo, onOpenLi
             </button>
           </div>
         </section>
+      )}
+      {site && (
+        <label class="rl-site-toggle">
+          <input type="checkbox" checked={site.enabled} onChange={(event) => onToggleSite(event.currentTarget.checked)} />{' '}
+          {t('popup.siteToggle', { host: site.host })}
+        </label>
       )}
       {state.kind === 'page' && <LibrarySearchBox query={query} result={result} onSearch={onSearch} onOpenReport={onOpenReport} />}
       {state.kind === 'page' && !query.trim() && <PageReports state={state} onOpenReport={onOpenReport} />}

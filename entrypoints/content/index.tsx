@@ -8,6 +8,7 @@ import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
+import { disabledSitesItem, isSiteEnabled } from '~/lib/settings/site-settings';
 
 /** Custom element name of the card's shadow host. */
 const CARD_HOST = 'reportlens-card';
@@ -50,10 +51,15 @@ export default defineContentScript({
 
     let lens: PageLens | undefined;
     let lensScope: AbortController | undefined;
-    const startLens = async () => {
+    const stopLens = () => {
       lensScope?.abort();
+      lens = undefined;
       showCard(undefined);
+    };
+    const startLens = async () => {
+      stopLens();
       const scope = (lensScope = new AbortController());
+      if (!(await isSiteEnabled(location.hostname)) || scope.signal.aborted) return;
       const dictionary = await workerMessenger.sendMessage('getTabDictionary', undefined);
       if (scope.signal.aborted) return;
       lens = runPageLens({
@@ -72,6 +78,9 @@ export default defineContentScript({
 
     tabMessenger.onMessage('getPageSecurities', () => lens?.pageSecurities() ?? { url: location.href, securities: [] });
     tabMessenger.onMessage('refreshMarks', () => startLens());
+    // The user turned this site off or on in the popup.
+    const unwatch = disabledSitesItem.watch((disabled) => void (disabled.includes(location.hostname) ? stopLens() : startLens()));
+    ctx.onInvalidated(unwatch);
     // Single-page apps change the URL without a reload: the page's own security may have changed with it.
     ctx.addEventListener(window, 'wxt:locationchange', () => void startLens());
     ctx.onInvalidated(() => tabMessenger.removeAllListeners());

@@ -9,6 +9,7 @@ import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { loadPopupState } from '~/lib/popup/load-popup-state';
+import { isSiteEnabled, setSiteEnabled } from '~/lib/settings/site-settings';
 
 /** Pause after the last keystroke before searching. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -21,14 +22,14 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
-type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result'>;
+type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result' | 'site'>;
 
 async function main() {
   const app = document.getElementById('app')!;
   const text = translator(uiLocale(navigator.languages));
   document.documentElement.lang = uiLocale(navigator.languages) === 'zh' ? 'zh-CN' : 'en';
   const tabId = await targetTabId();
-  let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined };
+  let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const update = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch };
@@ -43,6 +44,11 @@ async function main() {
               const result = await workerMessenger.sendMessage('searchLibrary', { query });
               if (view.query === query) update({ result });
             }, SEARCH_DEBOUNCE_MS);
+          }}
+          onToggleSite={async (enabled) => {
+            if (!view.site) return;
+            await setSiteEnabled(view.site.host, enabled);
+            update({ site: { ...view.site, enabled } });
           }}
           onOpenLibrary={() => void browser.runtime.openOptionsPage()}
           onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
@@ -60,7 +66,10 @@ async function main() {
     );
   };
   update({});
-  update({ state: await loadPopupState(tabId) });
+  const state = await loadPopupState(tabId);
+  const url = state.kind === 'page' ? state.page?.url : undefined;
+  const host = url ? new URL(url).hostname : undefined;
+  update({ state, site: host ? { host, enabled: await isSiteEnabled(host) } : undefined });
 }
 
 void main();

@@ -137,6 +137,12 @@ describe('the whole loop a user does', () => {
     expect(await results.textContent()).not.toContain('Amazon retail margins');
     await search.fill('广告需求');
     await expect.poll(() => results.textContent()).toMatch(/谷歌|Google/);
+    const siteToggle = popup.getByRole('checkbox', { name: 'Mark securities on 127.0.0.1' });
+    expect(await siteToggle.isChecked()).toBe(true);
+    await siteToggle.uncheck();
+    await expect.poll(() => markedTexts(news)).toBeUndefined();
+    await siteToggle.check();
+    await expect.poll(() => markedTexts(news)).toHaveLength(8);
     await popup.close();
   });
 
