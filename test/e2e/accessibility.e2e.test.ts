@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
+
+/** axe-core's source, evaluated in the page over the DevTools protocol (extension pages' CSP refuses inline scripts). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical axe violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const violations = (await page.evaluate(
+    `${AXE_SOURCE}; axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  )) as AxeViolation[];
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(() => browser?.close());
+
+test('the library page and the popup have no serious accessibility violations (axe)', async () => {
+  const library = await browser.context.newPage();
+  await library.goto(browser.pageUrl('options.html'));
+  await library.getByRole('button', { name: 'Load the demo library' }).click();
+  await library.getByTestId('import-summary').waitFor();
+  expect(await seriousViolations(library)).toEqual([]);
+  await library.getByRole('button', { name: /阿里巴巴云业务跟踪/ }).click();
+  await library.getByRole('region', { name: 'Report text' }).waitFor();
+  expect(await seriousViolations(library)).toEqual([]);
+
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.pageUrl('popup.html'));
+  await popup.getByRole('searchbox', { name: 'Search your library' }).fill('阿里巴巴');
+  await popup.getByRole('region', { name: 'Search results' }).waitFor();
+  expect(await seriousViolations(popup)).toEqual([]);
+});
