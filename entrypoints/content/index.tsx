@@ -2,13 +2,13 @@ import '~/components/report-digest.css';
 import '~/components/hover-card.css';
 import { render } from 'preact';
 import { HoverCard } from '~/components/hover-card';
-import { UiText } from '~/components/ui-text';
-import { translator, uiLocale } from '~/lib/i18n/messages';
+import { cardTranslator, UiText } from '~/components/ui-text';
+import { uiLocale } from '~/lib/i18n/translate';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
-import { disabledSitesItem, isSiteEnabled } from '~/lib/settings/site-settings';
+import { isSiteEnabled, watchDisabledSites } from '~/lib/settings/site-settings';
 
 /** Custom element name of the card's shadow host. */
 const CARD_HOST = 'reportlens-card';
@@ -27,7 +27,7 @@ export default defineContentScript({
       onMount: () => undefined,
       onRemove: () => render(null, ui.uiContainer),
     });
-    const text = translator(uiLocale(navigator.languages));
+    const text = cardTranslator(uiLocale(navigator.languages));
     const showCard = (state: CardState | undefined) => {
       if (!state) return ui.remove();
       if (!ui.shadowHost.isConnected) ui.mount();
@@ -79,7 +79,7 @@ export default defineContentScript({
     tabMessenger.onMessage('getPageSecurities', () => lens?.pageSecurities() ?? { url: location.href, securities: [] });
     tabMessenger.onMessage('refreshMarks', () => startLens());
     // The user turned this site off or on in the popup.
-    const unwatch = disabledSitesItem.watch((disabled) => void (disabled.includes(location.hostname) ? stopLens() : startLens()));
+    const unwatch = watchDisabledSites((disabled) => void (disabled.includes(location.hostname) ? stopLens() : startLens()));
     ctx.onInvalidated(unwatch);
     // Single-page apps change the URL without a reload: the page's own security may have changed with it.
     ctx.addEventListener(window, 'wxt:locationchange', () => void startLens());

@@ -1,21 +1,9 @@
-/** The interface languages: Simplified Chinese and English. */
-export type UiLocale = 'zh' | 'en';
+import { CARD_EN, CARD_ZH } from './card-messages';
+import { translatorOf, type Translate, type UiLocale } from './translate';
 
-const EN = {
-  'card.reports': '{n} report(s) in your library',
-  'card.loading': 'Loading…',
-  'card.close': 'Close',
-  'card.alsoListed': 'also {ids}',
-  'card.marked': 'Marked “{text}”: {rule} → {entry}',
-  'rule.exchange-code': 'code with exchange',
-  'rule.cashtag': 'cashtag',
-  'rule.exchange-prefix': 'exchange prefix',
-  'rule.name': 'company name',
-  'rule.learned-alias': 'name learned from a report',
-  'rule.ticker-in-context': 'ticker in context',
-  'report.keyPoints': 'Key points',
-  'report.risks': 'Risks',
-  'report.more': '+{n} more',
+export { uiLocale, type UiLocale } from './translate';
+
+const PAGES_EN = {
   'popup.library': 'Library',
   'popup.loading': 'Loading…',
   'popup.addingDemo': 'Adding the demo library…',
@@ -83,24 +71,10 @@ const EN = {
   'reader.imagesBlocked': '{n} remote image(s) not loaded: ReportLens makes no network requests.',
 } as const;
 
-/** Every message key; both languages must have each (the type of ZH enforces it). */
-export type MessageKey = keyof typeof EN;
+/** Every message key of the extension pages (the card's included). */
+export type MessageKey = keyof typeof PAGES_EN | keyof typeof CARD_EN;
 
-const ZH: Record<MessageKey, string> = {
-  'card.reports': '研报库中有 {n} 篇相关研报',
-  'card.loading': '加载中…',
-  'card.close': '关闭',
-  'card.alsoListed': '另见 {ids}',
-  'card.marked': '标记「{text}」：{rule} → {entry}',
-  'rule.exchange-code': '带交易所的代码',
-  'rule.cashtag': '$ 代码',
-  'rule.exchange-prefix': '交易所前缀',
-  'rule.name': '公司名称',
-  'rule.learned-alias': '从研报学到的名称',
-  'rule.ticker-in-context': '上下文中的代码',
-  'report.keyPoints': '要点',
-  'report.risks': '风险提示',
-  'report.more': '另有 {n} 条',
+const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'popup.library': '研报库',
   'popup.loading': '加载中…',
   'popup.addingDemo': '正在添加示例研报库…',
@@ -168,19 +142,11 @@ const ZH: Record<MessageKey, string> = {
   'reader.imagesBlocked': '未加载 {n} 张远程图片：ReportLens 不发出任何网络请求。',
 };
 
-const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: EN, zh: ZH };
+const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
 
-/** Looks up a message and fills `{name}` placeholders; `(s)` becomes `s` unless `n` is 1 (English plurals). */
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-/** The translator of one locale. */
-export function translator(locale: UiLocale): Translate {
-  const table = MESSAGES[locale];
-  return (key, values = {}) =>
-    table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)).replace(/\(s\)/g, values.n === 1 ? '' : 's');
+/** The translator of one locale, for extension pages. */
+export function translator(locale: UiLocale): Translate<MessageKey> {
+  return translatorOf(MESSAGES[locale]);
 }
 
-/** The interface language for the browser's preferred languages: Chinese for any `zh*`, else English. */
-export function uiLocale(languages: readonly string[]): UiLocale {
-  return languages[0]?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+export type { Translate };

@@ -1,0 +1,40 @@
+/**
+ * Messages of the hover card, the only text the content script shows: kept apart so a tab's bundle carries these and
+ * not the whole interface.
+ */
+export const CARD_EN = {
+  'card.reports': '{n} report(s) in your library',
+  'card.loading': 'Loading…',
+  'card.close': 'Close',
+  'card.alsoListed': 'also {ids}',
+  'card.marked': 'Marked “{text}”: {rule} → {entry}',
+  'rule.exchange-code': 'code with exchange',
+  'rule.cashtag': 'cashtag',
+  'rule.exchange-prefix': 'exchange prefix',
+  'rule.name': 'company name',
+  'rule.learned-alias': 'name learned from a report',
+  'rule.ticker-in-context': 'ticker in context',
+  'report.keyPoints': 'Key points',
+  'report.risks': 'Risks',
+  'report.more': '+{n} more',
+} as const;
+
+/** Every card message key. */
+export type CardMessageKey = keyof typeof CARD_EN;
+
+export const CARD_ZH: Record<CardMessageKey, string> = {
+  'card.reports': '研报库中有 {n} 篇相关研报',
+  'card.loading': '加载中…',
+  'card.close': '关闭',
+  'card.alsoListed': '另见 {ids}',
+  'card.marked': '标记「{text}」：{rule} → {entry}',
+  'rule.exchange-code': '带交易所的代码',
+  'rule.cashtag': '$ 代码',
+  'rule.exchange-prefix': '交易所前缀',
+  'rule.name': '公司名称',
+  'rule.learned-alias': '从研报学到的名称',
+  'rule.ticker-in-context': '上下文中的代码',
+  'report.keyPoints': '要点',
+  'report.risks': '风险提示',
+  'report.more': '另有 {n} 条',
+};
