@@ -97,6 +97,13 @@ describe('the whole loop a user does', () => {
     await news.mouse.move(x, y, { steps: 4 });
     await expect.poll(() => closedShadowText(news, CARD_HOST), { timeout: 10_000 }).toMatch(/阿里巴巴.*1 report in your library/);
     expect(await closedShadowAttribute(news, CARD_HOST, 'rl-card', 'data-scheme')).toBe('light');
+    // The page's own scripts see a host element and nothing else: no extension URL, no way to message the worker.
+    const seenByPage = await news.evaluate(() => ({
+      extensionUrls: document.documentElement.outerHTML.includes('chrome-extension://'),
+      shadowRoot: document.querySelector('reportlens-card')?.shadowRoot ?? null,
+      runtime: typeof (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+    }));
+    expect(seenByPage).toEqual({ extensionUrls: false, shadowRoot: null, runtime: 'undefined' });
     const card = (await closedShadowText(news, CARD_HOST))!;
     expect(card).toContain('阿里巴巴季度点评：云与电商双轮驱动（测试夹具）');
     expect(card).toContain('云业务增速放缓');
