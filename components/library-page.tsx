@@ -1,5 +1,6 @@
 import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
 import { ImportPanel } from './import-panel';
+import { AliasList, type AliasListProps } from './alias-list';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
 import { ReportDetail, type ReportDetailProps } from './report-detail';
 import type { ReportFilter } from '../lib/library/report-filter';
@@ -7,7 +8,7 @@ import { ReportFilters } from './report-filters';
 import { ReportTable, type ReportRow } from './report-table';
 import { useText } from './ui-text';
 
-export interface LibraryPageProps extends LibraryToolsProps {
+export interface LibraryPageProps extends LibraryToolsProps, AliasListProps {
   /** The reports the filter lets through, and how many there are in all. */
   reports: ReportRow[];
   total: number;
@@ -47,6 +48,7 @@ export function LibraryPage(props: LibraryPageProps) {
             onExportBackup={props.onExportBackup}
             onReindex={props.onReindex}
           />
+          <AliasList overview={props.overview} onRemoveAlias={props.onRemoveAlias} onRemoveList={props.onRemoveList} />
           <section aria-label={t('table.label')}>
             <h2>
               {t('library.reports', {

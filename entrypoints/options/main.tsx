@@ -5,6 +5,7 @@ import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
 import { UiText } from '~/components/ui-text';
 import { translator, uiLocale } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredReport } from '~/lib/db/database';
+import { aliasOverview, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
 import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
@@ -17,7 +18,7 @@ import { runLibraryImport } from '~/lib/import/run-library-import';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
 
-type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'status' | 'filter'> & {
+type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview'> & {
   all: StoredReport[];
   /** Ids the library search returned for `filter.query`; undefined without a query. */
   matching: Set<string> | undefined;
@@ -32,6 +33,7 @@ async function main() {
   const searchParam = /^#search=(.*)$/.exec(location.hash)?.[1];
   let state: ViewState = {
     all: [],
+    overview: { lists: [], learned: [] },
     matching: undefined,
     filter: { ...NO_FILTER, query: searchParam ? decodeURIComponent(searchParam) : '' },
     opened: undefined,
@@ -69,6 +71,8 @@ async function main() {
           }
           onLoadDemo={() => void importFiles(demoLibraryFiles())}
           onOpen={openReport}
+          onRemoveAlias={(alias) => void removeAlias(db, alias).then(notifyLibraryChanged).then(refresh)}
+          onRemoveList={(from) => void removeSecurityList(db, from).then(notifyLibraryChanged).then(refresh)}
           onDelete={(id) =>
             void deleteReport(db, id)
               .then(notifyLibraryChanged)
@@ -86,7 +90,11 @@ async function main() {
     const reports = await db.reports.orderBy('date').reverse().toArray();
     const undated = await db.reports.filter((report) => !report.date).toArray();
     const reportId = /^#report=([0-9a-f]{64})$/.exec(location.hash)?.[1];
-    update({ all: [...reports, ...undated], opened: reportId ? await db.reports.get(reportId) : undefined });
+    update({
+      all: [...reports, ...undated],
+      overview: await aliasOverview(db),
+      opened: reportId ? await db.reports.get(reportId) : undefined,
+    });
     if (state.filter.query) searchFor(state.filter.query);
   };
   const importFiles = async (files: ImportSource[]) => {

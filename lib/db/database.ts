@@ -37,7 +37,7 @@ export interface ImportBatch {
 /** The library database. Open it only from extension pages and the worker, never from a content script. */
 export type LibraryDatabase = Dexie & {
   reports: EntityTable<StoredReport, 'id'>;
-  aliases: EntityTable<StoredAlias, 'alias'>;
+  aliases: Table<StoredAlias, [string, SecurityId]>;
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
 };

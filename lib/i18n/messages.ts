@@ -4,6 +4,17 @@ import { translatorOf, type Translate, type UiLocale } from './translate';
 export { uiLocale, type UiLocale } from './translate';
 
 const PAGES_EN = {
+  'aliases.section': 'Security names you added',
+  'aliases.none': 'No imported security list and no learned alias yet.',
+  'aliases.lists': 'Imported security lists',
+  'aliases.list': '{from}: {n} name(s)',
+  'aliases.removeList': 'Remove the list {from}',
+  'aliases.learned': 'Aliases learned from reports',
+  'aliases.alias': 'Name',
+  'aliases.security': 'Security',
+  'aliases.from': 'Learned from',
+  'aliases.remove': 'Remove',
+  'aliases.removeAlias': 'Remove the alias {alias}',
   'popup.library': 'Library',
   'popup.loading': 'Loading…',
   'popup.addingDemo': 'Adding the demo library…',
@@ -75,6 +86,17 @@ const PAGES_EN = {
 export type MessageKey = keyof typeof PAGES_EN | keyof typeof CARD_EN;
 
 const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
+  'aliases.section': '你添加的证券名称',
+  'aliases.none': '还没有导入证券列表，也没有从研报学到的别名。',
+  'aliases.lists': '已导入的证券列表',
+  'aliases.list': '{from}：{n} 个名称',
+  'aliases.removeList': '删除列表 {from}',
+  'aliases.learned': '从研报学到的别名',
+  'aliases.alias': '名称',
+  'aliases.security': '证券',
+  'aliases.from': '来自',
+  'aliases.remove': '删除',
+  'aliases.removeAlias': '删除别名 {alias}',
   'popup.library': '研报库',
   'popup.loading': '加载中…',
   'popup.addingDemo': '正在添加示例研报库…',

@@ -254,3 +254,11 @@ test('an archive of thousands of small posts in one chunk imports (no stack over
   expect(result.imported).toHaveLength(3_000);
   await db.delete();
 }, 30_000);
+
+test('a phrase ending in a known name is not learned as an alias (本季度谷歌（GOOGL）)', async () => {
+  const db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
+  const result = await importReportFiles(db, [new File(['# 简评\n\n本季度谷歌（GOOGL）广告收入稳健。'], 'g.md')], freshContext());
+  expect(result.learnedAliases).toBe(0);
+  expect(await db.aliases.count()).toBe(0);
+  await db.delete();
+});

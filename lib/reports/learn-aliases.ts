@@ -27,6 +27,14 @@ function codeToLearnFrom(code: string, dictionary: SecurityDictionary): Security
   return dictionary.get(id) ? id : undefined;
 }
 
+/** Whether the alias or one of its endings (2+ characters) is already a name of that issuer. */
+function knownSuffix(alias: string, dictionary: SecurityDictionary, issuer: ReadonlySet<SecurityId>): boolean {
+  for (let start = 0; start <= alias.length - 2; start++) {
+    if (dictionary.idsForName(alias.slice(start)).some((id) => issuer.has(id))) return true;
+  }
+  return false;
+}
+
 /**
  * Aliases a text teaches: names followed by codes that all resolve to one listing (or one issuer). Names the
  * dictionary already has for that listing are not returned.
@@ -44,7 +52,8 @@ export function learnAliases(text: string, dictionary: SecurityDictionary): Lear
     if (!ids.every((id) => issuer.has(id!))) continue;
     const alias = match[1]!.replace(LEADING_WORDS, '');
     if (alias.length < 2 || alias.length > 6) continue;
-    if (dictionary.idsForName(alias).some((id) => issuer.has(id))) continue;
+    // Already known, or a phrase ending in a known name (`本季度谷歌（GOOGL）`): nothing to learn.
+    if (knownSuffix(alias, dictionary, issuer)) continue;
     learned.set(`${alias}\u0000${first}`, { alias, securityId: first });
   }
   return [...learned.values()];

@@ -46,12 +46,13 @@ describe('the library page', () => {
       .getByTestId('import-security-list')
       .setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name,aliases\n920964.BJ,示例节水,\n') });
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/mine\.csv: 1 securities, 1 names \(simple-csv\)/);
+    await expect.poll(() => library.getByRole('list', { name: 'Imported security lists' }).textContent()).toContain('mine.csv: 1 name');
     await library.getByRole('button', { name: 'Re-index library' }).click();
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/Re-indexed 3 reports; 1 changed/);
     await expect
       .poll(() =>
         library
-          .getByRole('table', { name: 'Reports' })
+          .getByRole('table', { name: 'Reports', exact: true })
           .getByRole('row', { name: /节水周报/ })
           .textContent(),
       )
@@ -59,7 +60,7 @@ describe('the library page', () => {
   });
 
   test('filters the report table by words or a security, and opens filtered from a #search= link', async () => {
-    const table = library.getByRole('table', { name: 'Reports' });
+    const table = library.getByRole('table', { name: 'Reports', exact: true });
     await library.getByTestId('filter-query').fill('节水');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
     expect(await table.textContent()).toContain('节水周报');
@@ -67,8 +68,10 @@ describe('the library page', () => {
     await expect.poll(() => table.getByRole('row').count()).toBe(4);
     const linked = await browser.context.newPage();
     await linked.goto(browser.pageUrl(`options.html#search=${encodeURIComponent('谷歌')}`));
-    await expect.poll(async () => (await linked.getByRole('table', { name: 'Reports' }).getByRole('row').allTextContents()).length).toBe(2);
-    expect(await linked.getByRole('table', { name: 'Reports' }).textContent()).toContain('谷歌广告与云业务简评');
+    await expect
+      .poll(async () => (await linked.getByRole('table', { name: 'Reports', exact: true }).getByRole('row').allTextContents()).length)
+      .toBe(2);
+    expect(await linked.getByRole('table', { name: 'Reports', exact: true }).textContent()).toContain('谷歌广告与云业务简评');
     await linked.close();
   });
 
@@ -109,7 +112,7 @@ describe('the library page', () => {
     expect(remoteRequests).toEqual([]);
     library.once('dialog', (dialog) => void dialog.accept());
     await library.getByRole('button', { name: 'Delete this report' }).click();
-    await expect.poll(() => library.getByRole('table', { name: 'Reports' }).textContent()).not.toContain('Hostile fixture');
+    await expect.poll(() => library.getByRole('table', { name: 'Reports', exact: true }).textContent()).not.toContain('Hostile fixture');
   });
 
   test('refuses a file that is no security list, naming it', async () => {

@@ -1,0 +1,27 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { aliasOverview, removeAlias, removeSecurityList } from './alias-queries';
+import { openLibraryDatabase, type LibraryDatabase } from './database';
+
+let db: LibraryDatabase;
+beforeEach(async () => {
+  db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
+  await db.aliases.bulkAdd([
+    { alias: '中际旭创', securityId: 'SZ:300308', origin: 'learned', from: 'a.md' },
+    { alias: '互联网ETF', securityId: 'US:KWEB', origin: 'learned', from: 'b.md' },
+    { alias: '示例节水', securityId: 'BJ:920964', origin: 'user-list', from: 'mine.csv' },
+    { alias: '示例灌溉', securityId: 'SZ:300308', origin: 'user-list', from: 'mine.csv' },
+  ]);
+});
+afterEach(() => db.delete());
+
+test('the overview lists imported lists with their size and every learned alias', async () => {
+  const overview = await aliasOverview(db);
+  expect(overview.lists).toEqual([{ from: 'mine.csv', aliases: 2 }]);
+  expect(overview.learned.map((a) => a.alias).sort()).toEqual(['中际旭创', '互联网ETF'].sort());
+});
+
+test('one alias or a whole list can be removed', async () => {
+  await removeAlias(db, { alias: '互联网ETF', securityId: 'US:KWEB' });
+  await removeSecurityList(db, 'mine.csv');
+  expect((await db.aliases.toArray()).map((a) => a.alias)).toEqual(['中际旭创']);
+});
