@@ -27,6 +27,8 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'reportlens@reportlens.invalid',
+        // 140: data_collection_permissions and the CSS Custom Highlight API that draws the marks.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     },
