@@ -2,13 +2,14 @@ import type { ImportProgress, ImportResult } from '../lib/import/import-report-f
 import { ImportPanel } from './import-panel';
 import { AliasList, type AliasListProps } from './alias-list';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
+import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
 import { ReportDetail, type ReportDetailProps } from './report-detail';
 import type { ReportFilter } from '../lib/library/report-filter';
 import { ReportFilters } from './report-filters';
 import { ReportTable, type ReportRow } from './report-table';
 import { useText } from './ui-text';
 
-export interface LibraryPageProps extends LibraryToolsProps, AliasListProps {
+export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, SettingsPanelProps {
   /** The reports the filter lets through, and how many there are in all. */
   reports: ReportRow[];
   total: number;
@@ -48,6 +49,7 @@ export function LibraryPage(props: LibraryPageProps) {
             onExportBackup={props.onExportBackup}
             onReindex={props.onReindex}
           />
+          <SettingsPanel markAll={props.markAll} onMarkAll={props.onMarkAll} />
           <AliasList overview={props.overview} onRemoveAlias={props.onRemoveAlias} onRemoveList={props.onRemoveList} />
           <section aria-label={t('table.label')}>
             <h2>

@@ -8,7 +8,7 @@ import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
-import { isSiteEnabled, watchDisabledSites } from '~/lib/settings/site-settings';
+import { isSiteEnabled, watchDisabledSites, watchMarkAllKnown } from '~/lib/settings/site-settings';
 
 /** Custom element name of the card's shadow host. */
 const CARD_HOST = 'reportlens-card';
@@ -81,6 +81,7 @@ export default defineContentScript({
     // The user turned this site off or on in the popup.
     const unwatch = watchDisabledSites((disabled) => void (disabled.includes(location.hostname) ? stopLens() : startLens()));
     ctx.onInvalidated(unwatch);
+    ctx.onInvalidated(watchMarkAllKnown(() => void startLens()));
     // Single-page apps change the URL without a reload: the page's own security may have changed with it.
     ctx.addEventListener(window, 'wxt:locationchange', () => void startLens());
     ctx.onInvalidated(() => tabMessenger.removeAllListeners());

@@ -17,8 +17,9 @@ import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
+import { markAllKnown, setMarkAllKnown } from '~/lib/settings/site-settings';
 
-type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview'> & {
+type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'markAll'> & {
   all: StoredReport[];
   /** Ids the library search returned for `filter.query`; undefined without a query. */
   matching: Set<string> | undefined;
@@ -34,6 +35,7 @@ async function main() {
   let state: ViewState = {
     all: [],
     overview: { lists: [], learned: [] },
+    markAll: await markAllKnown(),
     matching: undefined,
     filter: { ...NO_FILTER, query: searchParam ? decodeURIComponent(searchParam) : '' },
     opened: undefined,
@@ -71,6 +73,7 @@ async function main() {
           }
           onLoadDemo={() => void importFiles(demoLibraryFiles())}
           onOpen={openReport}
+          onMarkAll={(on) => void setMarkAllKnown(on).then(() => update({ markAll: on }))}
           onRemoveAlias={(alias) => void removeAlias(db, alias).then(notifyLibraryChanged).then(refresh)}
           onRemoveList={(from) => void removeSecurityList(db, from).then(notifyLibraryChanged).then(refresh)}
           onDelete={(id) =>

@@ -1,4 +1,5 @@
 import type { ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
+import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
 import { variantsForNames } from '../securities/chinese-variants';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
@@ -60,11 +61,13 @@ export async function relatedReports(
  * The tab dictionary: every listing the library has reports on, widened to the other listings of its issuer, so
  * a page naming `BABA` finds reports filed under `HK:09988`.
  */
-export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDictionary): Promise<TabDictionary> {
+export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDictionary, markAll = false): Promise<TabDictionary> {
   const reported = (await db.reports.orderBy('securityIds').uniqueKeys()) as SecurityId[];
   const ids = new Set(reported.flatMap((id) => dictionary.issuerListings(id)));
-  const entries = [...ids].map((id) => dictionary.get(id) ?? { id, names: [] });
-  return { entries, withReports: [...ids], variants: variantsForNames(entries.flatMap((entry) => entry.names)) };
+  // "Every known security" is the curated list: user lists can hold tens of thousands of names, too many to send to tabs.
+  const known = markAll ? BUNDLED_SECURITIES.map((entry) => entry.id).filter((id) => !ids.has(id)) : [];
+  const entries = [...ids, ...known].map((id) => dictionary.get(id) ?? { id, names: [] });
+  return { entries, withReports: [...ids], markAll, variants: variantsForNames(entries.flatMap((entry) => entry.names)) };
 }
 
 /** Reports of one import batch or the whole library: count only. */

@@ -4,6 +4,8 @@ import { translatorOf, type Translate, type UiLocale } from './translate';
 export { uiLocale, type UiLocale } from './translate';
 
 const PAGES_EN = {
+  'settings.section': 'Marks on pages',
+  'settings.markAll': 'Mark every security ReportLens knows (its curated list), not only those your reports discuss',
   'aliases.section': 'Security names you added',
   'aliases.none': 'No imported security list and no learned alias yet.',
   'aliases.lists': 'Imported security lists',
@@ -86,6 +88,8 @@ const PAGES_EN = {
 export type MessageKey = keyof typeof PAGES_EN | keyof typeof CARD_EN;
 
 const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
+  'settings.section': '网页标记',
+  'settings.markAll': '标记 ReportLens 认识的所有证券（内置列表），而不仅是你的研报涉及的',
   'aliases.section': '你添加的证券名称',
   'aliases.none': '还没有导入证券列表，也没有从研报学到的别名。',
   'aliases.lists': '已导入的证券列表',

@@ -8,8 +8,10 @@ import type { SecurityId } from '../securities/security-id';
 export interface TabDictionary {
   /** Listings the library has reports on, with every other listing of the same issuer. */
   entries: SecurityEntry[];
-  /** Ids among `entries` with at least one related report: the ones to mark. */
+  /** Ids among `entries` with at least one related report. */
   withReports: SecurityId[];
+  /** Mark every entry (the user's "mark every known security" setting), not only those with reports. */
+  markAll: boolean;
   /** Traditional → simplified pairs the names need (`variantsForNames`), so traditional text matches too. */
   variants: [number, number][];
 }

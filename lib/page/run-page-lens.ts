@@ -85,7 +85,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   let scans = Promise.resolve();
   const scan = ({ nodes, texts }: { nodes: Text[]; texts?: string[] }) =>
     (scans = scans.then(async () => {
-      const marks = await scanForMarks({ nodes, texts }, matcher, (id) => withReports.has(id), {
+      const marks = await scanForMarks({ nodes, texts }, matcher, (id) => dictionary.markAll || withReports.has(id), {
         signal,
         yieldToPage: nextFrame(doc.defaultView!),
       });
@@ -98,7 +98,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     }));
 
   const ready = (async () => {
-    if (!withReports.size || !doc.body) return;
+    if ((!withReports.size && !dictionary.markAll) || !doc.body) return;
     watchPageMutations(doc.body, { ownUi: deps.ownUi, onText: (nodes) => scan({ nodes }), signal });
     await scan(collectTexts(doc.body, deps.ownUi));
   })();

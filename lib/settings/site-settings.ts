@@ -36,3 +36,25 @@ export function watchDisabledSites(onChange: (disabled: string[]) => void): () =
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** Whether tabs mark every security the extension knows (the bundled list), not only those with reports. */
+const MARK_ALL_KEY = 'markAllKnown';
+
+/** The "mark every known security" setting; off unless the user turned it on. */
+export async function markAllKnown(): Promise<boolean> {
+  return (await browser.storage.local.get(MARK_ALL_KEY))[MARK_ALL_KEY] === true;
+}
+
+/** Turns "mark every known security" on or off. */
+export async function setMarkAllKnown(on: boolean): Promise<void> {
+  await browser.storage.local.set({ [MARK_ALL_KEY]: on });
+}
+
+/** Calls `onChange` whenever the setting changes; returns the function that stops watching. */
+export function watchMarkAllKnown(onChange: (on: boolean) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && MARK_ALL_KEY in changes) onChange(changes[MARK_ALL_KEY]?.newValue === true);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -5,6 +5,7 @@ import type { TabDictionary } from '../messaging/protocol';
 import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import { markAllKnown } from '../settings/site-settings';
 import { createLibrarySearchCache } from './library-search-cache';
 
 /**
@@ -20,14 +21,19 @@ export interface WorkerEffects {
 
 export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, setBadge }: WorkerEffects): WorkerHandlers {
   let dictionary: Promise<SecurityDictionary> | undefined;
-  let compiled: Promise<TabDictionary> | undefined;
+  /** The compiled tab dictionary, for the setting it was compiled under. */
+  let compiled: { markAll: boolean; dictionary: Promise<TabDictionary> } | undefined;
   const currentDictionary = () => (dictionary ??= loadLibraryDictionary(db));
   const search = createLibrarySearchCache(db, currentDictionary);
   /** Report counts per security, kept until the library changes. */
   let counts = new Map<SecurityId, Promise<number>>();
 
   return {
-    getTabDictionary: async () => (compiled ??= currentDictionary().then((d) => tabDictionary(db, d))),
+    getTabDictionary: async () => {
+      const markAll = await markAllKnown();
+      if (compiled?.markAll !== markAll) compiled = { markAll, dictionary: currentDictionary().then((d) => tabDictionary(db, d, markAll)) };
+      return compiled.dictionary;
+    },
     getRelatedReports: async ({ ids, limit }) => {
       const d = await currentDictionary();
       return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, counts)));

@@ -184,4 +184,19 @@ describe('the whole loop a user does', () => {
     expect(await markedTexts(plain)).toEqual([]);
     await plain.close();
   });
+
+  test('the "mark every known security" setting marks securities without reports too, and turns off again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.origin}/known-news.html`);
+    await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toEqual(['Amazon']);
+    const library = await browser.context.newPage();
+    await library.goto(browser.pageUrl('options.html'));
+    const setting = library.getByRole('checkbox', { name: /Mark every security ReportLens knows/ });
+    await setting.check();
+    await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toEqual(['特斯拉', 'TSLA', 'Amazon']);
+    await setting.uncheck();
+    await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toEqual(['Amazon']);
+    await library.close();
+    await page.close();
+  });
 });
