@@ -31,3 +31,8 @@ test.each([
 test('binary data is refused with a reason', () => {
   expect(() => decodeText(new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe]))).toThrow(/binary|neither/);
 });
+
+test('a byte-order mark followed by broken text is refused with a reason, not a TypeError', () => {
+  expect(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0xfd]))).toThrow(/^the file is not valid UTF-8 text$/);
+  expect(() => decodeText(new Uint8Array([0xff, 0xfe, 0x00, 0xd8]))).toThrow(/^the file is not valid UTF-16LE text$/);
+});

@@ -45,7 +45,13 @@ function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): DecodedText |
 }
 
 function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
-  const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // TextDecoder reports bad bytes as a TypeError; a file with a byte-order mark and broken text after it lands here.
+    throw new Error(`the file is not valid ${encoding.toUpperCase()} text`);
+  }
   if (text.includes('\u0000')) throw new Error(`the file is binary, not ${encoding} text`);
   return { text, encoding };
 }
