@@ -90,11 +90,12 @@ async function main() {
     );
   };
   const refresh = async () => {
-    const reports = await db.reports.orderBy('date').reverse().toArray();
-    const undated = await db.reports.filter((report) => !report.date).toArray();
+    // One read, sorted here: newest first, undated last (the date index leaves undated reports out).
+    const all = await db.reports.toArray();
+    all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     const reportId = /^#report=([0-9a-f]{64})$/.exec(location.hash)?.[1];
     update({
-      all: [...reports, ...undated],
+      all,
       overview: await aliasOverview(db),
       opened: reportId ? await db.reports.get(reportId) : undefined,
     });

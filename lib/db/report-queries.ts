@@ -8,6 +8,10 @@ import type { LibraryDatabase, StoredReport } from './database';
 /** Reports a card or the popup shows per security by default. */
 export const DEFAULT_LATEST_REPORTS = 3;
 
+/** The index rows of one listing, oldest first: `[securityId, date, reportId]` keys, read without report bodies. */
+const rowsOfListing = (db: LibraryDatabase, listing: SecurityId) =>
+  db.reportSecurities.where('[securityId+date+reportId]').between([listing, '', ''], [listing, '\uffff', '\uffff'], true, true);
+
 /** A report as a card or list shows it. */
 export const digest = (report: StoredReport): ReportDigest => ({
   id: report.id,
@@ -34,17 +38,12 @@ export async function relatedReports(
   counts: Map<SecurityId, Promise<number>> = new Map(),
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
-  const ofListing = (listing: SecurityId) =>
-    db.reportSecurities.where('[securityId+date+reportId]').between([listing, '', ''], [listing, '\uffff', '\uffff'], true, true);
   // Keys only: the newest `limit` per listing, then the newest `limit` of those (a report on two listings counts once).
-  const newest = (await Promise.all(listings.map((listing) => ofListing(listing).reverse().limit(limit).primaryKeys()))).flat();
+  const newest = (await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(limit).primaryKeys()))).flat();
   newest.sort((a, b) => b[1].localeCompare(a[1]));
   const latestIds = [...new Set(newest.map((key) => key[2]))].slice(0, limit);
   // Counting reads every key of the security (IndexedDB counts by walking): callers keep `counts` per library state.
-  const countOf = async () =>
-    listings.length === 1
-      ? ofListing(id).count()
-      : new Set((await Promise.all(listings.map((listing) => ofListing(listing).primaryKeys()))).flat().map((key) => key[2])).size;
+  const countOf = () => (listings.length === 1 ? rowsOfListing(db, id).count() : countRelatedReports(db, dictionary, [id]));
   if (!counts.has(id)) counts.set(id, countOf());
   const reportCount = await counts.get(id)!;
   const latest = (await db.reports.bulkGet(latestIds)).filter((report): report is StoredReport => report !== undefined);
@@ -82,13 +81,6 @@ export async function countRelatedReports(
   ids: readonly SecurityId[],
 ): Promise<number> {
   const listings = [...new Set(ids.flatMap((id) => dictionary.issuerListings(id)))];
-  const keys = await Promise.all(
-    listings.map((listing) =>
-      db.reportSecurities
-        .where('[securityId+date+reportId]')
-        .between([listing, '', ''], [listing, '\uffff', '\uffff'], true, true)
-        .primaryKeys(),
-    ),
-  );
+  const keys = await Promise.all(listings.map((listing) => rowsOfListing(db, listing).primaryKeys()));
   return new Set(keys.flat().map((key) => key[2])).size;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { LibraryDatabase, StoredAlias } from '../db/database';
+import { SECURITY_ID_PATTERN } from '../securities/security-id';
 
 /** Marks a JSON file as our backup; anything else is refused as a backup. */
 export const BACKUP_FORMAT = 'reportlens-backup';
@@ -9,7 +10,7 @@ export const BACKUP_VERSION = 1;
 /** Longest original text a backup may carry for one report (the import's per-file limit). */
 const MAX_TEXT = 20 * 1024 * 1024;
 
-const securityId = v.pipe(v.string(), v.regex(/^(?:SH|SZ|BJ|HK|US):[A-Z0-9.]{1,8}$/));
+const securityId = v.pipe(v.string(), v.regex(SECURITY_ID_PATTERN));
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),

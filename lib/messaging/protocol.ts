@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { MentionRule } from '../detect/find-securities';
 import type { SecurityEntry } from '../securities/bundled-securities';
-import type { SecurityId } from '../securities/security-id';
+import { SECURITY_ID_PATTERN, type SecurityId } from '../securities/security-id';
 
 /** The dictionary a tab matches with: securities whose issuer has reports, sent compactly once per page. */
 export interface TabDictionary {
@@ -59,7 +59,7 @@ export interface PageSecurities {
 /** Who may send a request: any context of ours (tabs included), or only the extension's own pages. */
 export type Privilege = 'tab' | 'extension-page';
 
-const securityIdSchema = v.pipe(v.string(), v.maxLength(16), v.regex(/^(?:SH|SZ|BJ|HK|US):[A-Z0-9.]{1,8}$/));
+const securityIdSchema = v.pipe(v.string(), v.maxLength(16), v.regex(SECURITY_ID_PATTERN));
 const noData = v.undefined_();
 
 /**

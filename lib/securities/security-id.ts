@@ -133,6 +133,9 @@ export function codeOf(id: SecurityId): string {
   return id.slice(3);
 }
 
+/** The shape of a canonical id, for schemas that check untrusted data (messages, backups) before anything reads it. */
+export const SECURITY_ID_PATTERN = /^(?:SH|SZ|BJ|HK|US):[A-Z0-9.]{1,8}$/;
+
 /** Type guard for strings that are already canonical ids. */
 export function isSecurityId(value: unknown): value is SecurityId {
   return typeof value === 'string' && /^(?:SH|SZ|BJ|HK|US):/.test(value) && normaliseSecurityCode(value) === value;

@@ -1,16 +1,32 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Hosts where the user turned marking off (`finance.sina.com.cn`), under one key of the extension's own storage:
- * the content script may read it, no page can, only the popup writes it. Plain `storage.local` calls rather than a
- * storage library, to keep the content script small.
+ * The user's settings for marks on pages, each under one key of the extension's own storage: the content script may
+ * read them, no page can, only extension pages write them. Plain `storage.local` calls rather than a storage library,
+ * to keep the content script small.
  */
 const DISABLED_SITES_KEY = 'disabledSites';
+/** Whether tabs mark every security the extension knows (the bundled list), not only those with reports. */
+const MARK_ALL_KEY = 'markAllKnown';
 
-/** The hosts marking is off on. */
+/** A stored host list, whatever was stored: only strings survive. */
+const asHosts = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((host): host is string => typeof host === 'string') : [];
+
+/** Calls `onChange` with a key's new value whenever it changes; returns the function that stops watching. */
+function watchKey(key: string, onChange: (value: unknown) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && key in changes) onChange(changes[key]?.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+const read = async (key: string): Promise<unknown> => (await browser.storage.local.get(key))[key];
+
+/** The hosts marking is off on (`finance.sina.com.cn`). */
 export async function disabledSites(): Promise<string[]> {
-  const value: unknown = (await browser.storage.local.get(DISABLED_SITES_KEY))[DISABLED_SITES_KEY];
-  return Array.isArray(value) ? value.filter((host): host is string => typeof host === 'string') : [];
+  return asHosts(await read(DISABLED_SITES_KEY));
 }
 
 /** Whether marking runs on `host`. */
@@ -28,21 +44,12 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<vo
 
 /** Calls `onChange` with the new list whenever it changes; returns the function that stops watching. */
 export function watchDisabledSites(onChange: (disabled: string[]) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(DISABLED_SITES_KEY in changes)) return;
-    const value = changes[DISABLED_SITES_KEY]?.newValue;
-    onChange(Array.isArray(value) ? value.filter((host): host is string => typeof host === 'string') : []);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchKey(DISABLED_SITES_KEY, (value) => onChange(asHosts(value)));
 }
-
-/** Whether tabs mark every security the extension knows (the bundled list), not only those with reports. */
-const MARK_ALL_KEY = 'markAllKnown';
 
 /** The "mark every known security" setting; off unless the user turned it on. */
 export async function markAllKnown(): Promise<boolean> {
-  return (await browser.storage.local.get(MARK_ALL_KEY))[MARK_ALL_KEY] === true;
+  return (await read(MARK_ALL_KEY)) === true;
 }
 
 /** Turns "mark every known security" on or off. */
@@ -52,9 +59,5 @@ export async function setMarkAllKnown(on: boolean): Promise<void> {
 
 /** Calls `onChange` whenever the setting changes; returns the function that stops watching. */
 export function watchMarkAllKnown(onChange: (on: boolean) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && MARK_ALL_KEY in changes) onChange(changes[MARK_ALL_KEY]?.newValue === true);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchKey(MARK_ALL_KEY, (value) => onChange(value === true));
 }
