@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { FINANCE_SITE_MATCHES, LOCAL_TEST_MATCHES } from './lib/permissions/finance-sites';
+import { FINANCE_SITE_MATCHES, LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE } from './lib/permissions/finance-sites';
 
 /**
  * `--mode e2e` builds the production extension plus host access to 127.0.0.1, where the end-to-end tests serve their
- * pages; it goes to `.output/chrome-mv3-e2e`, never into a shipped zip.
+ * pages, and to localhost, which the tests add as a user-added site (already granted, so the browser asks nothing);
+ * it goes to `.output/chrome-mv3-e2e`, never into a shipped zip.
  */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,7 +13,10 @@ export default defineConfig({
   manifest: ({ mode, manifestVersion }) => ({
     name: 'ReportLens 研报透镜',
     description: 'Your own research reports beside the market pages you read. Everything stays in your browser.',
-    permissions: ['contextMenus', 'storage'],
+    // scripting: the content script on the sites the user adds (registered at run time, each needing its grant).
+    permissions: ['contextMenus', 'storage', 'scripting'],
+    // Every other site only by the user's grant, one site at a time (MV2 lists optional hosts with the permissions).
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     // A keyboard shortcut opens the popup (MV2 names the command after the browser action).
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
@@ -20,7 +24,7 @@ export default defineConfig({
         description: 'Open ReportLens for this page',
       },
     },
-    host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES] : [...FINANCE_SITE_MATCHES],
+    host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE] : [...FINANCE_SITE_MATCHES],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
     },

@@ -49,7 +49,7 @@ export function LibraryPage(props: LibraryPageProps) {
             onExportBackup={props.onExportBackup}
             onReindex={props.onReindex}
           />
-          <SettingsPanel markAll={props.markAll} onMarkAll={props.onMarkAll} />
+          <SettingsPanel {...props} />
           <AliasList overview={props.overview} onRemoveAlias={props.onRemoveAlias} onRemoveList={props.onRemoveList} />
           <section aria-label={t('table.label')}>
             <h2>

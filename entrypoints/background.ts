@@ -1,5 +1,7 @@
 import { openLibraryDatabase } from '~/lib/db/database';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
+import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
+import { watchAddedSites } from '~/lib/settings/site-settings';
 import { createWorkerHandlers } from '~/lib/worker/worker-handlers';
 
 /** Id of the context-menu item on selected text. */
@@ -25,6 +27,12 @@ export default defineBackground({
       if (info.menuItemId === FIND_REPORTS_MENU && info.selectionText)
         void openLibraryPage(`search=${encodeURIComponent(info.selectionText.slice(0, 200))}`);
     });
+    // Sites the user added beyond the finance list: the content script follows the list and the granted permissions.
+    const syncSites = () => void syncAddedSiteScripts().catch((error) => console.error('ReportLens: added sites', error));
+    watchAddedSites(syncSites);
+    browser.permissions.onAdded.addListener(syncSites);
+    browser.permissions.onRemoved.addListener(syncSites);
+    syncSites();
     serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),

@@ -1,33 +1,43 @@
-import '~/components/report-digest.css';
-import '~/components/hover-card.css';
+// The card's styles go into its shadow root as text: no stylesheet file for pages to probe (nothing web-accessible).
+import digestCss from '~/components/report-digest.css?inline';
+import cardCss from '~/components/hover-card.css?inline';
 import { render } from 'preact';
 import { HoverCard } from '~/components/hover-card';
 import { cardTranslator, UiText } from '~/components/ui-text';
-import { uiLocale } from '~/lib/i18n/translate';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
-import { isSiteEnabled, watchDisabledSites, watchMarkAllKnown } from '~/lib/settings/site-settings';
+import {
+  languageChoice,
+  markStyle,
+  resolveLocale,
+  watchLanguageChoice,
+  watchMarkAllKnown,
+  watchMarkStyle,
+} from '~/lib/settings/display-settings';
+import { isSiteEnabled, watchDisabledSites } from '~/lib/settings/site-settings';
 
 /** Custom element name of the card's shadow host. */
 const CARD_HOST = 'reportlens-card';
 
 export default defineContentScript({
   matches: FINANCE_SITE_MATCHES,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST,
       mode: 'closed',
+      css: `${digestCss}\n${cardCss}`,
       position: 'inline',
       anchor: 'html',
       append: 'last',
       onMount: () => undefined,
       onRemove: () => render(null, ui.uiContainer),
     });
-    const text = cardTranslator(uiLocale(navigator.languages));
+    let text = cardTranslator(resolveLocale(await languageChoice(), navigator.languages));
+    ctx.onInvalidated(watchLanguageChoice((choice) => void (text = cardTranslator(resolveLocale(choice, navigator.languages)))));
     const showCard = (state: CardState | undefined) => {
       if (!state) return ui.remove();
       if (!ui.shadowHost.isConnected) ui.mount();
@@ -60,7 +70,7 @@ export default defineContentScript({
       stopLens();
       const scope = (lensScope = new AbortController());
       if (!(await isSiteEnabled(location.hostname)) || scope.signal.aborted) return;
-      const dictionary = await workerMessenger.sendMessage('getTabDictionary', undefined);
+      const [dictionary, style] = await Promise.all([workerMessenger.sendMessage('getTabDictionary', undefined), markStyle()]);
       if (scope.signal.aborted) return;
       lens = runPageLens({
         doc: document,
@@ -72,6 +82,7 @@ export default defineContentScript({
         ownUi: CARD_HOST,
         onMarked: (ids) => void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined),
         isOverCard: (target) => target === ui.shadowHost,
+        markStyle: style,
       });
       await lens.ready;
     };
@@ -82,6 +93,7 @@ export default defineContentScript({
     const unwatch = watchDisabledSites((disabled) => void (disabled.includes(location.hostname) ? stopLens() : startLens()));
     ctx.onInvalidated(unwatch);
     ctx.onInvalidated(watchMarkAllKnown(() => void startLens()));
+    ctx.onInvalidated(watchMarkStyle((style) => lens?.setMarkStyle(style)));
     // Single-page apps change the URL without a reload: the page's own security may have changed with it.
     ctx.addEventListener(window, 'wxt:locationchange', () => void startLens());
     ctx.onInvalidated(() => tabMessenger.removeAllListeners());

@@ -3,7 +3,7 @@ import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
 import { UiText } from '~/components/ui-text';
-import { translator, uiLocale } from '~/lib/i18n/messages';
+import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredReport } from '~/lib/db/database';
 import { aliasOverview, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
@@ -17,9 +17,15 @@ import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
-import { markAllKnown, setMarkAllKnown } from '~/lib/settings/site-settings';
+import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
+import { resolveLocale, setLanguageChoice, setMarkAllKnown, setMarkStyle } from '~/lib/settings/display-settings';
+import { loadSettings } from '~/lib/settings/load-settings';
+import { setSiteEnabled } from '~/lib/settings/site-settings';
 
-type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'markAll'> & {
+type ViewState = Pick<
+  LibraryPageProps,
+  'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'settings' | 'siteMessage'
+> & {
   all: StoredReport[];
   /** Ids the library search returned for `filter.query`; undefined without a query. */
   matching: Set<string> | undefined;
@@ -29,13 +35,15 @@ type ViewState = Pick<LibraryPageProps, 'opened' | 'progress' | 'result' | 'stat
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
-  const text = translator(uiLocale(navigator.languages));
+  const settings = await loadSettings();
+  const localeOf = (language = state.settings.language) => resolveLocale(language, navigator.languages);
   const notifyLibraryChanged = () => workerMessenger.sendMessage('libraryChanged', undefined);
   const searchParam = /^#search=(.*)$/.exec(location.hash)?.[1];
   let state: ViewState = {
     all: [],
     overview: { lists: [], learned: [] },
-    markAll: await markAllKnown(),
+    settings,
+    siteMessage: undefined,
     matching: undefined,
     filter: { ...NO_FILTER, query: searchParam ? decodeURIComponent(searchParam) : '' },
     opened: undefined,
@@ -56,6 +64,8 @@ async function main() {
 
   const update = (patch: Partial<ViewState>) => {
     state = { ...state, ...patch };
+    const text = translator(localeOf());
+    document.documentElement.lang = localeOf() === 'zh' ? 'zh-CN' : 'en';
     render(
       <UiText.Provider value={text}>
         <LibraryPage
@@ -73,7 +83,20 @@ async function main() {
           }
           onLoadDemo={() => void importFiles(demoLibraryFiles())}
           onOpen={openReport}
-          onMarkAll={(on) => void setMarkAllKnown(on).then(() => update({ markAll: on }))}
+          onMarkAll={(on) => void setMarkAllKnown(on).then(reloadSettings)}
+          onMarkStyle={(style) => void setMarkStyle(style).then(reloadSettings)}
+          onLanguage={(language) => void setLanguageChoice(language).then(reloadSettings)}
+          onSiteEnabled={(site, enabled) => void setSiteEnabled(site, enabled).then(reloadSettings)}
+          onAddSite={(input) => {
+            const site = siteDomain(input);
+            if (!site) return update({ siteMessage: text('settings.badSite', { input }) });
+            // No await before the request: the browser only asks within the click's user gesture.
+            void addSite(site).then(async (granted) => {
+              await reloadSettings();
+              update({ siteMessage: text(granted ? 'settings.siteAdded' : 'settings.notGranted', { site }) });
+            });
+          }}
+          onRemoveSite={(site) => void removeSite(site).then(reloadSettings)}
           onRemoveAlias={(alias) => void removeAlias(db, alias).then(notifyLibraryChanged).then(refresh)}
           onRemoveList={(from) => void removeSecurityList(db, from).then(notifyLibraryChanged).then(refresh)}
           onDelete={(id) =>
@@ -89,6 +112,7 @@ async function main() {
       app,
     );
   };
+  const reloadSettings = async () => update({ settings: await loadSettings() });
   const refresh = async () => {
     // One read, sorted here: newest first, undated last (the date index leaves undated reports out).
     const all = await db.reports.toArray();

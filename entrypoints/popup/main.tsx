@@ -3,12 +3,13 @@ import '~/components/extension-page.css';
 import { render } from 'preact';
 import { PopupView, type PopupViewProps } from '~/components/popup-view';
 import { UiText } from '~/components/ui-text';
-import { translator, uiLocale } from '~/lib/i18n/messages';
+import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { loadPopupState } from '~/lib/popup/load-popup-state';
+import { languageChoice, resolveLocale } from '~/lib/settings/display-settings';
 import { isSiteEnabled, setSiteEnabled } from '~/lib/settings/site-settings';
 
 /** Pause after the last keystroke before searching. */
@@ -26,8 +27,9 @@ type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result' | 'site'>;
 
 async function main() {
   const app = document.getElementById('app')!;
-  const text = translator(uiLocale(navigator.languages));
-  document.documentElement.lang = uiLocale(navigator.languages) === 'zh' ? 'zh-CN' : 'en';
+  const locale = resolveLocale(await languageChoice(), navigator.languages);
+  const text = translator(locale);
+  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,10 +1,16 @@
+import type { MarkStyle } from '../settings/display-settings';
 import type { PageMark } from './page-marks';
 
 /** Name of our highlight in the page's highlight registry. */
 export const HIGHLIGHT_NAME = 'reportlens-mark';
 
-/** A dotted underline in the page's own text colour: quiet, and it never changes layout. */
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted 2px; text-decoration-color: #d97706; text-underline-offset: 3px; }`;
+/** The look of each mark style; none changes layout (highlights cannot). The default dotted underline is the quietest. */
+const STYLE_RULES: Record<MarkStyle, string> = {
+  dotted: 'text-decoration: underline dotted 2px; text-decoration-color: #d97706; text-underline-offset: 3px;',
+  underline: 'text-decoration: underline solid 2px; text-decoration-color: #d97706; text-underline-offset: 3px;',
+  background: 'background-color: rgba(245, 158, 11, 0.28);',
+};
+const highlightCss = (style: MarkStyle) => `::highlight(${HIGHLIGHT_NAME}) { ${STYLE_RULES[style]} }`;
 
 /**
  * Draws marks with the CSS Custom Highlight API: no element is added to or changed in the page's DOM, so
@@ -16,20 +22,25 @@ export class MarkHighlights {
   readonly #highlight: Highlight | undefined;
   readonly #sheet: CSSStyleSheet | undefined;
 
-  constructor(doc: Document) {
+  constructor(doc: Document, style: MarkStyle = 'dotted') {
     this.#doc = doc;
     const view = doc.defaultView;
     if (!view || !('highlights' in view.CSS) || typeof view.Highlight !== 'function') return;
     this.#highlight = new view.Highlight();
     view.CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight);
     this.#sheet = new view.CSSStyleSheet();
-    this.#sheet.replaceSync(HIGHLIGHT_CSS);
+    this.#sheet.replaceSync(highlightCss(style));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.#sheet];
   }
 
   /** Whether this browser can draw marks (Chromium 105+, Safari 17.2+, Firefox 140+). */
   get supported(): boolean {
     return this.#highlight !== undefined;
+  }
+
+  /** Redraws every mark in another style. */
+  setStyle(style: MarkStyle): void {
+    this.#sheet?.replaceSync(highlightCss(style));
   }
 
   readonly #byNode = new Map<Text, AbstractRange[]>();

@@ -2,6 +2,7 @@ import { createSecurityMatcher, type MentionRule } from '../detect/find-securiti
 import { securityOfQuoteUrl } from '../detect/quote-url';
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
 import type { SecurityId } from '../securities/security-id';
+import type { MarkStyle } from '../settings/display-settings';
 import { watchHover } from './hover-watch';
 import { MarkHighlights } from './mark-highlights';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
@@ -28,6 +29,7 @@ export interface PageLensDeps {
   isOverCard: (target: EventTarget | null) => boolean;
   /** The marked securities changed (after each scan): the toolbar badge follows. */
   onMarked?: (ids: SecurityId[]) => void;
+  markStyle?: MarkStyle;
 }
 
 /** The running lens: what it found, for the popup. */
@@ -35,6 +37,8 @@ export interface PageLens {
   pageSecurities(): PageSecurities;
   /** Resolves when the first scan of the page is done. */
   ready: Promise<void>;
+  /** Redraws the marks in another style (the user changed the setting). */
+  setMarkStyle(style: MarkStyle): void;
 }
 
 const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
@@ -48,7 +52,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const withReports = new Set(dictionary.withReports);
   const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
   const index = new MarkIndex();
-  const highlights = new MarkHighlights(doc);
+  const highlights = new MarkHighlights(doc, deps.markStyle);
   signal.addEventListener('abort', () => highlights.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const quoteSecurity = securityOfQuoteUrl(deps.url);
@@ -105,6 +109,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
 
   return {
     ready,
+    setMarkStyle: (style) => highlights.setStyle(style),
     pageSecurities() {
       const found = new Map<SecurityId, { count: number; rules: Set<MentionRule> }>();
       for (const { mention } of index.all()) {

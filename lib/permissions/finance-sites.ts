@@ -33,3 +33,9 @@ export const FINANCE_SITE_MATCHES = [
 
 /** Pages served by our end-to-end tests and the demo browser; only the `e2e` build mode adds them. */
 export const LOCAL_TEST_MATCHES = ['http://127.0.0.1/*'];
+
+/**
+ * A site the end-to-end tests add through the library page (`localhost`, the same test server): the `e2e` build
+ * grants its access up front, since a headless browser cannot answer the permission prompt.
+ */
+export const LOCAL_TEST_ADDED_SITE = '*://*.localhost/*';

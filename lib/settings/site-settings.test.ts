@@ -22,3 +22,12 @@ test('watchers hear about changes until they stop watching', async () => {
   await setSiteEnabled('a.example', true);
   expect(heard).toEqual([['a.example'], ['a.example', 'b.example']]);
 });
+
+test('a domain switched off covers its subdomains; turning one host back on lifts the domain switch', async () => {
+  await setSiteEnabled('sina.com.cn', false);
+  expect(await isSiteEnabled('finance.sina.com.cn')).toBe(false);
+  expect(await isSiteEnabled('sina.com.cn')).toBe(false);
+  expect(await isSiteEnabled('notsina.com.cn')).toBe(true);
+  await setSiteEnabled('finance.sina.com.cn', true);
+  expect(await isSiteEnabled('finance.sina.com.cn')).toBe(true);
+});

@@ -5,7 +5,7 @@ import type { TabDictionary } from '../messaging/protocol';
 import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
-import { markAllKnown } from '../settings/site-settings';
+import { markAllKnown } from '../settings/display-settings';
 import { createLibrarySearchCache } from './library-search-cache';
 
 /**

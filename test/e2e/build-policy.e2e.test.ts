@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { FINANCE_SITE_MATCHES, LOCAL_TEST_MATCHES } from '../../lib/permissions/finance-sites';
+import { FINANCE_SITE_MATCHES, LOCAL_TEST_ADDED_SITE, LOCAL_TEST_MATCHES } from '../../lib/permissions/finance-sites';
 import { E2E_EXTENSION_DIR } from '../support/launch-extension';
 
 /** Every file under a folder. */
@@ -17,11 +17,24 @@ describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => 
     });
   });
 
-  test('least privilege: the finance sites (plus 127.0.0.1 in this test build), no <all_urls>, no tabs permission', () => {
-    expect(manifest.permissions.sort()).toEqual(['contextMenus', 'storage']);
-    expect(manifest.host_permissions).toEqual([...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES]);
+  test('least privilege: the finance sites (plus the test hosts in this build), others only on request, no tabs permission', () => {
+    expect(manifest.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage']);
+    expect(manifest.host_permissions).toEqual([...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE]);
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  test('no file is web-accessible: pages cannot load or probe anything of ours', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  test('the Firefox build declares no data collection and asks for other sites only on request', () => {
+    const firefox = JSON.parse(readFileSync(join(E2E_EXTENSION_DIR, '../firefox-mv2/manifest.json'), 'utf8'));
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(firefox.optional_permissions).toEqual(['*://*/*']);
+    expect(firefox.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage', ...FINANCE_SITE_MATCHES].sort());
+    expect(firefox.web_accessible_resources).toBeUndefined();
   });
 
   test('no bundle evaluates strings as code or loads a remote script', () => {
