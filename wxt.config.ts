@@ -27,6 +27,10 @@ export default defineConfig({
     host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE] : [...FINANCE_SITE_MATCHES],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
+      // The sandboxed page that shows one report with its images once the user asks (unique origin, no extension
+      // APIs): remote images, and nothing else remote. Firefox has no sandboxed pages: there images stay blocked.
+      sandbox:
+        "sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox; default-src 'none'; script-src 'self'; style-src 'self'; img-src http: https: data:",
     },
     browser_specific_settings: {
       gecko: {

@@ -98,7 +98,9 @@ const PAGES_EN = {
   'detail.delete': 'Delete this report',
   'detail.confirmDelete': 'Delete “{title}” from your library?',
   'reader.label': 'Report text',
-  'reader.imagesBlocked': '{n} remote image(s) not loaded: ReportLens makes no network requests.',
+  'reader.imagesBlocked': '{n} remote image(s) not loaded: ReportLens makes no network requests unless you ask.',
+  'reader.loadImages': 'Load images for this report',
+  'reader.withImages': 'The report with its images',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -199,7 +201,9 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'detail.delete': '删除这篇研报',
   'detail.confirmDelete': '从研报库删除「{title}」？',
   'reader.label': '研报正文',
-  'reader.imagesBlocked': '未加载 {n} 张远程图片：ReportLens 不发出任何网络请求。',
+  'reader.imagesBlocked': '未加载 {n} 张远程图片：除非你要求，ReportLens 不发出任何网络请求。',
+  'reader.loadImages': '加载这篇研报的图片',
+  'reader.withImages': '带图片的研报',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };

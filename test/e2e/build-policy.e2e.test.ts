@@ -14,7 +14,11 @@ describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => 
   test('extension pages allow no remote or inline code, no remote images and no remote connections (CSP snapshot)', () => {
     expect(manifest.content_security_policy).toEqual({
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
+      // The one sandboxed page (a report with its images, on request): remote images and nothing else remote.
+      sandbox:
+        "sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox; default-src 'none'; script-src 'self'; style-src 'self'; img-src http: https: data:",
     });
+    expect(manifest.sandbox).toEqual({ pages: ['report-images.html'] });
   });
 
   test('least privilege: the finance sites (plus the test hosts in this build), others only on request, no tabs permission', () => {

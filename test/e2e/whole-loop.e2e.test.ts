@@ -77,10 +77,7 @@ describe('the whole loop a user does', () => {
   });
 
   test('the popup for the tab lists the page securities with report summary and risks', async () => {
-    const tabId = await browser.worker.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> } } };
-      return (await chrome.tabs.query({ url }))[0]?.id;
-    }, `${pages.origin}/loop-news.html`);
+    const tabId = await browser.tabIdOf(`${pages.origin}/loop-news.html`);
     expect(tabId).toBeGreaterThan(0);
     const badge = () =>
       browser.worker.evaluate(async (id) => {

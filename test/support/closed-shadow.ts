@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 interface CdpNode {
+  nodeId: number;
   nodeName: string;
   nodeType: number;
   nodeValue?: string;
@@ -28,6 +29,27 @@ export async function closedShadowText(page: Page, hostName: string): Promise<st
     };
     collect(shadow);
     return parts.join(' ').replace(/\s+/g, ' ').trim();
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The markup inside the closed shadow root hosted by `<hostName>` (its style element included), or `undefined`:
+ * what tools that cannot pierce a closed root (axe) can then check in a page of their own.
+ */
+export async function closedShadowHtml(page: Page, hostName: string): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const parts = await Promise.all(
+      (shadow.children ?? []).map(
+        async (child) => ((await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId })) as { outerHTML: string }).outerHTML,
+      ),
+    );
+    return parts.join('\n');
   } finally {
     await cdp.detach();
   }

@@ -16,6 +16,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** `chrome-extension://<id>/<path>` */
   pageUrl(path: string): string;
+  /** The id of the tab showing `url` (asked of the worker), for `popup.html?tabId=N`. */
+  tabIdOf(url: string): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,11 @@ export async function launchWithExtension(
     worker,
     extensionId,
     pageUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    tabIdOf: (url) =>
+      worker.evaluate(async (tabUrl) => {
+        const { chrome } = globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> } } };
+        return (await chrome.tabs.query({ url: tabUrl }))[0]?.id;
+      }, url),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -14,9 +14,16 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** A static server on 127.0.0.1 (a free port) for pages under `dir`; resolves with its origin. */
-export async function servePages(dir = FIXTURE_PAGES_DIR): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
+/**
+ * A static server on 127.0.0.1 (a free port) for pages under `dir`; resolves with its origin and the log of every
+ * path requested (tests check which requests a page or the extension made).
+ */
+export async function servePages(
+  dir = FIXTURE_PAGES_DIR,
+): Promise<{ origin: string; server: Server; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
   const server = createServer((request, response) => {
+    requests.push(request.url ?? '/');
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
@@ -28,5 +35,5 @@ export async function servePages(dir = FIXTURE_PAGES_DIR): Promise<{ origin: str
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { origin: `http://127.0.0.1:${port}`, server, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
