@@ -1,6 +1,7 @@
 import type { MentionRule } from '../lib/detect/find-securities';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import { ReportDigestItem } from './report-digest-item';
+import { ReportTimeline } from './report-timeline';
 import { useText } from './ui-text';
 
 /** Where the marked word is on screen; the card is placed beside it, never over it. */
@@ -66,6 +67,7 @@ export function HoverCard({ markedText, rule, security, anchor, viewport, scheme
       {security ? (
         <>
           <p class="rl-card-count">{t('card.reports', { n: security.reportCount })}</p>
+          <ReportTimeline months={security.months} />
           {security.latest.map((report) => (
             <ReportDigestItem key={report.id} report={report} riskCount={CARD_RISKS} onOpen={onOpenReport} />
           ))}

@@ -39,6 +39,15 @@ afterEach(() => db.delete());
 test('related reports cover every listing of the issuer, newest first', async () => {
   const related = await relatedReports(db, dictionary, 'HK:09988');
   expect(related).toMatchObject({ id: 'HK:09988', name: '阿里巴巴-W', otherListings: ['US:BABA'], reportCount: 2 });
+  // The card's timeline: per month, oldest first, each report once even when it is on two listings of the issuer.
+  expect(related.months).toEqual([
+    ['2025-01', 1],
+    ['2025-06', 1],
+  ]);
+  expect((await relatedReports(db, dictionary, 'US:AMZN')).months).toEqual([
+    ['2024-01', 1],
+    ['2025-06', 1],
+  ]);
   expect(related.latest.map((r) => r.title)).toEqual(['report b', 'report a']);
   expect((await relatedReports(db, dictionary, 'US:AMZN', 1)).latest.map((r) => r.title)).toEqual(['report b']);
   expect((await relatedReports(db, dictionary, 'US:TSLA')).reportCount).toBe(0);

@@ -26,6 +26,23 @@ export const digest = (report: StoredReport): ReportDigest => ({
 
 const newestFirst = (a: StoredReport, b: StoredReport) => (b.date ?? '').localeCompare(a.date ?? '');
 
+/** How many reports relate to a security, and how many per month: one walk over the keys of its listings' index rows. */
+export interface ReportTally {
+  count: number;
+  months: [string, number][];
+}
+
+/** Distinct reports related to one security (its issuer's listings included), counted in all and per month. */
+export async function tallyRelatedReports(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId): Promise<ReportTally> {
+  const listings = dictionary.issuerListings(id);
+  const keys = await Promise.all(listings.map((listing) => rowsOfListing(db, listing).primaryKeys()));
+  const dateOf = new Map<string, string>();
+  for (const [, date, reportId] of keys.flat()) dateOf.set(reportId, date);
+  const months = new Map<string, number>();
+  for (const date of dateOf.values()) if (date) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1);
+  return { count: dateOf.size, months: [...months].sort((a, b) => a[0].localeCompare(b[0])) };
+}
+
 /**
  * Reports on one security or any other listing of its issuer, newest first, with the total count: the newest come
  * from the keys of the `[securityId+date+reportId]` index, so only `limit` reports are read whatever the library size.
@@ -35,23 +52,23 @@ export async function relatedReports(
   dictionary: SecurityDictionary,
   id: SecurityId,
   limit = DEFAULT_LATEST_REPORTS,
-  counts: Map<SecurityId, Promise<number>> = new Map(),
+  tallies: Map<SecurityId, Promise<ReportTally>> = new Map(),
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
   // Keys only: the newest `limit` per listing, then the newest `limit` of those (a report on two listings counts once).
   const newest = (await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(limit).primaryKeys()))).flat();
   newest.sort((a, b) => b[1].localeCompare(a[1]));
   const latestIds = [...new Set(newest.map((key) => key[2]))].slice(0, limit);
-  // Counting reads every key of the security (IndexedDB counts by walking): callers keep `counts` per library state.
-  const countOf = () => (listings.length === 1 ? rowsOfListing(db, id).count() : countRelatedReports(db, dictionary, [id]));
-  if (!counts.has(id)) counts.set(id, countOf());
-  const reportCount = await counts.get(id)!;
+  // The tally reads every key of the security: callers keep `tallies` per library state.
+  if (!tallies.has(id)) tallies.set(id, tallyRelatedReports(db, dictionary, id));
+  const { count: reportCount, months } = await tallies.get(id)!;
   const latest = (await db.reports.bulkGet(latestIds)).filter((report): report is StoredReport => report !== undefined);
   return {
     id,
     name: dictionary.displayName(id),
     otherListings: listings.filter((listing) => listing !== id),
     reportCount,
+    months,
     latest: latest.sort(newestFirst).map(digest),
   };
 }

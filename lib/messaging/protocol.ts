@@ -35,6 +35,8 @@ export interface SecurityReports {
   /** Other listings of the same issuer (阿里巴巴 HK:09988 → US:BABA). */
   otherListings: SecurityId[];
   reportCount: number;
+  /** Related reports per month, oldest first (`['2025-11', 3]`): the card's timeline. Undated reports are not in it. */
+  months: [string, number][];
   latest: ReportDigest[];
 }
 

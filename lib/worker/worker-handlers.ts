@@ -1,6 +1,6 @@
 import type { LibraryDatabase } from '../db/database';
 import { loadLibraryDictionary } from '../db/library-dictionary';
-import { countRelatedReports, countReports, relatedReports, tabDictionary } from '../db/report-queries';
+import { countRelatedReports, countReports, relatedReports, tabDictionary, type ReportTally } from '../db/report-queries';
 import type { TabDictionary } from '../messaging/protocol';
 import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
@@ -25,8 +25,8 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
   let compiled: { markAll: boolean; dictionary: Promise<TabDictionary> } | undefined;
   const currentDictionary = () => (dictionary ??= loadLibraryDictionary(db));
   const search = createLibrarySearchCache(db, currentDictionary);
-  /** Report counts per security, kept until the library changes. */
-  let counts = new Map<SecurityId, Promise<number>>();
+  /** Report counts per security (in all and per month), kept until the library changes. */
+  let tallies = new Map<SecurityId, Promise<ReportTally>>();
 
   return {
     getTabDictionary: async () => {
@@ -36,7 +36,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
     },
     getRelatedReports: async ({ ids, limit }) => {
       const d = await currentDictionary();
-      return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, counts)));
+      return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, tallies)));
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
     showPageMarks: async ({ ids }, sender) => {
@@ -51,7 +51,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       dictionary = undefined;
       compiled = undefined;
       search.invalidate();
-      counts = new Map();
+      tallies = new Map();
     },
   };
 }

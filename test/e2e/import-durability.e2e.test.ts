@@ -79,7 +79,7 @@ test('the library tab closed while the import writes leaves none of the archive,
   // Close the tab the moment the write phase shows (or, if the machine is too quick for that, whenever it is seen).
   const status = library.getByRole('region', { name: 'Import reports' }).getByRole('status');
   await expect
-    .poll(async () => (await status.textContent().catch(() => '')) ?? '', { intervals: [5], timeout: 60_000 })
+    .poll(async () => (await status.textContent().catch(() => '')) ?? '', { interval: 5, timeout: 60_000 })
     .toMatch(/Writing|Done/);
   const phase = (await status.textContent())!.split(' · ')[0];
   await library.close();
@@ -109,7 +109,7 @@ test('the service worker stopped mid-import: the import completes whole and tabs
     .getByTestId('import-files')
     .setInputFiles({ name: 'worker-stop.zip', mimeType: 'application/zip', buffer: postsZip('stopped') });
   await expect
-    .poll(() => library.getByRole('region', { name: 'Import reports' }).getByRole('status').textContent(), { intervals: [5] })
+    .poll(() => library.getByRole('region', { name: 'Import reports' }).getByRole('status').textContent(), { interval: 5 })
     .toMatch(/Reading|Writing/);
   const cdp = await browser.context.newCDPSession(library);
   await cdp.send('ServiceWorker.enable');

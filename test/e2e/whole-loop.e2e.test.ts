@@ -71,6 +71,7 @@ describe('the whole loop a user does', () => {
     expect(card).toContain('阿里巴巴季度点评：云与电商双轮驱动（测试夹具）');
     expect(card).toContain('云业务增速放缓');
     expect(card).toMatch(/Marked “ ?09988\.HK ?”: code with exchange/);
+    expect(await closedShadowAttribute(news, CARD_HOST, 'rl-timeline', 'aria-label')).toBe('Reports by month: 1 dated, 2025-11 to 2025-11');
     await news.screenshot({ path: `${RESULTS_DIR}hover-card.png` });
     await news.keyboard.press('Escape');
     await expect.poll(() => closedShadowText(news, CARD_HOST)).toBeUndefined();
