@@ -38,8 +38,10 @@ export default defineContentScript({
     });
     let text = cardTranslator(resolveLocale(await languageChoice(), navigator.languages));
     ctx.onInvalidated(watchLanguageChoice((choice) => void (text = cardTranslator(resolveLocale(choice, navigator.languages)))));
+    /** The fallback's layer of drawn marks keeps our host in the page; without it the host leaves with the card. */
+    let overlay: HTMLElement | undefined;
     const showCard = (state: CardState | undefined) => {
-      if (!state) return ui.remove();
+      if (!state) return overlay ? render(null, ui.uiContainer) : ui.remove();
       if (!ui.shadowHost.isConnected) ui.mount();
       const { mention } = state.mark;
       render(
@@ -83,6 +85,11 @@ export default defineContentScript({
         onMarked: (ids) => void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined),
         isOverCard: (target) => target === ui.shadowHost,
         markStyle: style,
+        overlayLayer: () => {
+          overlay ??= ui.shadow.appendChild(document.createElement('div'));
+          if (!ui.shadowHost.isConnected) ui.mount();
+          return overlay;
+        },
       });
       await lens.ready;
     };

@@ -5,6 +5,7 @@ import type { SecurityId } from '../securities/security-id';
 import type { MarkStyle } from '../settings/display-settings';
 import { watchHover } from './hover-watch';
 import { MarkHighlights } from './mark-highlights';
+import { MarkOverlay } from './mark-overlay';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
 import { watchPageMutations } from './page-mutations';
 import { collectTexts } from './visible-text-nodes';
@@ -30,6 +31,8 @@ export interface PageLensDeps {
   /** The marked securities changed (after each scan): the toolbar badge follows. */
   onMarked?: (ids: SecurityId[]) => void;
   markStyle?: MarkStyle;
+  /** A layer of our own for drawn marks, where the browser lacks the CSS Custom Highlight API (the fallback). */
+  overlayLayer?: () => HTMLElement;
 }
 
 /** The running lens: what it found, for the popup. */
@@ -53,7 +56,9 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
   const index = new MarkIndex();
   const highlights = new MarkHighlights(doc, deps.markStyle);
-  signal.addEventListener('abort', () => highlights.dispose());
+  const painter =
+    highlights.supported || !deps.overlayLayer ? highlights : new MarkOverlay(deps.overlayLayer(), doc.defaultView!, deps.markStyle);
+  signal.addEventListener('abort', () => painter.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const quoteSecurity = securityOfQuoteUrl(deps.url);
 
@@ -95,9 +100,9 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       });
       if (signal.aborted) return;
       index.removeNodes(nodes);
-      highlights.removeNodes(nodes);
+      painter.removeNodes(nodes);
       index.add(marks);
-      highlights.add(marks);
+      painter.add(marks);
       deps.onMarked?.([...new Set(index.all().map((mark) => mark.mention.id))]);
     }));
 
@@ -109,7 +114,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
 
   return {
     ready,
-    setMarkStyle: (style) => highlights.setStyle(style),
+    setMarkStyle: (style) => painter.setStyle(style),
     pageSecurities() {
       const found = new Map<SecurityId, { count: number; rules: Set<MentionRule> }>();
       for (const { mention } of index.all()) {
