@@ -43,6 +43,24 @@ function alnumEnd(text: string, from: number): number {
   return i;
 }
 
+/** Lowercase prefixes of codes (`sh600519`, `hk09988`) and the first two letters of the exchange names. */
+const LOWER_PREFIXES = new Set(['sh', 'sz', 'bj', 'hk']);
+const EXCHANGE_STARTS = new Set([...EXCHANGES].map((exchange) => exchange.slice(0, 2)));
+
+/**
+ * Whether a code spelling that {@link codeAt} reads can start with units `a`, `b` (a bare single letter aside: it never
+ * counts). The matcher looks only at positions whose first two units pass its pair filter, so every spelling codeAt
+ * learns must be let through here; code-at.test.ts checks the two against each other.
+ */
+export function mayStartCode(a: number, b: number): boolean {
+  if (a === 36) return isUpper(b); // $AMZN
+  if (isDigit(a)) return isDigit(b); // 600519, 09988.HK, 3067.HK
+  const pair = String.fromCharCode(a, b);
+  // AMZN, SH600519, HK:2015; A.N, A-US; Nasdaq:, Nyse:
+  if (isUpper(a)) return isUpper(b) || b === 46 || b === 45 || EXCHANGE_STARTS.has(pair);
+  return LOWER_PREFIXES.has(pair);
+}
+
 /** End of `[A-Z]{1,5}` (plus a `.B` share class) from `from`, or -1; never followed by a letter or digit. */
 function tickerEnd(text: string, from: number): number {
   const end = upperEnd(text, from);

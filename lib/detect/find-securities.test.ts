@@ -85,6 +85,62 @@ describe('createSecurityMatcher', () => {
   });
 });
 
+// The matcher only reads positions whose first two units pass a filter, and skips the rest of a word it rejects: a
+// match glued to CJK, starting with a digit or a lowercase letter, or after `$` must still be read, and one inside a
+// Latin word must not.
+describe('where a match may start', () => {
+  const glued = createSecurityMatcher([...BUNDLED_SECURITIES, { id: 'US:MMM', names: ['3M'] }]);
+  test.each([
+    [
+      '苹果AAPL涨了',
+      [
+        ['苹果', 'US:AAPL', 'name'],
+        ['AAPL', 'US:AAPL', 'ticker-in-context'],
+      ],
+    ],
+    [
+      '阿里巴巴BABA',
+      [
+        ['阿里巴巴', 'HK:09988', 'name'],
+        ['BABA', 'US:BABA', 'ticker-in-context'],
+      ],
+    ],
+    ['买入3M公司', [['3M', 'US:MMM', 'name']]],
+    ['bought 3M shares', [['3M', 'US:MMM', 'name']]],
+    ['13M units', []],
+    ['3Ms', []],
+    ['the iQIYI app', [['iQIYI', 'US:IQ', 'name']]],
+    [
+      '爱奇艺iQIYI',
+      [
+        ['爱奇艺', 'US:IQ', 'name'],
+        ['iQIYI', 'US:IQ', 'name'],
+      ],
+    ],
+    ['xiQIYI', []],
+    ['“$AMZN”', [['$AMZN', 'US:AMZN', 'cashtag']]],
+    ['US$AMZN', [['$AMZN', 'US:AMZN', 'cashtag']]],
+    ['$$AMZN', []],
+    ['NASDAQ:AMZN', [['AMZN', 'US:AMZN', 'exchange-prefix']]],
+    ['Nasdaq: AMZN', [['AMZN', 'US:AMZN', 'exchange-prefix']]],
+    ['XAmazon Amazon', [['Amazon', 'US:AMZN', 'name']]],
+    ['Amazon2', []],
+    ['x600519.SH', []],
+    ['Ash600519', []],
+  ])('%s', (text, expected) => {
+    expect(glued.find(text).map((m) => [m.text, m.id, m.rule])).toEqual(expected);
+  });
+
+  test('bare codes that count are merged into text order', () => {
+    expect(glued.find('AMZN，亚马逊（AMZN）与 $AAPL').map((m) => [m.start, m.text])).toEqual([
+      [0, 'AMZN'],
+      [5, '亚马逊'],
+      [9, 'AMZN'],
+      [16, '$AAPL'],
+    ]);
+  });
+});
+
 describe('traditional and simplified Chinese', () => {
   const entries = [
     { id: 'HK:00700' as const, names: ['腾讯控股'] },
@@ -95,6 +151,8 @@ describe('traditional and simplified Chinese', () => {
     ['騰訊控股公布業績', '騰訊控股', 'HK:00700'],
     ['腾讯控股公布业绩', '腾讯控股', 'HK:00700'],
     ['亚马逊云', '亚马逊', 'US:AMZN'],
+    ['騰讯控股', '騰讯控股', 'HK:00700'],
+    ['腾訊控股', '腾訊控股', 'HK:00700'],
   ])('%s finds %s as %s', (text, marked, id) => {
     expect(folding.find(text).map((m) => [m.text, m.id])).toEqual([[marked, id]]);
   });

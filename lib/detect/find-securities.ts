@@ -1,6 +1,6 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { aShareId, codeOf, marketOf, type SecurityId } from '../securities/security-id';
-import { codeAt, type CodeHit } from './code-at';
+import { codeAt, mayStartCode, type CodeHit } from './code-at';
 import { NameAutomaton, pairBit } from './name-automaton';
 
 /** How a mention was recognised; shown to the user as the reason for a mark. */
@@ -63,11 +63,21 @@ const ASCII_KIND = (() => {
   kinds[36] = DOLLAR;
   return kinds;
 })();
-/** Whether `text[start, end)` is all uppercase ASCII letters. */
-function isUpperRun(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (ASCII_KIND[text.charCodeAt(i)] !== UPPER) return false;
-  return true;
+const isWordKind = (kind: number) => kind === LOWER || kind === UPPER || kind === DIGIT;
+/**
+ * `text[start, end)`, up to five uppercase ASCII letters, as a number (five bits a letter), or -1 if it is anything
+ * else: a word checked against the tickers without making a string of it.
+ */
+function upperKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (ASCII_KIND[unit] !== UPPER) return -1;
+    key = key * 32 + unit - 64;
+  }
+  return key;
 }
+const upperKeyOf = (word: string) => upperKey(word, 0, word.length);
 
 /** A colon (ASCII or full-width) at `at`, or after one space. */
 function isColon(text: string, at: number): boolean {
@@ -105,49 +115,98 @@ function nameMention(text: string, start: number, end: number, value: NameValue)
 }
 
 /**
- * Reads the word (or cashtag) starting at `i`, a word start: a Latin name, a code spelling, a bare code for later,
- * or nothing. Returns where scanning resumes.
+ * The first position after `after` whose two units pass the pair filter, or -1. Every name and code is at least two
+ * units long, so this one load per position rules out almost all of them; a loop of its own, with nothing else in
+ * it, so the compiler keeps it in registers.
  */
-function readWord(
+function nextCandidate(text: string, after: number, pairs: Int32Array): number {
+  const length = text.length;
+  let unit = text.charCodeAt(after + 1);
+  for (let i = after + 2; i < length; i++) {
+    const next = text.charCodeAt(i);
+    const bit = pairBit(unit, next);
+    if ((pairs[bit >>> 5]! & (1 << (bit & 31))) !== 0) return i - 1;
+    unit = next;
+  }
+  return -1;
+}
+
+/**
+ * Reads what starts at `start`, a position whose first two units passed the pair filter: a name; or at an ASCII word
+ * start (or `$`), a Latin name, a code spelling, a bare code for later, or nothing. Returns where scanning resumes:
+ * `start` itself if nothing was read, else past the word. The common cases (a CJK name, a word inside a word, a plain
+ * uppercase word) are settled here, in the function every candidate goes through, so they run optimised from the
+ * first text on.
+ */
+function lookAt(
   text: string,
-  i: number,
-  kind: number,
+  start: number,
   names: NameAutomaton<NameValue>,
-  bareCodes: ReadonlyMap<string, SecurityId>,
+  tickers: ReadonlySet<number>,
   found: Mention[],
   bare: BareHit[],
 ): number {
+  const unit = text.charCodeAt(start);
+  if (unit >= 128) {
+    // No word boundary before CJK names.
+    const end = names.longestEndAt(text, start);
+    if (end < 0) return start;
+    found.push(nameMention(text, start, end, names.lastValues[0]!));
+    return end;
+  }
+  const kind = ASCII_KIND[unit]!;
+  if (kind === OTHER) return start;
+  const previous = text.charCodeAt(start - 1);
+  // Inside a word: Latin names and codes start only at word starts.
+  if (kind !== DOLLAR && isWordKind(ASCII_KIND[previous & 0xffff]!)) return start;
   // After `.` or `$` it is the tail of a number or a spelling already read (`3.14`, `US$100`): skipped.
-  const previous = text.charCodeAt(i - 1);
-  if (previous === 46 || previous === 36) return wordEnd(text, i);
-  if (names.firstUnits[text.charCodeAt(i)] !== 0) {
-    const end = names.longestEndAt(text, i);
+  if (previous === 46 || previous === 36) return wordEnd(text, start);
+  const second = text.charCodeAt(start + 1);
+  if (names.mayStartName(unit, second)) {
+    const end = names.longestEndAt(text, start);
     if (end > 0) {
-      found.push(nameMention(text, i, end, names.lastValues[0]!));
+      found.push(nameMention(text, start, end, names.lastValues[0]!));
       return end;
     }
   }
-  if (kind === LOWER || (kind === UPPER && ASCII_KIND[text.charCodeAt(i + 1)] === LOWER)) {
+  if (kind === LOWER || (kind === UPPER && ASCII_KIND[second & 0xffff] === LOWER)) {
     // Lowercase and Capitalised words are prose, but for `sh600519`/`hk09988` and `Nasdaq:`.
-    const end = wordEnd(text, i);
-    if (!(kind === LOWER ? isDigit(text.charCodeAt(i + 2)) : isColon(text, end))) return end;
+    const end = wordEnd(text, start);
+    if (!(kind === LOWER ? isDigit(text.charCodeAt(start + 2)) : isColon(text, end))) return end;
   }
   if (kind === UPPER) {
     // A plain uppercase word (`IT`, `CEO`, `AMZN`), nothing attached: the common case in English prose, settled
     // with one lookup. Only a ticker the dictionary knows becomes a candidate for context.
-    const end = wordEnd(text, i);
+    const end = wordEnd(text, start);
     const after = text.charCodeAt(end);
-    if (end - i <= 5 && after !== 46 && after !== 45 && !isColon(text, end) && isUpperRun(text, i, end)) {
-      const word = text.slice(i, end);
-      if (bareCodes.has(word) && !COMMON_ACRONYMS.has(word)) bare.push({ kind: 'bare', start: i, end, code: word, digits: false });
+    const key = end - start <= 5 && after !== 46 && after !== 45 && !isColon(text, end) ? upperKey(text, start, end) : -1;
+    if (key >= 0) {
+      if (tickers.has(key)) bare.push({ kind: 'bare', start, end, code: text.slice(start, end), digits: false });
       return end;
     }
   }
-  const { hit, next } = codeAt(text, i);
+  return readCode(text, start, found, bare);
+}
+
+/** Reads a code spelling at a word start (see {@link codeAt}); returns where scanning resumes. */
+function readCode(text: string, start: number, found: Mention[], bare: BareHit[]): number {
+  const { hit, next } = codeAt(text, start);
   if (hit?.kind === 'strong' && hit.id)
     found.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), id: hit.id, rule: hit.rule });
   else if (hit?.kind === 'bare') bare.push(hit);
   return wordEnd(text, next - 1);
+}
+
+/** Two lists of mentions in text order as one; `a` first where both start at the same place. */
+function mergeByStart(a: readonly Mention[], b: readonly Mention[]): Mention[] {
+  const merged: Mention[] = [];
+  let j = 0;
+  for (const mention of a) {
+    while (j < b.length && b[j]!.start < mention.start) merged.push(b[j++]!);
+    merged.push(mention);
+  }
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 /** What a name in the automaton carries. */
@@ -179,63 +238,55 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
   const names = new NameAutomaton<NameValue>(foldTable(options.variants));
   const bareCodes = new Map<string, SecurityId>();
   const issuerOf = new Map<SecurityId, string>();
+  /** The listings of each issuer, the other way round. */
+  const listingsOf = new Map<string, SecurityId[]>();
+  const setIssuer = (id: SecurityId, issuer: string) => {
+    const old = issuerOf.get(id);
+    if (old === issuer) return;
+    if (old !== undefined)
+      listingsOf.set(
+        old,
+        listingsOf.get(old)!.filter((listing) => listing !== id),
+      );
+    issuerOf.set(id, issuer);
+    listingsOf.set(issuer, [...(listingsOf.get(issuer) ?? []), id]);
+  };
   const addName = (name: string, id: SecurityId, rule: NameRule = 'name') => {
     if (name.length >= 2) names.add(name, { id, rule });
-    if (!issuerOf.has(id)) issuerOf.set(id, id);
+    if (!issuerOf.has(id)) setIssuer(id, id);
   };
+  for (let a = 0; a < 128; a++) for (let b = 0; b < 128; b++) if (mayStartCode(a, b)) names.allowPair(a, b);
   for (const entry of entries) {
-    issuerOf.set(entry.id, entry.issuer ?? entry.id);
+    setIssuer(entry.id, entry.issuer ?? entry.id);
     for (const name of entry.names) addName(name, entry.id);
     const bare = bareCodeOf(entry.id);
     if (bare) bareCodes.set(bare, entry.id);
   }
+  /** {@link upperKey} of the tickers a bare uppercase word may be, common acronyms aside. */
+  const tickers = new Set<number>();
+  for (const code of bareCodes.keys()) if (!COMMON_ACRONYMS.has(code) && code.length <= 5) tickers.add(upperKeyOf(code));
+  tickers.delete(-1);
 
   return {
     addName,
     find(text) {
       const found: Mention[] = [];
       const bare: BareHit[] = [];
-      const first = names.firstUnits;
-      const fold = names.foldTable;
       const pairs = names.pairs;
-      const length = text.length;
-      for (let i = 0; i < length; i++) {
-        const unit = text.charCodeAt(i);
-        if (unit >= 128) {
-          if (first[fold ? fold[unit]! : unit] === 0) continue;
-          const next = text.charCodeAt(i + 1);
-          const bit = pairBit(fold ? fold[unit]! : unit, fold && next < 65536 ? fold[next]! : next);
-          if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-          const end = names.longestEndAt(text, i);
-          if (end < 0) continue;
-          found.push(nameMention(text, i, end, names.lastValues[0]!));
-          i = end - 1;
-          continue;
-        }
-        const kind = ASCII_KIND[unit]!;
-        if (kind === OTHER) continue;
-        // A word or a cashtag starts here; the loop jumps over the rest of every word it reads. Plain lowercase words,
-        // most of English prose, are skipped right here; everything else is read by readWord, kept out of this loop so
-        // the loop stays small enough for the compiler to keep its variables in registers.
-        if (kind === LOWER && first[unit] === 0 && !isDigit(text.charCodeAt(i + 2))) {
-          i = wordEnd(text, i) - 1;
-          continue;
-        }
-        i = readWord(text, i, kind, names, bareCodes, found, bare) - 1;
-      }
-      // Names and strong codes were pushed in text order; bare codes join afterwards and need a sort.
-      return bare.length && resolveBareCodes(text, bare, found) ? found.sort((a, b) => a.start - b.start) : found;
+      for (let start = nextCandidate(text, -1, pairs); start >= 0; start = nextCandidate(text, start, pairs))
+        start = Math.max(start, lookAt(text, start, names, tickers, found, bare) - 1);
+      // Names and strong codes were pushed in text order, and so are the bare codes that count: a merge, not a sort.
+      const counted = bare.length ? resolveBareCodes(text, bare, found) : [];
+      return counted.length ? mergeByStart(found, counted) : found;
     },
   };
 
-  /** Bare tickers and codes count when they stand in context or their company is named in the same text; true if any did. */
-  function resolveBareCodes(text: string, candidates: readonly Extract<CodeHit, { kind: 'bare' }>[], found: Mention[]): boolean {
-    let issuersNamed: Set<string | undefined> | undefined;
+  /** Bare tickers and codes count when they stand in context or their company is named in the same text: those that do. */
+  function resolveBareCodes(text: string, candidates: readonly BareHit[], found: readonly Mention[]): Mention[] {
+    let namedIds: Set<SecurityId> | undefined;
     const named = (id: SecurityId) =>
-      (issuersNamed ??= new Set(found.filter((m) => m.rule === 'name' || m.rule === 'learned-alias').map((m) => issuerOf.get(m.id)))).has(
-        issuerOf.get(id),
-      );
-    const before = found.length;
+      listingsOf.get(issuerOf.get(id) ?? '')?.some((listing) => (namedIds ??= namesOf(found)).has(listing)) ?? false;
+    const counted: Mention[] = [];
     for (const { start, end, code, digits } of candidates) {
       if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
       const known = bareCodes.get(code);
@@ -244,8 +295,15 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       // A six-digit code alone in its cell or link, or in brackets, is a mainland code even when the dictionary does
       // not list it (stock tables list hundreds); a bare uppercase word needs the dictionary too.
       const id = known ?? (inContext ? aShareId(code) : undefined);
-      if (id && (inContext || named(id))) found.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+      if (id && (inContext || named(id))) counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
     }
-    return found.length > before;
+    return counted;
+  }
+
+  /** Listings named among `found` (their issuers are looked up only for the few bare codes that need them). */
+  function namesOf(found: readonly Mention[]): Set<SecurityId> {
+    const ids = new Set<SecurityId>();
+    for (const { rule, id } of found) if (rule === 'name' || rule === 'learned-alias') ids.add(id);
+    return ids;
   }
 }

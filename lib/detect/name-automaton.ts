@@ -1,30 +1,56 @@
 /** Initial size of the transition hash table (a power of two); it doubles whenever it is half full. */
 const INITIAL_TABLE_SIZE = 1 << 12;
 const EMPTY = -1;
+/** Int32s per hash slot: node, unit, child. */
+const SLOT = 3;
+const emptySlots = (size: number) => new Int32Array(size * SLOT).fill(EMPTY);
 
 /**
- * A trie over UTF-16 code units in flat typed arrays, for longest-match lookup of many names at once. The first
- * unit of a name is a direct index (one load per character of text, which is what most characters cost); deeper
- * transitions live in an open-addressing hash table keyed by (node, unit). Units pass through `fold` first, so one
- * trie matches traditional and simplified spellings of a name alike.
+ * A trie over UTF-16 code units in flat typed arrays, for longest-match lookup of many names at once. A filter on
+ * the first two units (see {@link pairs}) is what most characters of a text cost; the first unit of a name is then
+ * a direct index, deeper transitions a chain entry or an open-addressing hash table keyed by (node, unit). Units pass
+ * through `fold` first, so one trie matches traditional and simplified spellings of a name alike.
  */
 export class NameAutomaton<T> {
   /** Child of the root for each first unit; 0 means none (node 0 is the root). */
   readonly #first = new Int32Array(65536);
-  #keysNode = new Int32Array(INITIAL_TABLE_SIZE).fill(EMPTY);
-  #keysUnit = new Uint16Array(INITIAL_TABLE_SIZE);
-  #children = new Int32Array(INITIAL_TABLE_SIZE);
+  /**
+   * Slots of (node, unit, child) side by side: a lookup deep in a big trie misses the cache, and this way it misses
+   * once, not once per array.
+   */
+  #slots = emptySlots(INITIAL_TABLE_SIZE);
   #mask = INITIAL_TABLE_SIZE - 1;
+  /**
+   * For each node, the unit leading to node + 1 if that is its child, else -1. The rest of a name after the units
+   * it shares with others is such a chain, so most steps of a walk read the next entry, not a random hash slot.
+   */
+  #chain = new Int32Array(INITIAL_TABLE_SIZE).fill(EMPTY);
   #used = 0;
   #nodes = 1;
   readonly #values: (T[] | undefined)[] = [undefined];
-  /** One bit per hashed pair of first two units: most characters that could start a name are ruled out by it. */
+  /**
+   * One bit per hashed pair of first two units as written (every spelling that folds to a name's start), so a hot
+   * loop screens each position with one load and no folding.
+   */
   readonly #pairs = new Int32Array(PAIR_BITS >>> 5);
+  /** The same for names alone, so a caller that let its own spellings through can tell whether to walk the trie. */
+  readonly #namePairs = new Int32Array(PAIR_BITS >>> 5);
   readonly #fold: Uint16Array | undefined;
+  /** Units written otherwise than their canonical form, by canonical form: the spellings the pair filter needs. */
+  readonly #variantsOf = new Map<number, number[]>();
 
   /** `fold` maps a unit to its canonical form (traditional → simplified); identity where absent. */
   constructor(fold?: Uint16Array) {
     this.#fold = fold;
+    if (fold)
+      for (let unit = 0; unit < 65536; unit++) {
+        const canonical = fold[unit]!;
+        if (canonical !== unit) {
+          const variants = this.#variantsOf.get(canonical);
+          if (variants) variants.push(unit);
+          else this.#variantsOf.set(canonical, [unit]);
+        }
+      }
   }
 
   /** The canonical form of one unit. */
@@ -34,10 +60,12 @@ export class NameAutomaton<T> {
 
   /** Adds a name; a second value under the same name is kept beside the first. */
   add(name: string, value: T): void {
-    if (name.length >= 2) {
-      const bit = pairBit(this.fold(name.charCodeAt(0)), this.fold(name.charCodeAt(1)));
-      this.#pairs[bit >>> 5]! |= 1 << (bit & 31);
-    }
+    if (name.length >= 2)
+      for (const a of this.#spellings(this.fold(name.charCodeAt(0))))
+        for (const b of this.#spellings(this.fold(name.charCodeAt(1)))) {
+          this.allowPair(a, b);
+          setBit(this.#namePairs, pairBit(a, b));
+        }
     let node = 0;
     for (let i = 0; i < name.length; i++) {
       const unit = this.fold(name.charCodeAt(i));
@@ -46,6 +74,12 @@ export class NameAutomaton<T> {
         child = this.#nodes++;
         this.#values.push(undefined);
         this.#link(node, unit, child);
+        if (child >= this.#chain.length) {
+          const chain = new Int32Array(this.#chain.length * 2).fill(EMPTY);
+          chain.set(this.#chain);
+          this.#chain = chain;
+        }
+        if (child === node + 1) this.#chain[node] = unit;
       }
       node = child;
     }
@@ -53,32 +87,40 @@ export class NameAutomaton<T> {
   }
 
   /**
-   * The root row: for each (folded) unit, the node a name starting with it leads to, 0 for none. Hot loops read it
-   * directly; it is the one check most characters of a text get.
+   * Pair filter for hot loops: test with {@link pairBit} of two units as written. A clear bit means no name starts
+   * with that pair (nor anything marked with {@link allowPair}).
    */
-  get firstUnits(): Int32Array {
-    return this.#first;
-  }
-
-  /** Pair filter for hot loops: test with {@link pairBit} of the first two (folded) units. */
   get pairs(): Int32Array {
     return this.#pairs;
   }
 
-  /** The fold table, if any, for hot loops that fold units themselves. */
-  get foldTable(): Uint16Array | undefined {
-    return this.#fold;
+  /** Lets a pair of units (as written) through the filter: for a caller's own spellings outside the trie (codes). */
+  allowPair(a: number, b: number): void {
+    setBit(this.#pairs, pairBit(a, b));
+  }
+
+  /** Whether a name may start with units `a`, `b` (as written); false means none does. */
+  mayStartName(a: number, b: number): boolean {
+    const bit = pairBit(a, b);
+    return (this.#namePairs[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Every unit that folds to `canonical`. */
+  #spellings(canonical: number): number[] {
+    const variants = this.#variantsOf.get(canonical) ?? [];
+    return this.fold(canonical) === canonical ? [canonical, ...variants] : variants;
   }
 
   /** The node reached from `node` by `unit` (already folded), or 0. */
   child(node: number, unit: number): number {
     if (node === 0) return this.#first[unit]!;
-    let slot = hash(node, unit) & this.#mask;
-    for (;;) {
-      const key = this.#keysNode[slot]!;
+    if (this.#chain[node] === unit) return node + 1;
+    const slots = this.#slots;
+    const mask = this.#mask;
+    for (let slot = hash(node, unit) & mask; ; slot = (slot + 1) & mask) {
+      const key = slots[slot * SLOT]!;
       if (key === EMPTY) return 0;
-      if (key === node && this.#keysUnit[slot] === unit) return this.#children[slot]!;
-      slot = (slot + 1) & this.#mask;
+      if (key === node && slots[slot * SLOT + 1] === unit) return slots[slot * SLOT + 2]!;
     }
   }
 
@@ -112,29 +154,29 @@ export class NameAutomaton<T> {
       this.#first[unit] = child;
       return;
     }
-    if ((this.#used + 1) * 2 > this.#keysNode.length) this.#grow();
+    if ((this.#used + 1) * 2 > this.#mask + 1) this.#grow();
+    const slots = this.#slots;
     let slot = hash(node, unit) & this.#mask;
-    while (this.#keysNode[slot] !== EMPTY) slot = (slot + 1) & this.#mask;
-    this.#keysNode[slot] = node;
-    this.#keysUnit[slot] = unit;
-    this.#children[slot] = child;
+    while (slots[slot * SLOT] !== EMPTY) slot = (slot + 1) & this.#mask;
+    slots[slot * SLOT] = node;
+    slots[slot * SLOT + 1] = unit;
+    slots[slot * SLOT + 2] = child;
     this.#used++;
   }
 
   #grow(): void {
-    const [nodes, units, children] = [this.#keysNode, this.#keysUnit, this.#children];
-    const size = nodes.length * 2;
-    this.#keysNode = new Int32Array(size).fill(EMPTY);
-    this.#keysUnit = new Uint16Array(size);
-    this.#children = new Int32Array(size);
+    const old = this.#slots;
+    const size = (this.#mask + 1) * 2;
+    this.#slots = emptySlots(size);
     this.#mask = size - 1;
     this.#used = 0;
-    for (let i = 0; i < nodes.length; i++) if (nodes[i] !== EMPTY) this.#link(nodes[i]!, units[i]!, children[i]!);
+    for (let at = 0; at < old.length; at += SLOT) if (old[at] !== EMPTY) this.#link(old[at]!, old[at + 1]!, old[at + 2]!);
   }
 }
 
 /** Size of the pair filter in bits (64 KB): few false positives for dictionaries of tens of thousands of names. */
 const PAIR_BITS = 1 << 19;
+const setBit = (bits: Int32Array, bit: number) => (bits[bit >>> 5]! |= 1 << (bit & 31));
 /** The filter bit of a pair of units. */
 export const pairBit = (a: number, b: number) => (Math.imul(a, 0x2c1b3c6d) ^ b) & (PAIR_BITS - 1);
 
