@@ -1,16 +1,60 @@
-import type { AliasOverview } from '../lib/db/alias-queries';
+import { useState } from 'preact/hooks';
+import { securityOfInput, type AliasOverview } from '../lib/db/alias-queries';
 import type { StoredAlias } from '../lib/db/database';
 import { useText } from './ui-text';
 
+type AliasKey = Pick<StoredAlias, 'alias' | 'securityId'>;
+
 export interface AliasListProps {
   overview: AliasOverview;
-  onRemoveAlias: (alias: Pick<StoredAlias, 'alias' | 'securityId'>) => void;
+  onRemoveAlias: (alias: AliasKey) => void;
+  onEditAlias: (alias: AliasKey, next: AliasKey) => void;
   onRemoveList: (from: string) => void;
 }
 
-/** The names the user added: imported security lists, and aliases learned from reports, each removable. */
-export function AliasList({ overview, onRemoveAlias, onRemoveList }: AliasListProps) {
+/** One learned alias being corrected: its name and security code as inputs, saved together. */
+function AliasEditor({ alias, onSave, onCancel }: { alias: StoredAlias; onSave: (next: AliasKey) => void; onCancel: () => void }) {
   const t = useText();
+  const [name, setName] = useState(alias.alias);
+  const [code, setCode] = useState(alias.securityId as string);
+  const [error, setError] = useState('');
+  const save = () => {
+    const securityId = securityOfInput(code);
+    if (!name.trim()) return setError(t('aliases.noName'));
+    if (!securityId) return setError(t('aliases.badCode', { code }));
+    onSave({ alias: name.trim(), securityId });
+  };
+  return (
+    <tr>
+      <td>
+        <input type="text" value={name} aria-label={t('aliases.alias')} onInput={(event) => setName(event.currentTarget.value)} />
+      </td>
+      <td>
+        <input type="text" value={code} aria-label={t('aliases.code')} onInput={(event) => setCode(event.currentTarget.value)} />
+        {error && (
+          <p role="alert" class="rl-failed">
+            {error}
+          </p>
+        )}
+      </td>
+      <td>{alias.from}</td>
+      <td>
+        <button type="button" onClick={save}>
+          {t('aliases.save')}
+        </button>{' '}
+        <button type="button" onClick={onCancel}>
+          {t('aliases.cancel')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The names the user added: imported security lists, and aliases learned from reports, each removable. */
+export function AliasList({ overview, onRemoveAlias, onEditAlias, onRemoveList }: AliasListProps) {
+  const t = useText();
+  const [editing, setEditing] = useState<string | undefined>();
+  const keyOf = (alias: AliasKey) => `${alias.alias}\u0000${alias.securityId}`;
   return (
     <section aria-label={t('aliases.section')}>
       <h2>{t('aliases.section')}</h2>
@@ -38,18 +82,41 @@ export function AliasList({ overview, onRemoveAlias, onRemoveList }: AliasListPr
             </tr>
           </thead>
           <tbody>
-            {overview.learned.map((alias) => (
-              <tr key={alias.alias + alias.securityId}>
-                <td>{alias.alias}</td>
-                <td>{alias.securityId}</td>
-                <td>{alias.from}</td>
-                <td>
-                  <button type="button" onClick={() => onRemoveAlias(alias)} aria-label={t('aliases.removeAlias', { alias: alias.alias })}>
-                    {t('aliases.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {overview.learned.map((alias) =>
+              editing === keyOf(alias) ? (
+                <AliasEditor
+                  key={keyOf(alias)}
+                  alias={alias}
+                  onCancel={() => setEditing(undefined)}
+                  onSave={(next) => {
+                    setEditing(undefined);
+                    onEditAlias(alias, next);
+                  }}
+                />
+              ) : (
+                <tr key={keyOf(alias)}>
+                  <td>{alias.alias}</td>
+                  <td>{alias.securityId}</td>
+                  <td>{alias.from}</td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => setEditing(keyOf(alias))}
+                      aria-label={t('aliases.editAlias', { alias: alias.alias })}
+                    >
+                      {t('aliases.edit')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      onClick={() => onRemoveAlias(alias)}
+                      aria-label={t('aliases.removeAlias', { alias: alias.alias })}
+                    >
+                      {t('aliases.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}

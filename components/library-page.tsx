@@ -50,7 +50,7 @@ export function LibraryPage(props: LibraryPageProps) {
             onReindex={props.onReindex}
           />
           <SettingsPanel {...props} />
-          <AliasList overview={props.overview} onRemoveAlias={props.onRemoveAlias} onRemoveList={props.onRemoveList} />
+          <AliasList {...props} />
           <section aria-label={t('table.label')}>
             <h2>
               {t('library.reports', {

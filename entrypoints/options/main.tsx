@@ -4,8 +4,8 @@ import { render } from 'preact';
 import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
-import { openLibraryDatabase, type StoredReport } from '~/lib/db/database';
-import { aliasOverview, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
+import { openLibraryDatabase, type StoredAlias, type StoredReport } from '~/lib/db/database';
+import { aliasOverview, editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
 import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
@@ -98,6 +98,7 @@ async function main() {
           }}
           onRemoveSite={(site) => void removeSite(site).then(reloadSettings)}
           onRemoveAlias={(alias) => void removeAlias(db, alias).then(notifyLibraryChanged).then(refresh)}
+          onEditAlias={(alias, next) => void run('Saving…', () => saveAlias(alias, next))}
           onRemoveList={(from) => void removeSecurityList(db, from).then(notifyLibraryChanged).then(refresh)}
           onDelete={(id) =>
             void deleteReport(db, id)
@@ -160,6 +161,11 @@ async function main() {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return `Exported ${backup.reports.length} reports and ${backup.aliases.length} aliases.`;
+  };
+  const saveAlias = async (alias: Pick<StoredAlias, 'alias' | 'securityId'>, next: Pick<StoredAlias, 'alias' | 'securityId'>) => {
+    await editAlias(db, alias, next);
+    await notifyLibraryChanged();
+    return `${alias.alias} → ${next.alias} (${next.securityId}). Re-index to apply it to reports already imported.`;
   };
   const reindex = async () => {
     const result = await reindexLibrary(db, await loadParseContext(db), (done, total) =>

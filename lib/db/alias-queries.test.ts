@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { aliasOverview, removeAlias, removeSecurityList } from './alias-queries';
+import { aliasOverview, editAlias, removeAlias, removeSecurityList, securityOfInput } from './alias-queries';
 import { openLibraryDatabase, type LibraryDatabase } from './database';
 
 let db: LibraryDatabase;
@@ -24,4 +24,28 @@ test('one alias or a whole list can be removed', async () => {
   await removeAlias(db, { alias: '互联网ETF', securityId: 'US:KWEB' });
   await removeSecurityList(db, 'mine.csv');
   expect((await db.aliases.toArray()).map((a) => a.alias)).toEqual(['中际旭创']);
+});
+
+test('an alias can be corrected: its name and its security, keeping where it came from', async () => {
+  await editAlias(db, { alias: '互联网ETF', securityId: 'US:KWEB' }, { alias: ' 中概互联网ETF ', securityId: 'US:KWEB' });
+  await editAlias(db, { alias: '中际旭创', securityId: 'SZ:300308' }, { alias: '中际旭创', securityId: 'SZ:300502' });
+  expect(await db.aliases.where('origin').equals('learned').sortBy('alias')).toEqual([
+    { alias: '中概互联网ETF', securityId: 'US:KWEB', origin: 'learned', from: 'b.md' },
+    { alias: '中际旭创', securityId: 'SZ:300502', origin: 'learned', from: 'a.md' },
+  ]);
+  await expect(editAlias(db, { alias: 'gone', securityId: 'US:KWEB' }, { alias: 'x', securityId: 'US:KWEB' })).rejects.toThrow(/no longer/);
+  await expect(editAlias(db, { alias: '中际旭创', securityId: 'SZ:300502' }, { alias: ' ', securityId: 'US:KWEB' })).rejects.toThrow(
+    /needs a name/,
+  );
+  expect(await db.aliases.count()).toBe(4);
+});
+
+test.each([
+  ['US:AAPL', 'US:AAPL'],
+  ['AAPL', 'US:AAPL'],
+  ['600519.SH', 'SH:600519'],
+  [' 9988.HK ', 'HK:09988'],
+  ['not a code', undefined],
+])('the security typed as %j is %j', (input, id) => {
+  expect(securityOfInput(input)).toBe(id);
 });

@@ -1,3 +1,4 @@
+import { isSecurityId, normaliseSecurityCode, type SecurityId } from '../securities/security-id';
 import type { LibraryDatabase, StoredAlias } from './database';
 
 /** What the library page shows of the dictionary the user built: imported lists by file, and learned aliases. */
@@ -30,4 +31,29 @@ export async function removeSecurityList(db: LibraryDatabase, from: string): Pro
     .equals('user-list')
     .filter((alias) => alias.from === from)
     .delete();
+}
+
+/** The security a user typed for an alias, in any spelling (`US:AAPL`, `AAPL`, `600519.SH`, `9988.HK`). */
+export function securityOfInput(input: string): SecurityId | undefined {
+  const trimmed = input.trim();
+  return isSecurityId(trimmed) ? trimmed : normaliseSecurityCode(trimmed);
+}
+
+/**
+ * Corrects one alias: another name, another security, or both. It keeps its origin and where it came from; one
+ * transaction, so the old alias is never lost without the new one.
+ */
+export async function editAlias(
+  db: LibraryDatabase,
+  old: Pick<StoredAlias, 'alias' | 'securityId'>,
+  next: Pick<StoredAlias, 'alias' | 'securityId'>,
+): Promise<void> {
+  const alias = next.alias.trim();
+  if (!alias) throw new Error('An alias needs a name.');
+  await db.transaction('rw', db.aliases, async () => {
+    const stored = await db.aliases.get([old.alias, old.securityId]);
+    if (!stored) throw new Error(`The alias ${old.alias} is no longer in the library.`);
+    await db.aliases.delete([old.alias, old.securityId]);
+    await db.aliases.put({ ...stored, alias, securityId: next.securityId });
+  });
 }
