@@ -111,6 +111,12 @@ test('the service worker stopped mid-import: the import completes whole and tabs
   await expect
     .poll(() => library.getByRole('region', { name: 'Import reports' }).getByRole('status').textContent(), { interval: 5 })
     .toMatch(/Reading|Writing/);
+  // The progress bar shows while it reads and writes.
+  const progress = library.getByRole('region', { name: 'Import reports' }).getByRole('progressbar');
+  expect(await progress.isVisible()).toBe(true);
+  const [value, max] = await progress.evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max]);
+  expect(max).toBeGreaterThan(100_000); // the zip's bytes
+  expect(value).toBeLessThanOrEqual(max!);
   const cdp = await browser.context.newCDPSession(library);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
