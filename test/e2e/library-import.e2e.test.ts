@@ -123,13 +123,11 @@ describe('the library page', () => {
   });
 
   test('a learned alias can be corrected (a bad code is refused with a reason) and removed', async () => {
-    await library
-      .getByTestId('import-files')
-      .setInputFiles({
-        name: 'optics.md',
-        mimeType: 'text/markdown',
-        buffer: Buffer.from('# 光模块周报\n\n示例光模块（300308.SZ）订单饱满。'),
-      });
+    await library.getByTestId('import-files').setInputFiles({
+      name: 'optics.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# 光模块周报\n\n示例光模块（300308.SZ）订单饱满。'),
+    });
     await expect.poll(summary).toBe('1 imported · 0 already in library · 0 failed');
     const learned = library.getByRole('table', { name: 'Aliases learned from reports' });
     await expect.poll(() => learned.getByRole('row', { name: /示例光模块/ }).textContent()).toContain('SZ:300308');
