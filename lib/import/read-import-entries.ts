@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { formatBytes, type ImportLimits } from './import-limits';
+import { Crc32, ENCRYPTED_FLAG, readZipDirectory, type SliceableSource, type ZipDirectoryEntry } from './zip-directory';
 
 /** What the import reads: a browser `File`, or anything with a name, a size and bytes (Node's `Blob` in the CLI). */
 export interface ImportSource {
@@ -9,6 +10,8 @@ export interface ImportSource {
   readonly webkitRelativePath?: string;
   arrayBuffer(): Promise<ArrayBuffer>;
   stream?(): ReadableStream<Uint8Array>;
+  /** Random access (a `File` or `Blob` has it): a zip's directory is read from its end before its entries stream. */
+  slice?: SliceableSource['slice'];
 }
 
 /** One thing read from the selection: a file's bytes, a per-file failure, or a failure of a whole archive. */
@@ -80,12 +83,35 @@ function unsafeEntryName(name: string): string | undefined {
   return undefined;
 }
 
+/** A source whose bytes can be read by range: itself when it can, else its bytes as a `Blob`. */
+async function sliceable(source: ImportSource): Promise<SliceableSource & { stream(): ReadableStream<Uint8Array> }> {
+  if (source.slice && source.stream) return { size: source.size, slice: source.slice.bind(source), stream: source.stream.bind(source) };
+  return new Blob([await source.arrayBuffer()]);
+}
+
 async function* zipEntries(
   source: ImportSource,
   archive: string,
   limits: ImportLimits,
   onBytesRead: (bytes: number) => void,
 ): AsyncGenerator<ImportEntry> {
+  const bytes = await sliceable(source);
+  const header = new Uint8Array(await bytes.slice(0, 4).arrayBuffer());
+  const refusal =
+    bytes.size === 0
+      ? 'the archive is empty'
+      : header[0] !== 0x50 || header[1] !== 0x4b
+        ? 'not a zip archive (it does not start with a zip header)'
+        : undefined;
+  const directory = refusal ? { problem: refusal } : await readZipDirectory(bytes, limits.maxArchiveEntries);
+  if ('problem' in directory) {
+    // Refused before a byte is inflated: nothing of it was read as reports.
+    onBytesRead(source.size);
+    return yield { kind: 'archive-failed', archive, reason: directory.problem };
+  }
+  /** Directory entries by name, taken in order as the stream meets them (a name may appear twice). */
+  const listed = (name: string): ZipDirectoryEntry | undefined => directory.byName.get(name)?.shift();
+
   const ready: ImportEntry[] = [];
   const open = new Set<string>();
   let entryCount = 0;
@@ -94,10 +120,12 @@ async function* zipEntries(
 
   const unzip = new Unzip((file: UnzipFile) => {
     if (fatal) return;
+    // The directory's count can lie; the stream's own count is the one that stops the archive.
     if (++entryCount > limits.maxArchiveEntries) {
       fatal = `the archive has more than ${limits.maxArchiveEntries.toLocaleString('en')} entries`;
       return;
     }
+    const entry = listed(file.name);
     if (file.name.endsWith('/')) return;
     const path = `${archive}/${file.name}`;
     const unsafe = unsafeEntryName(file.name);
@@ -107,10 +135,20 @@ async function* zipEntries(
       return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
     const problem = fileProblem(file.name, file.originalSize ?? 1, limits);
     if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
+    if (!entry)
+      return void ready.push({ kind: 'failed', path, archive, reason: "skipped: the archive's directory does not list it (corrupt)" });
+    if (entry.flags & ENCRYPTED_FLAG)
+      return void ready.push({
+        kind: 'failed',
+        path,
+        archive,
+        reason: 'skipped: the entry is encrypted (password-protected zips are not read)',
+      });
     if (file.compression !== 0 && file.compression !== 8) {
       return void ready.push({ kind: 'failed', path, archive, reason: `unsupported compression method ${file.compression}` });
     }
     const chunks: Uint8Array[] = [];
+    const crc = new Crc32();
     let size = 0;
     open.add(path);
     file.ondata = (error, chunk, final) => {
@@ -133,11 +171,14 @@ async function* zipEntries(
         });
       } else {
         chunks.push(chunk);
+        crc.update(chunk);
         if (!final) return;
         ready.push(
-          size
-            ? { kind: 'file', path, archive, bytes: concat(chunks, size) }
-            : { kind: 'failed', path, archive, reason: 'the file is empty' },
+          !size
+            ? { kind: 'failed', path, archive, reason: 'the file is empty' }
+            : crc.value !== entry.crc
+              ? { kind: 'failed', path, archive, reason: 'its checksum (CRC-32) does not match: the entry is corrupt' }
+              : { kind: 'file', path, archive, bytes: concat(chunks, size) },
         );
       }
       open.delete(path);
@@ -147,22 +188,11 @@ async function* zipEntries(
   });
   unzip.register(UnzipInflate);
 
-  const reader = (source.stream?.() ?? new Blob([await source.arrayBuffer()]).stream()).getReader();
-  let first = true;
-  let tail: Uint8Array = new Uint8Array(0);
+  const reader = bytes.stream().getReader();
   try {
     for (;;) {
       const { value, done } = await reader.read();
-      if (value) {
-        onBytesRead(value.length);
-        tail = keepTail(tail, value);
-      }
-      if (value && first) {
-        first = false;
-        if (value[0] !== 0x50 || value[1] !== 0x4b) {
-          fatal = 'not a zip archive (it does not start with a zip header)';
-        }
-      }
+      if (value) onBytesRead(value.length);
       if (!fatal) pushInSlices(unzip, value ?? new Uint8Array(0), done);
       yield* ready.splice(0);
       if (fatal || done) break;
@@ -172,9 +202,7 @@ async function* zipEntries(
   } finally {
     void reader.cancel().catch(() => undefined);
   }
-  if (!fatal && first) fatal = 'the archive is empty';
   if (!fatal && open.size) fatal = 'the archive is truncated: it ends in the middle of an entry';
-  if (!fatal && !hasEndRecord(tail)) fatal = 'the archive is truncated or corrupt: its end record is missing';
   if (fatal) yield { kind: 'archive-failed', archive, reason: fatal };
 }
 
@@ -191,22 +219,6 @@ function pushInSlices(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
     const end = Math.min(at + PUSH_SLICE_BYTES, chunk.length);
     unzip.push(chunk.subarray(at, end), final && end === chunk.length);
   }
-}
-
-/** The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KB. */
-const END_RECORD_SPAN = 22 + 0xffff;
-
-function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
-  const joined = concat([tail, chunk], tail.length + chunk.length);
-  return joined.length > END_RECORD_SPAN ? joined.slice(joined.length - END_RECORD_SPAN) : joined;
-}
-
-/** Whether the archive ends with an end-of-central-directory record (`PK\x05\x06`), as every complete zip does. */
-function hasEndRecord(tail: Uint8Array): boolean {
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) return true;
-  }
-  return false;
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
