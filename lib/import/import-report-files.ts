@@ -1,9 +1,11 @@
 import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredReport } from '../db/database';
+import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
 import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
+import { ImportWriteError } from './import-write-error';
 import { parseBackup } from './library-backup';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
@@ -118,12 +120,17 @@ export async function parseSelection(
   }
   await Promise.all(hashes);
   const reports = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
-  return { reports, failed, aliases: learner.aliases(), progress };
+  // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
+  const dropped = new Set(pending.filter((report) => !reports.includes(report)).map((report) => report.fileName));
+  const aliases = learner.aliases().filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
+  return { reports, failed, aliases, progress };
 }
 
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report, every alias and the batch
- * record in one transaction, so a failure leaves the library exactly as it was.
+ * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias and the batch
+ * record in one transaction, so a failure leaves the library exactly as it was. An import that adds nothing (all
+ * refused or already there) writes nothing at all and returns `batchId` 0. A failed write (storage full, say)
+ * throws an {@link ImportWriteError} that says so; the progress ends in `done` either way.
  */
 export async function importReportFiles(
   db: LibraryDatabase,
@@ -138,24 +145,47 @@ export async function importReportFiles(
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
-  const batchId = await db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async () => {
+  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async () => {
     const existing = await db.reports.bulkGet(reports.map((report) => report.id));
-    const batchId = (await db.imports.add({ startedAt, imported: 0, duplicates: 0, failed })) as number;
+    // An alias the library has keeps the provenance it was first stored with.
+    const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
+    const newAliases = aliases.filter((_, i) => !known[i]);
     const seen = new Set<string>();
-    const fresh: StoredReport[] = [];
+    const fresh: Omit<StoredReport, 'importId'>[] = [];
     reports.forEach(({ archive: _archive, ...report }, i) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
       if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
       seen.add(report.id);
-      fresh.push({ ...report, importId: batchId });
+      fresh.push(report);
       imported.push(outcome);
     });
-    await db.reports.bulkAdd(fresh);
-    await db.reportSecurities.bulkPut(fresh.flatMap(securityRowsOf));
-    await db.aliases.bulkPut(aliases);
-    await db.imports.update(batchId, { finishedAt: new Date().toISOString(), imported: fresh.length, duplicates: duplicates.length });
+    // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
+    if (!fresh.length && !newAliases.length) return 0;
+    const batchId = (await db.imports.add({
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      imported: fresh.length,
+      duplicates: duplicates.length,
+      failed,
+    })) as number;
+    const stored = fresh.map((report): StoredReport => ({ ...report, importId: batchId }));
+    await db.reports.bulkAdd(stored);
+    await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
+    await db.aliases.bulkAdd(newAliases);
     return batchId;
   });
+  let batchId: number;
+  try {
+    batchId = await write;
+  } catch (error) {
+    progress.phase = 'done';
+    onProgress({ ...progress });
+    throw new ImportWriteError(
+      error,
+      failed,
+      reports.map((report) => report.fileName),
+    );
+  }
   progress.written = imported.length;
   progress.phase = 'done';
   onProgress({ ...progress });

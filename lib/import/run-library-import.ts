@@ -1,10 +1,14 @@
 import type { LibraryDatabase } from '../db/database';
 import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles, type ImportProgress, type ImportResult, type ImportSource } from './import-report-files';
+import { ImportWriteError } from './import-write-error';
 
 /**
  * One import as an extension page runs it: the dictionary as the library knows it now, the pipeline, then a note to
- * the worker that the library changed (so tabs get the new dictionary).
+ * the worker that the library changed (so tabs get the new dictionary). A write that fails (the browser's storage is
+ * full, say) comes back as a result, not an exception: nothing was imported, and every file is listed as failed with
+ * the reason (`Browser storage is full: …`), which the library page shows in its result table; `batchId` is then 0,
+ * no batch was recorded.
  */
 export async function runLibraryImport(
   db: LibraryDatabase,
@@ -12,7 +16,25 @@ export async function runLibraryImport(
   notifyLibraryChanged: () => Promise<void>,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportResult> {
-  const result = await importReportFiles(db, sources, await loadParseContext(db), onProgress);
+  let result: ImportResult;
+  try {
+    result = await importReportFiles(db, sources, await loadParseContext(db), onProgress);
+  } catch (error) {
+    if (!(error instanceof ImportWriteError)) throw error;
+    return writeFailure(error);
+  }
   if (result.imported.length) await notifyLibraryChanged();
   return result;
+}
+
+/** The result the library page shows for an import whose write failed. */
+function writeFailure(error: ImportWriteError): ImportResult {
+  const unwritten = error.unwritten.map((file) => ({ file, reason: error.message }));
+  return {
+    batchId: 0,
+    imported: [],
+    duplicates: [],
+    failed: [...error.failed, ...(unwritten.length ? unwritten : [{ file: '(import)', reason: error.message }])],
+    learnedAliases: 0,
+  };
 }

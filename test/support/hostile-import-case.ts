@@ -1,0 +1,112 @@
+import { expect } from 'vitest';
+import type { LibraryDatabase } from '../../lib/db/database';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../lib/import/import-limits';
+import { importReportFiles, type ImportResult, type ImportSource } from '../../lib/import/import-report-files';
+import {
+  cleanOutcome,
+  fixtureFile,
+  freshContext,
+  GOOD_FIXTURES,
+  libraryHash,
+  openTestLibrary,
+  timed,
+  unindexedReports,
+} from './hostile-library';
+import type { HostileOutcome } from './hostile-outcomes';
+
+/**
+ * One hostile import and how it is judged: the whole pipeline (`importReportFiles`) over a library that already
+ * holds reports, the way the library page runs it. An input refused whole must leave every table exactly as it was
+ * (hash of all tables); an archive with hostile entries must import its good entries, name each hostile one with
+ * its reason, and store nothing of the hostile ones.
+ */
+export interface ImportCase {
+  category: string;
+  name: string;
+  /** What should happen, in the reader's words (goes into the summary on failure). */
+  expected: string;
+  sources: () => ImportSource[] | Promise<ImportSource[]>;
+  /** Failures the result must list: the file (exactly, or a pattern) and a pattern its reason must match. */
+  refused: { file: string | RegExp; reason: RegExp }[];
+  /** File names (as the import names them) that must be imported; anything else new in the library is wrong. */
+  imported?: string[];
+  /** No hang past this: the case fails as `hung` when the import has not settled by then. */
+  boundMs?: number;
+  limits?: ImportLimits;
+}
+
+/** What a hostile import did, for the case's own assertions. */
+export interface ImportCaseRun {
+  outcome: HostileOutcome;
+  result?: ImportResult;
+  error?: unknown;
+}
+
+/** Default hang bound for one import case: every case here is small or stopped early by a limit. */
+export const IMPORT_CASE_BOUND_MS = 10_000;
+
+/** A library holding the good fixtures (one per format), as a user's library would before a bad import. */
+export async function seededLibrary(): Promise<LibraryDatabase> {
+  const db = await openTestLibrary();
+  const seeded = await importReportFiles(
+    db,
+    GOOD_FIXTURES.map((name) => fixtureFile(name)),
+    freshContext(),
+  );
+  expect(seeded.imported).toHaveLength(GOOD_FIXTURES.length);
+  return db;
+}
+
+const matches = (pattern: string | RegExp, value: string) => (typeof pattern === 'string' ? pattern === value : pattern.test(value));
+
+/** Runs one case against `db` and returns its outcome; the caller asserts on it (see {@link expectClean}). */
+export async function runImportCase(db: LibraryDatabase, spec: ImportCase): Promise<ImportCaseRun> {
+  const sources = await spec.sources();
+  const before = await libraryHash(db);
+  const idsBefore = new Set(await db.reports.toCollection().primaryKeys());
+  const aliasesBefore = await db.aliases.count();
+  const run = await timed(spec.boundMs ?? IMPORT_CASE_BOUND_MS, () =>
+    importReportFiles(db, sources, freshContext(), undefined, spec.limits ?? DEFAULT_IMPORT_LIMITS),
+  );
+  const result = run.value;
+  const fresh = (await db.reports.toArray()).filter((report) => !idsBefore.has(report.id));
+  const allowed = new Set(spec.imported ?? []);
+  const smuggled = fresh.filter((report) => !allowed.has(report.fileName));
+  const missingRefusals = spec.refused.filter(
+    ({ file, reason }) => !result?.failed.some((failure) => matches(file, failure.file) && reason.test(failure.reason)),
+  );
+  const nothingExpected = !spec.imported?.length;
+  const changed = (await libraryHash(db)) !== before;
+  const partial =
+    (await unindexedReports(db)).length > 0 ||
+    (nothingExpected && changed) ||
+    (nothingExpected && (await db.aliases.count()) !== aliasesBefore);
+  const outcome: HostileOutcome = {
+    ...cleanOutcome(spec.category, spec.name, spec.expected),
+    crashed: run.error !== undefined,
+    hung: run.hung,
+    partialImport: partial,
+    wronglyAccepted: smuggled.length + missingRefusals.length,
+    ms: Math.round(run.ms),
+  };
+  return { outcome, result, error: run.error };
+}
+
+/** The assertions every case shares: no crash, no hang, nothing partial or smuggled, each refusal named. */
+export function expectClean(run: ImportCaseRun, spec: ImportCase): void {
+  expect(run.error).toBeUndefined();
+  const result = run.result!;
+  for (const { file, reason } of spec.refused)
+    expect(
+      result.failed.some((failure) => matches(file, failure.file) && reason.test(failure.reason)),
+      `no failure for ${String(file)} matching ${reason} in ${JSON.stringify(result.failed)}`,
+    ).toBe(true);
+  expect(result.imported.map((report) => report.file).sort()).toEqual([...(spec.imported ?? [])].sort());
+  const { crashed, hung, partialImport, wronglyAccepted } = run.outcome;
+  expect({ crashed, hung, partialImport, wronglyAccepted }).toEqual({
+    crashed: false,
+    hung: false,
+    partialImport: false,
+    wronglyAccepted: 0,
+  });
+}
