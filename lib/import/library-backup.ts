@@ -9,6 +9,9 @@ export const BACKUP_VERSION = 1;
 
 /** Longest original text a backup may carry for one report (the import's per-file limit). */
 const MAX_TEXT = 20 * 1024 * 1024;
+/** Most reports and aliases one backup may hold: ten times the largest libraries we design for (10,000 reports). */
+export const MAX_BACKUP_REPORTS = 200_000;
+export const MAX_BACKUP_ALIASES = 500_000;
 
 const securityId = v.pipe(v.string(), v.regex(SECURITY_ID_PATTERN));
 const backupSchema = v.strictObject({
@@ -62,7 +65,17 @@ export function parseBackup(text: string): LibraryBackup {
   const version = (data as { version?: unknown }).version;
   if (version !== BACKUP_VERSION)
     throw new Error(`backup version ${String(version)} is not supported (this version reads ${BACKUP_VERSION})`);
-  const parsed = v.safeParse(backupSchema, data);
+  // Sizes first, and the first issue only: validating a million bad rows to list every issue took 30 s.
+  const { reports, aliases } = data as { reports?: unknown; aliases?: unknown };
+  if (Array.isArray(reports) && reports.length > MAX_BACKUP_REPORTS)
+    throw new Error(
+      `the backup lists ${reports.length.toLocaleString('en')} reports; the limit is ${MAX_BACKUP_REPORTS.toLocaleString('en')}`,
+    );
+  if (Array.isArray(aliases) && aliases.length > MAX_BACKUP_ALIASES)
+    throw new Error(
+      `the backup lists ${aliases.length.toLocaleString('en')} aliases; the limit is ${MAX_BACKUP_ALIASES.toLocaleString('en')}`,
+    );
+  const parsed = v.safeParse(backupSchema, data, { abortEarly: true });
   if (!parsed.success) throw new Error(`the backup is malformed: ${v.summarize(parsed.issues).split('\n')[0]}`);
   return parsed.output as LibraryBackup;
 }
