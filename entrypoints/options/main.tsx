@@ -180,7 +180,9 @@ async function main() {
   };
 
   addEventListener('hashchange', () => void refresh());
-  void navigator.storage?.persist?.();
+  // Without persistence the browser may evict an extension's IndexedDB, the whole library, under storage pressure
+  // (https://developer.mozilla.org/docs/Web/API/StorageManager/persist); a refusal changes nothing, so it is not shown.
+  void navigator.storage?.persist?.().catch(() => false);
   await refresh();
 }
 

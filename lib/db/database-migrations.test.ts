@@ -1,6 +1,6 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { afterEach, expect, test } from 'vitest';
-import { openLibraryDatabase } from './database';
+import { openLibraryDatabase, securityRowsOf, type StoredReport } from './database';
 
 /** Schema version 1 exactly as released: a library written by it must open in every later version. */
 const VERSION_1 = {
@@ -8,6 +8,50 @@ const VERSION_1 = {
   aliases: '[alias+securityId], alias, securityId, origin',
   imports: '++id, startedAt',
 };
+
+/** Version 2 as released: what it added to version 1. */
+const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
+
+/**
+ * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
+ * `version(n)` in `database.ts` must add its row here (the test below fails until it does), with rows in the shape
+ * that version writes.
+ */
+const RELEASED: { version: number; stores: Record<string, string>[]; rows: Record<string, object[]> }[] = [
+  {
+    version: 1,
+    stores: [VERSION_1],
+    rows: {
+      reports: [
+        { id: 'a'.repeat(64), title: 'A', date: '2025-01-02', securityIds: ['HK:09988', 'US:BABA'], originalText: 'a', importId: 1 },
+        { id: 'b'.repeat(64), title: 'B', securityIds: ['US:AMZN'], originalText: 'b', importId: 1 },
+      ],
+      aliases: [{ alias: '阿里', securityId: 'HK:09988', origin: 'learned', from: 'a.md' }],
+      imports: [{ id: 1, startedAt: '2025-01-01', finishedAt: '2025-01-01', imported: 2, duplicates: 0, failed: [] }],
+    },
+  },
+  {
+    version: 2,
+    stores: [VERSION_1, VERSION_2],
+    rows: {
+      reports: [
+        { id: 'c'.repeat(64), title: 'C', date: '2025-03-04', securityIds: ['SH:600519'], originalText: 'c', importId: 1 },
+        { id: 'd'.repeat(64), title: 'D', securityIds: [], originalText: 'd', importId: 2 },
+      ],
+      aliases: [{ alias: '茅台酒', securityId: 'SH:600519', origin: 'user-list', from: 'list.csv' }],
+      imports: [
+        { id: 1, startedAt: '2025-03-01', finishedAt: '2025-03-01', imported: 1, duplicates: 0, failed: [] },
+        { id: 2, startedAt: '2025-03-02', finishedAt: '2025-03-02', imported: 1, duplicates: 0, failed: [{ file: 'x.png', reason: 'no' }] },
+      ],
+      reportSecurities: [{ securityId: 'SH:600519', date: '2025-03-04', reportId: 'c'.repeat(64) }],
+    },
+  },
+];
+const LATEST = RELEASED.at(-1)!;
+
+/** A table's schema as Dexie reads it back: primary key, then indexes. */
+const schemaOf = (table: Table) => [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
+const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
 
 const name = `migration-${crypto.randomUUID()}`;
 afterEach(() => Dexie.delete(name));
@@ -36,3 +80,37 @@ test('version 1 → 2: reports, aliases and imports survive; the security index 
   ]);
   db.close();
 });
+
+test('the current code declares the latest released version, with its stores exactly', async () => {
+  const db = openLibraryDatabase(name);
+  await db.open();
+  expect(db.verno).toBe(LATEST.version);
+  const declared = Object.fromEntries(db.tables.map((table) => [table.name, schemaOf(table)]));
+  const released = new Dexie(`${name}-released`);
+  LATEST.stores.forEach((_, i) => released.version(i + 1).stores(LATEST.stores[i]!));
+  await released.open();
+  expect(declared).toEqual(Object.fromEntries(released.tables.map((table) => [table.name, schemaOf(table)])));
+  db.close();
+  await released.delete();
+});
+
+test.each(RELEASED)(
+  'a library written by version $version opens in the current code with every row kept',
+  async ({ version, stores, rows }) => {
+    const old = new Dexie(name);
+    stores.forEach((declared, i) => old.version(i + 1).stores(declared));
+    await old.open();
+    expect(old.verno).toBe(version);
+    await old.transaction('rw', old.tables, () => Promise.all(Object.entries(rows).map(([table, data]) => old.table(table).bulkAdd(data))));
+    old.close();
+
+    const db = openLibraryDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST.version);
+    // Rows of every table the old version had are unchanged; tables added since hold what their upgrade built.
+    for (const [table, data] of Object.entries(rows)) expect(sorted(await db.table(table).toArray())).toEqual(sorted(data));
+    const reports = rows.reports as StoredReport[];
+    expect(sorted(await db.reportSecurities.toArray())).toEqual(sorted(reports.flatMap(securityRowsOf)));
+    db.close();
+  },
+);

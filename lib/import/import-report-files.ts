@@ -145,7 +145,9 @@ export async function importReportFiles(
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async () => {
+  let native: IDBTransaction | undefined;
+  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async (tx) => {
+    native = tx.idbtrans;
     const existing = await db.reports.bulkGet(reports.map((report) => report.id));
     // An alias the library has keeps the provenance it was first stored with.
     const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
@@ -180,8 +182,10 @@ export async function importReportFiles(
   } catch (error) {
     progress.phase = 'done';
     onProgress({ ...progress });
+    // When the browser aborts the transaction itself (Chromium does when it runs out of quota), the pending writes
+    // only fail with `AbortError`; the reason is the transaction's own `error`, so that is the cause to report.
     throw new ImportWriteError(
-      error,
+      native?.error ?? error,
       failed,
       reports.map((report) => report.fileName),
     );

@@ -28,22 +28,29 @@ export class ImportWriteError extends Error {
   }
 }
 
+/** How deep wrapped errors are followed: Dexie wraps at most twice; a cycle of `cause`s must not loop. */
+const MAX_DEPTH = 4;
+
 /**
  * Whether an error is the browser's "storage full": IndexedDB raises a `DOMException` named `QuotaExceededError`,
- * which Dexie passes on as its own `QuotaExceededError`, or as an `AbortError` with the quota error as `inner`
- * when the transaction aborted because of it (https://dexie.org/docs/DexieErrors/Dexie.QuotaExceededError).
+ * which Dexie passes on as its own `QuotaExceededError`, as an `AbortError` with the quota error as `inner` when
+ * the transaction aborted because of it (https://dexie.org/docs/DexieErrors/Dexie.QuotaExceededError), or among the
+ * `failures` of a `BulkError` when one write of a `bulkAdd`/`bulkPut` failed with it.
  */
 export function isQuotaExceeded(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 4) return false;
-  const { name, message, inner, cause } = error as { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown };
+  if (!error || typeof error !== 'object' || depth > MAX_DEPTH) return false;
+  const { name, message, inner, cause, failures } = error as Record<string, unknown>;
   if (name === 'QuotaExceededError' || (typeof message === 'string' && message.includes('QuotaExceededError'))) return true;
-  return isQuotaExceeded(inner, depth + 1) || isQuotaExceeded(cause, depth + 1);
+  const nested = [inner, cause, ...(Array.isArray(failures) ? failures : [])];
+  return nested.some((next) => isQuotaExceeded(next, depth + 1));
 }
 
 function describe(error: unknown): string {
   if (error instanceof Error || (error && typeof error === 'object' && 'message' in error)) {
     const { name, message } = error as { name?: string; message?: string };
-    return message && name && !message.startsWith(name) ? `${name}: ${message}` : String(message || name);
+    const text = message && name && !message.startsWith(name) ? `${name}: ${message}` : String(message || name);
+    // Dexie appends a wrapped error's message on a new line; the result table shows one line.
+    return text.replace(/\s+/g, ' ').trim();
   }
   return String(error);
 }
