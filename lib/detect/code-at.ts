@@ -20,27 +20,46 @@ export const isAlnum = (u: number) => isDigit(u) || isLetter(u);
 /** Exchange names that, before a colon, make the next word a ticker: `NASDAQ: AMZN`, `(NYSE: A)`. */
 const EXCHANGES = new Set(['NASDAQ', 'Nasdaq', 'NYSE', 'Nyse', 'NYSEARCA', 'AMEX', 'NYSEAMERICAN']);
 
-// One loop per character class rather than one loop taking a predicate: a function argument called per character
-// is a call V8 cannot inline, and these run at every word start.
-function digitsEnd(text: string, from: number): number {
+/** Class bits of {@link CLASS}. */
+const DIGIT = 1;
+const UPPER = 2;
+const LOWER = 4;
+const LETTER = UPPER | LOWER;
+const ALNUM = DIGIT | LETTER;
+/**
+ * The class bits of every code unit: one load instead of a predicate call per character. This code runs a few
+ * thousand times per megabyte, and for the first texts a page reads it runs unoptimised, where every call counts.
+ */
+const CLASS = (() => {
+  const classes = new Uint8Array(65536);
+  for (let u = 48; u <= 57; u++) classes[u] = DIGIT;
+  for (let u = 65; u <= 90; u++) classes[u] = UPPER;
+  for (let u = 97; u <= 122; u++) classes[u] = LOWER;
+  return classes;
+})();
+
+/** The class bits of `text[at]`; 0 past the end. */
+const classAt = (text: string, at: number) => (at < text.length ? CLASS[text.charCodeAt(at)]! : 0);
+
+/** End of the run from `from` of units in any of the classes `bits`. */
+function runEnd(text: string, from: number, bits: number): number {
   let i = from;
-  while (isDigit(text.charCodeAt(i))) i++;
+  while (i < text.length && (CLASS[text.charCodeAt(i)]! & bits) !== 0) i++;
   return i;
 }
-function lettersEnd(text: string, from: number): number {
-  let i = from;
-  while (isLetter(text.charCodeAt(i))) i++;
-  return i;
-}
-function upperEnd(text: string, from: number): number {
-  let i = from;
-  while (isUpper(text.charCodeAt(i))) i++;
-  return i;
-}
-function alnumEnd(text: string, from: number): number {
-  let i = from;
-  while (isAlnum(text.charCodeAt(i))) i++;
-  return i;
+
+/** Two units as one number, for comparing a two-letter word with {@link SH} and the like without making a string. */
+const pairKey = (a: number, b: number) => (a << 16) | b;
+const SH = pairKey(83, 72);
+const SZ = pairKey(83, 90);
+const SS = pairKey(83, 83);
+const BJ = pairKey(66, 74);
+const HK = pairKey(72, 75);
+/** {@link pairKey} of the two ASCII letters at `at`, uppercased (a letter's case is its 0x20 bit). */
+const upperPairAt = (text: string, at: number) => pairKey(text.charCodeAt(at) & ~0x20, text.charCodeAt(at + 1) & ~0x20);
+/** The exchange suffix a {@link pairKey} stands for, as aShareId expects it, or undefined. */
+function mainlandSuffix(key: number): string | undefined {
+  return key === SH ? 'SH' : key === SZ ? 'SZ' : key === SS ? 'SS' : key === BJ ? 'BJ' : undefined;
 }
 
 /** Lowercase prefixes of codes (`sh600519`, `hk09988`) and the first two letters of the exchange names. */
@@ -63,11 +82,11 @@ export function mayStartCode(a: number, b: number): boolean {
 
 /** End of `[A-Z]{1,5}` (plus a `.B` share class) from `from`, or -1; never followed by a letter or digit. */
 function tickerEnd(text: string, from: number): number {
-  const end = upperEnd(text, from);
-  if (end === from || end - from > 5 || isAlnum(text.charCodeAt(end))) return -1;
-  if (text.charCodeAt(end) === 46 && isUpper(text.charCodeAt(end + 1)) && !isAlnum(text.charCodeAt(end + 2))) {
-    const suffix = text[end + 1];
-    if (suffix !== 'O' && suffix !== 'N') return end + 2;
+  const end = runEnd(text, from, UPPER);
+  if (end === from || end - from > 5 || (classAt(text, end) & ALNUM) !== 0) return -1;
+  if (text.charCodeAt(end) === 46 && classAt(text, end + 1) === UPPER && (classAt(text, end + 2) & ALNUM) === 0) {
+    const suffix = text.charCodeAt(end + 1);
+    if (suffix !== 79 && suffix !== 78) return end + 2; // not .O or .N, which are exchanges
   }
   return end;
 }
@@ -90,94 +109,94 @@ export function codeAt(text: string, i: number): CodeScan {
 }
 
 function digitsAt(text: string, i: number): CodeScan {
-  const end = digitsEnd(text, i);
+  const end = runEnd(text, i, DIGIT);
   const length = end - i;
-  const code = text.slice(i, end);
-  if (text.charCodeAt(end) === 46 && isLetter(text.charCodeAt(end + 1))) {
-    const suffixEnd = lettersEnd(text, end + 1);
-    if (isAlnum(text.charCodeAt(suffixEnd))) return { hit: undefined, next: suffixEnd };
-    const suffix = text.slice(end + 1, suffixEnd).toUpperCase();
-    if (length === 6 && (suffix === 'SH' || suffix === 'SZ' || suffix === 'SS' || suffix === 'BJ')) {
-      return { hit: { kind: 'strong', start: i, end: suffixEnd, id: aShareId(code, suffix), rule: 'exchange-code' }, next: suffixEnd };
+  if (text.charCodeAt(end) === 46 && (classAt(text, end + 1) & LETTER) !== 0) {
+    const suffixEnd = runEnd(text, end + 1, LETTER);
+    if ((classAt(text, suffixEnd) & DIGIT) !== 0) return { hit: undefined, next: suffixEnd };
+    // Every suffix that counts has two letters, in either case.
+    const suffix = suffixEnd - end === 3 ? upperPairAt(text, end + 1) : -1;
+    const mainland = length === 6 ? mainlandSuffix(suffix) : undefined;
+    if (mainland) {
+      const id = aShareId(text.slice(i, end), mainland);
+      return { hit: { kind: 'strong', start: i, end: suffixEnd, id, rule: 'exchange-code' }, next: suffixEnd };
     }
-    if ((length === 4 || length === 5) && suffix === 'HK') {
-      return { hit: { kind: 'strong', start: i, end: suffixEnd, id: hongKongId(code), rule: 'exchange-code' }, next: suffixEnd };
+    if ((length === 4 || length === 5) && suffix === HK) {
+      const id = hongKongId(text.slice(i, end));
+      return { hit: { kind: 'strong', start: i, end: suffixEnd, id, rule: 'exchange-code' }, next: suffixEnd };
     }
     return { hit: undefined, next: suffixEnd };
   }
-  const decimal = text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1));
-  if (length === 6 && !decimal) return { hit: { kind: 'bare', start: i, end, code, digits: true }, next: end };
+  const decimal = text.charCodeAt(end) === 46 && classAt(text, end + 1) === DIGIT;
+  if (length === 6 && !decimal) return { hit: { kind: 'bare', start: i, end, code: text.slice(i, end), digits: true }, next: end };
   return { hit: undefined, next: end };
 }
 
-function isUpperWord(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isUpper(text.charCodeAt(i))) return false;
+/** Whether every unit of `text[start, end)` is in the classes `bits`. */
+function allIn(text: string, start: number, end: number, bits: number): boolean {
+  for (let i = start; i < end; i++) if ((CLASS[text.charCodeAt(i)]! & bits) === 0) return false;
   return true;
 }
 
 function lettersAt(text: string, i: number): CodeScan {
-  const end = lettersEnd(text, i);
-  const word = text.slice(i, end);
-  const upper = isUpperWord(text, i, end) ? word : word.toUpperCase();
+  const end = runEnd(text, i, LETTER);
+  const upper = allIn(text, i, end, UPPER);
   const after = text.charCodeAt(end);
   if (isDigit(after)) {
-    const digitsStop = digitsEnd(text, end);
+    const digitsStop = runEnd(text, end, DIGIT);
     const digits = digitsStop - end;
-    const same = word === upper || word === word.toLowerCase();
-    const boundary = !isLetter(text.charCodeAt(digitsStop));
-    if (same && boundary && digits === 6 && (upper === 'SH' || upper === 'SZ' || upper === 'BJ')) {
-      return {
-        hit: { kind: 'strong', start: i, end: digitsStop, id: aShareId(text.slice(end, digitsStop), upper), rule: 'exchange-code' },
-        next: digitsStop,
-      };
+    const same = upper || allIn(text, i, end, LOWER);
+    const boundary = (classAt(text, digitsStop) & LETTER) === 0;
+    // SH600519, sh600519, HK09988: a two-letter prefix in one case.
+    const prefix = same && boundary && end - i === 2 ? upperPairAt(text, i) : -1;
+    const mainland = digits === 6 && prefix !== SS ? mainlandSuffix(prefix) : undefined;
+    if (mainland) {
+      const id = aShareId(text.slice(end, digitsStop), mainland);
+      return { hit: { kind: 'strong', start: i, end: digitsStop, id, rule: 'exchange-code' }, next: digitsStop };
     }
-    if (same && boundary && digits === 5 && upper === 'HK') {
-      return {
-        hit: { kind: 'strong', start: i, end: digitsStop, id: hongKongId(text.slice(end, digitsStop)), rule: 'exchange-code' },
-        next: digitsStop,
-      };
+    if (digits === 5 && prefix === HK) {
+      const id = hongKongId(text.slice(end, digitsStop));
+      return { hit: { kind: 'strong', start: i, end: digitsStop, id, rule: 'exchange-code' }, next: digitsStop };
     }
-    return { hit: undefined, next: alnumEnd(text, digitsStop) };
+    return { hit: undefined, next: runEnd(text, digitsStop, ALNUM) };
   }
   if (after === 58 || after === 0xff1a || (after === 32 && (text.charCodeAt(end + 1) === 58 || text.charCodeAt(end + 1) === 0xff1a))) {
     const colon = after === 32 ? end + 1 : end;
     const valueStart = text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
-    if (EXCHANGES.has(word)) {
+    if (EXCHANGES.has(text.slice(i, end))) {
       const tickerStop = tickerEnd(text, valueStart);
-      if (tickerStop > 0)
-        return {
-          hit: {
-            kind: 'strong',
-            start: valueStart,
-            end: tickerStop,
-            id: usId(text.slice(valueStart, tickerStop)),
-            rule: 'exchange-prefix',
-          },
-          next: tickerStop,
-        };
+      if (tickerStop > 0) {
+        const id = usId(text.slice(valueStart, tickerStop));
+        return { hit: { kind: 'strong', start: valueStart, end: tickerStop, id, rule: 'exchange-prefix' }, next: tickerStop };
+      }
     }
-    if (word === 'HK' && colon === end && isDigit(text.charCodeAt(valueStart))) {
-      const digitsStop = digitsEnd(text, valueStart);
-      if (digitsStop - valueStart <= 5 && !isAlnum(text.charCodeAt(digitsStop))) {
-        return {
-          hit: { kind: 'strong', start: i, end: digitsStop, id: hongKongId(text.slice(valueStart, digitsStop)), rule: 'exchange-code' },
-          next: digitsStop,
-        };
+    // HK:2015, written exactly so.
+    if (
+      end - i === 2 &&
+      text.charCodeAt(i) === 72 &&
+      text.charCodeAt(i + 1) === 75 &&
+      colon === end &&
+      isDigit(text.charCodeAt(valueStart))
+    ) {
+      const digitsStop = runEnd(text, valueStart, DIGIT);
+      if (digitsStop - valueStart <= 5 && (classAt(text, digitsStop) & ALNUM) === 0) {
+        const id = hongKongId(text.slice(valueStart, digitsStop));
+        return { hit: { kind: 'strong', start: i, end: digitsStop, id, rule: 'exchange-code' }, next: digitsStop };
       }
     }
   }
-  if (word !== upper || word.length > 5) return { hit: undefined, next: end };
+  if (!upper || end - i > 5) return { hit: undefined, next: end };
   const stop = tickerEnd(text, i);
   if (stop < 0) return { hit: undefined, next: end };
   const ticker = text.slice(i, stop);
   if (text.charCodeAt(stop) === 46) {
-    const suffixEnd = upperEnd(text, stop + 1);
+    const suffixEnd = runEnd(text, stop + 1, UPPER);
     const suffix = text.slice(stop + 1, suffixEnd);
-    if ((suffix === 'O' || suffix === 'OQ' || suffix === 'N') && !isAlnum(text.charCodeAt(suffixEnd))) {
+    if ((suffix === 'O' || suffix === 'OQ' || suffix === 'N') && (classAt(text, suffixEnd) & ALNUM) === 0) {
       return { hit: { kind: 'strong', start: i, end: suffixEnd, id: usId(ticker), rule: 'exchange-code' }, next: suffixEnd };
     }
   }
-  if (text.charCodeAt(stop) === 45 && text.startsWith('US', stop + 1) && !isAlnum(text.charCodeAt(stop + 3))) {
+  if (text.charCodeAt(stop) === 45 && text.startsWith('US', stop + 1) && (classAt(text, stop + 3) & ALNUM) === 0) {
     return { hit: { kind: 'strong', start: i, end: stop + 3, id: usId(ticker), rule: 'exchange-code' }, next: stop + 3 };
   }
   return { hit: { kind: 'bare', start: i, end: stop, code: ticker, digits: false }, next: stop };

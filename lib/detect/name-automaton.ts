@@ -1,3 +1,7 @@
+import { FILTER_WORDS, PairFilter, hasBit, setBit, tripleBit } from './pair-filter';
+
+export { pairBit } from './pair-filter';
+
 /** Initial size of the transition hash table (a power of two); it doubles whenever it is half full. */
 const INITIAL_TABLE_SIZE = 1 << 12;
 const EMPTY = -1;
@@ -29,12 +33,21 @@ export class NameAutomaton<T> {
   #nodes = 1;
   readonly #values: (T[] | undefined)[] = [undefined];
   /**
-   * One bit per hashed pair of first two units as written (every spelling that folds to a name's start), so a hot
-   * loop screens each position with one load and no folding.
+   * The pairs of first two units as written (every spelling that folds to a name's start), so a hot loop screens
+   * each position with a load or two and no folding.
    */
-  readonly #pairs = new Int32Array(PAIR_BITS >>> 5);
+  readonly #pairs = new PairFilter();
   /** The same for names alone, so a caller that let its own spellings through can tell whether to walk the trie. */
-  readonly #namePairs = new Int32Array(PAIR_BITS >>> 5);
+  readonly #namePairs = new PairFilter();
+  /**
+   * The first two units of names of two units and the first three of longer names ({@link tripleBit}), all
+   * spellings: most positions whose pair starts a name start none (a text's common words share names' first two
+   * characters), and these answer that from three units without a walk through the trie, which misses the cache.
+   */
+  readonly #shortNames = new PairFilter();
+  readonly #triples = new Int32Array(FILTER_WORDS);
+  /** Whether a name of one unit was added: {@link mayStartAt} cannot rule those out. */
+  #oneUnitNames = false;
   readonly #fold: Uint16Array | undefined;
   /** Units written otherwise than their canonical form, by canonical form: the spellings the pair filter needs. */
   readonly #variantsOf = new Map<number, number[]>();
@@ -60,11 +73,14 @@ export class NameAutomaton<T> {
 
   /** Adds a name; a second value under the same name is kept beside the first. */
   add(name: string, value: T): void {
-    if (name.length >= 2)
+    if (name.length < 2) this.#oneUnitNames = true;
+    else
       for (const a of this.#spellings(this.fold(name.charCodeAt(0))))
         for (const b of this.#spellings(this.fold(name.charCodeAt(1)))) {
           this.allowPair(a, b);
-          setBit(this.#namePairs, pairBit(a, b));
+          this.#namePairs.add(a, b);
+          if (name.length === 2) this.#shortNames.add(a, b);
+          else for (const c of this.#spellings(this.fold(name.charCodeAt(2)))) setBit(this.#triples, tripleBit(a, b, c));
         }
     let node = 0;
     for (let i = 0; i < name.length; i++) {
@@ -87,22 +103,37 @@ export class NameAutomaton<T> {
   }
 
   /**
-   * Pair filter for hot loops: test with {@link pairBit} of two units as written. A clear bit means no name starts
-   * with that pair (nor anything marked with {@link allowPair}).
+   * Pair filter for hot loops (see {@link nextPassingPair}): a pair it does not pass starts no name (nor anything
+   * let through with {@link allowPair}).
    */
-  get pairs(): Int32Array {
+  get filter(): PairFilter {
     return this.#pairs;
+  }
+
+  /** The first table of {@link filter}: test with {@link pairBit} of two units as written. */
+  get pairs(): Int32Array {
+    return this.#pairs.first;
   }
 
   /** Lets a pair of units (as written) through the filter: for a caller's own spellings outside the trie (codes). */
   allowPair(a: number, b: number): void {
-    setBit(this.#pairs, pairBit(a, b));
+    this.#pairs.add(a, b);
   }
 
   /** Whether a name may start with units `a`, `b` (as written); false means none does. */
   mayStartName(a: number, b: number): boolean {
-    const bit = pairBit(a, b);
-    return (this.#namePairs[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    return this.#namePairs.has(a, b);
+  }
+
+  /**
+   * Whether a name may start at `start` (false: {@link longestEndAt} finds none there), from the three units there
+   * and no trie; for hot loops that screened the position with {@link filter} already.
+   */
+  mayStartAt(text: string, start: number): boolean {
+    if (this.#oneUnitNames || start + 2 >= text.length) return true;
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    return this.#shortNames.has(a, b) || hasBit(this.#triples, tripleBit(a, b, text.charCodeAt(start + 2)));
   }
 
   /** Every unit that folds to `canonical`. */
@@ -174,13 +205,11 @@ export class NameAutomaton<T> {
   }
 }
 
-/** Size of the pair filter in bits (64 KB): few false positives for dictionaries of tens of thousands of names. */
-const PAIR_BITS = 1 << 19;
-const setBit = (bits: Int32Array, bit: number) => (bits[bit >>> 5]! |= 1 << (bit & 31));
-/** The filter bit of a pair of units. */
-export const pairBit = (a: number, b: number) => (Math.imul(a, 0x2c1b3c6d) ^ b) & (PAIR_BITS - 1);
-
 const isAlnum = (u: number) => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
 
-/** Multiplicative hash of a (node, unit) pair. */
-const hash = (node: number, unit: number) => (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) >>> 0;
+/**
+ * Multiplicative hash of a (node, unit) pair. The multipliers (0x9e3779b1 and 0x85ebca6b) are written as the int32
+ * they are to `Math.imul`: a hex literal above 2^31 is a double, and so is a module constant holding one, and
+ * optimised code then converts it at every call (measured: a loop with such a hash ran several times slower).
+ */
+const hash = (node: number, unit: number) => (Math.imul(node, -1640531535) ^ Math.imul(unit, -2048144789)) >>> 0;
