@@ -3,7 +3,7 @@ import { aShareId, codeOf, marketOf, type SecurityId } from '../securities/secur
 import { mayStartCode } from './code-at';
 import { NameAutomaton } from './name-automaton';
 import { MentionBuffer } from './mention-buffer';
-import { scanText, upperKey, type NameRule, type NameValue } from './scan-text';
+import { scanText, upperKey, type Listing, type NameRule, type NameValue } from './scan-text';
 
 /** How a mention was recognised; shown to the user as the reason for a mark. */
 export type MentionRule =
@@ -78,9 +78,9 @@ function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Arr
 }
 
 /**
- * Builds the matcher for a set of securities. One pass over the text: at each character a single table load says
- * whether a name can start there (names through a trie, longest match; word boundaries for Latin, none for CJK),
- * and ASCII word starts are read as code spellings. Strong codes (with an exchange, cashtags, exchange prefixes)
+ * Builds the matcher for a set of securities. One pass over the text ({@link scanText}): at each character a table
+ * load on its first two units says whether a name or code can start there (names through a trie, longest match;
+ * word boundaries for Latin, none for CJK), and ASCII word starts are read as code spellings. Strong codes (with an exchange, cashtags, exchange prefixes)
  * count alone; bare tickers and six-digit codes only in a supporting context (SPEC.md: "bare words are never
  * trusted alone").
  */
@@ -101,8 +101,15 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     issuerOf.set(id, issuer);
     listingsOf.set(issuer, [...(listingsOf.get(issuer) ?? []), id]);
   };
+  /** Each listing's mark, set while a text is read when a name of it is found. */
+  const listings = new Map<SecurityId, Listing>();
+  const listingOf = (id: SecurityId) => {
+    let listing = listings.get(id);
+    if (!listing) listings.set(id, (listing = { namedIn: 0 }));
+    return listing;
+  };
   const addName = (name: string, id: SecurityId, rule: NameRule = 'name') => {
-    if (name.length >= 2) names.add(name, { id, rule });
+    if (name.length >= 2) names.add(name, { id, rule, listing: listingOf(id) });
     if (!issuerOf.has(id)) setIssuer(id, id);
   };
   for (let a = 0; a < 128; a++) for (let b = 0; b < 128; b++) if (mayStartCode(a, b)) names.allowPair(a, b);
@@ -134,9 +141,6 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
    * {@link buffer} that do.
    */
   function resolveBareCodes(text: string): Mention[] {
-    let namedIds: Set<SecurityId> | undefined;
-    const named = (id: SecurityId) =>
-      listingsOf.get(issuerOf.get(id) ?? '')?.some((listing) => (namedIds ??= buffer.namedIds()).has(listing)) ?? false;
     const counted: Mention[] = [];
     for (let k = 0; k < buffer.bareCount; k++) {
       const { start, end, code, digits } = buffer.bareAt(k);
@@ -150,5 +154,12 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       if (id && (inContext || named(id))) counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
     }
     return counted;
+  }
+
+  /** Whether a listing of the same issuer as `id` was named in the text just read. */
+  function named(id: SecurityId): boolean {
+    const siblings = listingsOf.get(issuerOf.get(id) ?? '');
+    if (siblings) for (const listing of siblings) if (listings.get(listing)?.namedIn === buffer.serial) return true;
+    return false;
   }
 }

@@ -24,11 +24,14 @@ export class MentionBuffer {
   readonly #bare: BareHit[] = [{ kind: 'bare', start: 0, end: 0, code: '', digits: false }];
   #count = 0;
   #bareCount = 0;
+  /** The serial number of the text being read: 1 for the first, one more at each {@link reset}. */
+  serial = 0;
 
   /** Empties the buffer for the next text. */
   reset(): void {
     this.#count = 0;
     this.#bareCount = 0;
+    this.serial++;
   }
 
   /** Records a mention of `text[start, end)`; mentions come in text order. */
@@ -54,16 +57,6 @@ export class MentionBuffer {
   /** The `k`th bare code. */
   bareAt(k: number): BareHit {
     return this.#bare[k]!;
-  }
-
-  /** The listings named (not coded) among the mentions. */
-  namedIds(): Set<SecurityId> {
-    const ids = new Set<SecurityId>();
-    for (let k = 0; k < this.#count; k++) {
-      const rule = this.#rules[k];
-      if (rule === 'name' || rule === 'learned-alias') ids.add(this.#ids[k]!);
-    }
-    return ids;
   }
 
   /**

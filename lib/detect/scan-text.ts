@@ -7,8 +7,10 @@ import { nextPassingPair } from './pair-filter';
 
 /** The rules a name in the trie can carry. */
 export type NameRule = Extract<MentionRule, 'name' | 'learned-alias'>;
-/** What a name in the automaton carries. */
-export type NameValue = { id: SecurityId; rule: NameRule };
+/** One listing's mark: the number of the last text that named it ({@link MentionBuffer.serial}). */
+export type Listing = { namedIn: number };
+/** What a name in the automaton carries: its listing, the rule, and the listing's mark. */
+export type NameValue = { id: SecurityId; rule: NameRule; listing: Listing };
 
 const isDigit = (u: number) => u >= 48 && u <= 57;
 
@@ -59,9 +61,13 @@ function wordEnd(text: string, i: number): number {
   return end;
 }
 
-/** Records the name {@link NameAutomaton.longestEndAt} just found. */
+/**
+ * Records the name {@link NameAutomaton.longestEndAt} just found, and marks its listing as named in this text: a bare
+ * ticker of the same company then counts, and the mark answers that without a set of the text's names.
+ */
 function addName(out: MentionBuffer, start: number, end: number, value: NameValue): void {
   out.add(start, end, value.id, value.rule);
+  value.listing.namedIn = out.serial;
 }
 
 /**
