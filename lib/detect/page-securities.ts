@@ -29,7 +29,13 @@ export function headlineOf(title: string): string {
   return splitTitle(title)[0] ?? title;
 }
 
-const splitTitle = (title: string) => title.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/);
+/**
+ * Title separators with the spaces around them. The look-behind lets a match start only where a run of spaces starts:
+ * without it every space of a long run started its own scan of the run (quadratic; a hostile title of 50,000 spaces
+ * took seconds). The same splits, since a match inside a run is also a match from its start.
+ */
+const TITLE_SEPARATOR = /(?<!\s)\s*(?:[_|｜]|\s[-–—]\s)\s*/;
+const splitTitle = (title: string) => title.split(TITLE_SEPARATOR);
 
 /**
  * Securities a page's title names only in its trailing site part (`…_财经_腾讯网`, `AAPL - Google Search`): the

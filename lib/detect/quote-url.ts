@@ -98,7 +98,8 @@ const INVESTING_SUBPAGES =
  * an id wins. Each rule names its host exactly and anchors its path, so a site's news, search and home pages fall
  * through to `undefined`, as do index, currency and futures symbols (the id helpers refuse them).
  */
-const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
+/** Every quote-site rule, in the order they are tried (exported for the ReDoS suite, which runs each pattern). */
+export const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
   // eastmoney: quote.eastmoney.com/unify/r/116.09988 (also /unify/cr/), /sh600519.html, /concept/sh603019.html,
   // /kcb/688981.html, /bj/920118.html, /hk/09988.html, /us/AMZN.html; the mobile wap.eastmoney.com/quote/stock/1.600519.html;
   // data.eastmoney.com per-stock data pages; F10 pages on emweb.securities.eastmoney.com; guba stock forums.

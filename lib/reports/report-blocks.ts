@@ -27,7 +27,7 @@ export function detectFormat(fileName: string, body: string): ReportFormat {
   if (/\.x?html?$/i.test(fileName)) return 'html';
   const sample = body.slice(0, 4000);
   if (/^\s*</.test(sample) && /<\/(?:p|div|span|a|h\d|li|table)>/i.test(sample)) return 'html';
-  if (/\.(?:md|markdown|mdx)$/i.test(fileName) || /^#{1,6} |^\s*(?:[-*]|\d+\.) /m.test(sample)) return 'markdown';
+  if (/\.(?:md|markdown|mdx)$/i.test(fileName) || /^#{1,6} |^[ \t]*(?:[-*]|\d+\.) /m.test(sample)) return 'markdown';
   return 'text';
 }
 
@@ -70,8 +70,15 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
       }
     }
   };
-  // Block tokens only: inline tokens (links, emphasis) are reduced to words by `plain`, so marked need not build them.
-  visit(new Lexer({ gfm: true }).blockTokens(markdown));
+  try {
+    // Block tokens only: inline tokens (links, emphasis) are reduced to words by `plain`, so marked need not build them.
+    visit(new Lexer({ gfm: true }).blockTokens(markdown));
+  } catch (error) {
+    // marked's lexer recurses once per level of nesting: 16,000 `>` or `1. ` in a row overflow the stack. Such a
+    // body is no Markdown anyone wrote; it is read as plain text rather than refused.
+    if (!(error instanceof RangeError)) throw error;
+    return textBlocks(markdown);
+  }
   return blocks;
 }
 
@@ -79,8 +86,10 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
 function plain(inline: string): string {
   return squash(
     inline
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // No brackets inside the text or the link: an unclosed `[a](` would otherwise scan the rest of the text from
+      // every `[` (quadratic on `[a](` repeated).
+      .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
       .replace(/<(https?:[^>\s]+)>/g, '$1')
       .replace(/(\*\*|__)(.*?)\1/g, '$2')
       .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1$2')

@@ -71,8 +71,9 @@ function fromNasdaqTrader(rows: string[][]): (SecurityEntry | undefined)[] {
   return body.map((row) => {
     if (row[testIssue] === 'Y') return undefined;
     const securityName = row[name]
-      ?.replace(/\s+-\s+.*$/, '')
-      .replace(/\s+(?:Common Stock|Ordinary Shares|American Depositary Shares).*$/i, '');
+      // `(?<!\s)`: a match starts only where a run of spaces starts (linear; from every space it was quadratic).
+      ?.replace(/(?<!\s)\s+-\s+.*$/, '')
+      .replace(/(?<!\s)\s+(?:Common Stock|Ordinary Shares|American Depositary Shares).*$/i, '');
     return entry(usId(row[symbol] ?? ''), [securityName]);
   });
 }

@@ -27,7 +27,9 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
           ...report.keyPoints,
           ...report.risks,
           ...report.securities.map((s) => s.name),
-          report.originalText.replace(/<[^>]*>/g, ' ').slice(0, BODY_CHARS_INDEXED),
+          report.originalText
+            .replace(/<[^<>]*>/g, ' ') /* no `<` inside: an unclosed `<` scanned to the end from each one */
+            .slice(0, BODY_CHARS_INDEXED),
         ].join('\n'),
       })),
       [...names.entries()],
