@@ -96,9 +96,9 @@ const INVESTING_SUBPAGES =
 /**
  * Quote-page URL shapes, one row per site form; the first rule whose host and path match and whose captures make
  * an id wins. Each rule names its host exactly and anchors its path, so a site's news, search and home pages fall
- * through to `undefined`, as do index, currency and futures symbols (the id helpers refuse them).
+ * through to `undefined`, as do index, currency and futures symbols (the id helpers refuse them). Exported for the
+ * ReDoS suite, which runs each pattern.
  */
-/** Every quote-site rule, in the order they are tried (exported for the ReDoS suite, which runs each pattern). */
 export const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
   // eastmoney: quote.eastmoney.com/unify/r/116.09988 (also /unify/cr/), /sh600519.html, /concept/sh603019.html,
   // /kcb/688981.html, /bj/920118.html, /hk/09988.html, /us/AMZN.html; the mobile wap.eastmoney.com/quote/stock/1.600519.html;
