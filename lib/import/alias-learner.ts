@@ -24,7 +24,12 @@ export class AliasLearner {
       this.add({ alias, securityId, origin: 'learned', from: file });
   };
 
-  /** Everything added so far. */
+  /** How many aliases have been added so far; an alias's position in {@link aliases} is the count before it came. */
+  get size(): number {
+    return this.#aliases.size;
+  }
+
+  /** Everything added so far, in the order each was first added. */
   aliases(): StoredAlias[] {
     return [...this.#aliases.values()];
   }

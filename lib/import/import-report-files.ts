@@ -6,6 +6,7 @@ import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
+import { latestAliasMentioned } from './late-aliases';
 import { parseBackup } from './library-backup';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
@@ -54,7 +55,8 @@ export interface ParsedSelection {
 
 /**
  * Reads and parses a selection (files, folders, zips, a backup): read → decode → parse → extract → resolve
- * securities, learning `名称（代码）` aliases on the way so they help the reports after them. Touches no storage.
+ * securities, learning `名称（代码）` aliases on the way so they help the reports after them (and, read again at the
+ * end, the reports before them that mention one). Touches no storage.
  * A file that fails is reported with its reason and never stops the others; an archive that breaks a limit is
  * refused whole.
  */
@@ -74,6 +76,8 @@ export async function parseSelection(
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
   const hashes: Promise<void>[] = [];
+  /** How many aliases were known when each report's securities were resolved (see {@link resolveLateAliases}). */
+  const aliasesKnown = new Map<PendingReport, number>();
   const addReport = (file: string, text: string, importedAt: string, archive?: string) => {
     const report = parseReport(file, text, { ...context, learn: learner.learn });
     const entry: PendingReport = {
@@ -86,6 +90,7 @@ export async function parseSelection(
       archive,
     };
     pending.push(entry);
+    aliasesKnown.set(entry, learner.size);
     hashes.push(contentHash(text).then((id) => void (entry.id = id)));
     progress.parsed++;
   };
@@ -119,6 +124,7 @@ export async function parseSelection(
     if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
   }
   await Promise.all(hashes);
+  resolveLateAliases(pending, aliasesKnown, learner.aliases(), context, failed);
   const reports = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter((report) => !reports.includes(report)).map((report) => report.fileName));
@@ -126,9 +132,71 @@ export async function parseSelection(
   return { reports, failed, aliases, progress };
 }
 
+/** The stored fields of a report parsed again with `context` (no learning: the aliases are all known by then). */
+function reparsed<T extends Omit<StoredReport, 'importId'>>(report: T, context: ParseContext): T {
+  const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: undefined });
+  return { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
+}
+
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias and the batch
- * record in one transaction, so a failure leaves the library exactly as it was. An import that adds nothing (all
+ * Reads again, in place, the reports of a selection that mention an alias learned after they were read (a post
+ * naming 阿里巴巴 before the post that taught `阿里巴巴（09988.HK）`), so each is resolved against every alias of
+ * the selection. A report whose second reading fails keeps its first (it cannot: its text parsed once already).
+ */
+function resolveLateAliases(
+  pending: PendingReport[],
+  aliasesKnown: ReadonlyMap<PendingReport, number>,
+  aliases: readonly StoredAlias[],
+  context: ParseContext,
+  failed: ImportResult['failed'],
+): void {
+  const stale = pending.filter((report) => aliasesKnown.get(report)! < aliases.length);
+  if (!stale.length) return;
+  const latestMentioned = latestAliasMentioned(aliases);
+  for (const report of stale) {
+    if (latestMentioned(report.originalText) < aliasesKnown.get(report)!) continue;
+    try {
+      Object.assign(report, reparsed(report, context));
+    } catch (error) {
+      failed.push({ file: report.fileName, reason: `read again for a name learned later: ${(error as Error).message}` });
+    }
+  }
+}
+
+/**
+ * Reads again the reports already in the library that mention an alias this import taught it, and rewrites those
+ * whose securities changed, with their index rows: inside the import's transaction, so it happens with the import
+ * or not at all. Runs only when an import learns a name the library did not know.
+ */
+async function resolveLibraryAliases(
+  db: LibraryDatabase,
+  newAliases: readonly StoredAlias[],
+  justWritten: ReadonlySet<string>,
+  context: ParseContext,
+): Promise<void> {
+  const latestMentioned = latestAliasMentioned(newAliases);
+  const updated: StoredReport[] = [];
+  await db.reports.each((report) => {
+    if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) return;
+    try {
+      const next = reparsed(report, context);
+      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
+    } catch {
+      // It parsed when it was imported; a parser that now refuses it leaves it as it was (re-index reports such files).
+    }
+  });
+  if (!updated.length) return;
+  await db.reports.bulkPut(updated);
+  await db.reportSecurities
+    .where('reportId')
+    .anyOf(updated.map((report) => report.id))
+    .delete();
+  await db.reportSecurities.bulkPut(updated.flatMap(securityRowsOf));
+}
+
+/**
+ * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
+ * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves the library exactly as it was. An import that adds nothing (all
  * refused or already there) writes nothing at all and returns `batchId` 0. A failed write (storage full, say)
  * throws an {@link ImportWriteError} that says so; the progress ends in `done` either way.
  */
@@ -174,6 +242,7 @@ export async function importReportFiles(
     await db.reports.bulkAdd(stored);
     await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
     await db.aliases.bulkAdd(newAliases);
+    if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);
     return batchId;
   });
   let batchId: number;
