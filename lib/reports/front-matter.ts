@@ -23,8 +23,11 @@ export class FrontMatterError extends Error {}
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Limits for YAML: reports are small; anything bigger or alias-heavy is hostile or broken. */
-const YAML_LIMITS = { maxAliasCount: 100, prettyErrors: true, schema: 'core', uniqueKeys: false } as const;
+/**
+ * Limits for YAML: reports are small; anything bigger or alias-heavy is hostile or broken. Warnings (an unknown tag
+ * such as `!!js/function`, read as plain text) are not logged: a hostile archive would fill the console with them.
+ */
+const YAML_LIMITS = { maxAliasCount: 100, prettyErrors: true, schema: 'core', uniqueKeys: false, logLevel: 'error' } as const;
 
 const asText = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value.trim() || undefined;
