@@ -64,9 +64,13 @@ export async function readZipDirectory(source: SliceableSource, maxEntries: numb
   const directory = new DataView(await source.slice(directoryOffset, directoryOffset + directorySize).arrayBuffer());
   const byName = new Map<string, ZipDirectoryEntry[]>();
   let at = 0;
-  for (let n = 0; n < entries; n++) {
+  // The headers are counted as they are walked, to the directory's end: the 16-bit count of a zip without Zip64
+  // records wraps past 65,535 entries (fflate writes 100,000 entries as 34,464), so it is no bound.
+  let listed = 0;
+  for (; at < directory.byteLength; listed++) {
+    if (listed >= maxEntries) return { problem: `the archive has more than ${maxEntries.toLocaleString('en')} entries` };
     if (at + 46 > directory.byteLength || directory.getUint32(at, true) !== CENTRAL_HEADER)
-      return { problem: 'the archive is corrupt: its directory lists fewer entries than it says' };
+      return { problem: 'the archive is corrupt: its directory holds something other than entries' };
     const flags = directory.getUint16(at + 8, true);
     const nameLength = directory.getUint16(at + 28, true);
     const skip = 46 + nameLength + directory.getUint16(at + 30, true) + directory.getUint16(at + 32, true);
@@ -83,7 +87,8 @@ export async function readZipDirectory(source: SliceableSource, maxEntries: numb
     else byName.set(entry.name, [entry]);
     at += skip;
   }
-  return { entries, byName };
+  if (listed < entries) return { problem: 'the archive is corrupt: its directory lists fewer entries than it says' };
+  return { entries: listed, byName };
 }
 
 /** The name as fflate decodes it (UTF-8 when bit 11 says so, else one character per byte), so the two agree. */
