@@ -9,6 +9,7 @@ import { ImportWriteError } from './import-write-error';
 import { latestAliasMentioned } from './late-aliases';
 import { parseBackup } from './library-backup';
 import { readImportEntries, type ImportSource } from './read-import-entries';
+import { rewriteReports } from './reindex-library';
 
 export type { ImportSource } from './read-import-entries';
 
@@ -125,9 +126,10 @@ export async function parseSelection(
   }
   await Promise.all(hashes);
   resolveLateAliases(pending, aliasesKnown, learner.aliases(), context, failed);
-  const reports = pending.filter((report) => !report.archive || !refusedArchives.has(report.archive));
+  const refused = (report: PendingReport) => report.archive !== undefined && refusedArchives.has(report.archive);
+  const reports = pending.filter((report) => !refused(report));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
-  const dropped = new Set(pending.filter((report) => !reports.includes(report)).map((report) => report.fileName));
+  const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learner.aliases().filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
   return { reports, failed, aliases, progress };
 }
@@ -185,19 +187,14 @@ async function resolveLibraryAliases(
       // It parsed when it was imported; a parser that now refuses it leaves it as it was (re-index reports such files).
     }
   });
-  if (!updated.length) return;
-  await db.reports.bulkPut(updated);
-  await db.reportSecurities
-    .where('reportId')
-    .anyOf(updated.map((report) => report.id))
-    .delete();
-  await db.reportSecurities.bulkPut(updated.flatMap(securityRowsOf));
+  await rewriteReports(db, updated);
 }
 
 /**
  * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
- * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves the library exactly as it was. An import that adds nothing (all
- * refused or already there) writes nothing at all and returns `batchId` 0. A failed write (storage full, say)
+ * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves
+ * the library exactly as it was. An import that adds nothing (all refused or already there) writes nothing at all
+ * and returns `batchId` 0. A failed write (storage full, say)
  * throws an {@link ImportWriteError} that says so; the progress ends in `done` either way.
  */
 export async function importReportFiles(

@@ -34,14 +34,23 @@ export async function reindexLibrary(
     if (i % 100 === 99) onProgress(i + 1, reports.length);
   });
   await db.transaction('rw', [db.reports, db.aliases, db.reportSecurities], async () => {
-    await db.reports.bulkPut(updated);
-    await db.reportSecurities
-      .where('reportId')
-      .anyOf(updated.map((report) => report.id))
-      .delete();
-    await db.reportSecurities.bulkPut(updated.flatMap(securityRowsOf));
+    await rewriteReports(db, updated);
     await db.aliases.bulkPut(learner.aliases());
   });
   onProgress(reports.length, reports.length);
   return { reports: reports.length, changed: updated.length, failed };
+}
+
+/**
+ * Writes reports that were read again, and replaces their index rows (a report whose securities changed must not
+ * keep the rows of the old ones). Call it inside a transaction over `reports` and `reportSecurities`.
+ */
+export async function rewriteReports(db: LibraryDatabase, updated: readonly StoredReport[]): Promise<void> {
+  if (!updated.length) return;
+  await db.reports.bulkPut([...updated]);
+  await db.reportSecurities
+    .where('reportId')
+    .anyOf(updated.map((report) => report.id))
+    .delete();
+  await db.reportSecurities.bulkPut(updated.flatMap(securityRowsOf));
 }

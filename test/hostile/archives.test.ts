@@ -1,10 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import type { LibraryDatabase } from '../../lib/db/database';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS } from '../../lib/import/import-limits';
-import { expectClean, runImportCase, seededLibrary, type ImportCase } from '../support/hostile-import-case';
+import { importCaseSuite, type ImportCase } from '../support/hostile-import-case';
 import { bytesFile, fixtureBytes, patchZipEntry, zipBytes } from '../support/hostile-library';
-import { writeHostileOutcomes, type HostileOutcome } from '../support/hostile-outcomes';
 
 /**
  * Hostile archives and files through the whole import, each against a library that already holds reports. A
@@ -12,13 +10,7 @@ import { writeHostileOutcomes, type HostileOutcome } from '../support/hostile-ou
  * every table as it was.
  */
 
-const outcomes: HostileOutcome[] = [];
-let db: LibraryDatabase;
-beforeEach(async () => {
-  db = await seededLibrary();
-  return () => db.delete();
-});
-afterAll(() => writeHostileOutcomes('archives', outcomes));
+const suite = importCaseSuite('archives');
 
 /** A good post no fixture has, so importing it is visible. */
 const goodPost = (tag: string) => `---\ntitle: ${tag}\ndate: 2025-03-01\n---\n腾讯控股（00700.HK）${tag}：游戏与广告收入稳健。\n`;
@@ -214,16 +206,7 @@ const CASES: ImportCase[] = [
 ];
 
 describe('hostile archives and files', () => {
-  test.each(CASES.map((spec) => [spec.name, spec] as const))(
-    '%s',
-    async (_name, spec) => {
-      const run = await runImportCase(db, spec);
-      outcomes.push(run.outcome);
-      expectClean(run, spec);
-      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
-    },
-    60_000,
-  );
+  suite.cases(CASES);
 
   test('a refused archive teaches no aliases either', async () => {
     const spec: ImportCase = {
@@ -241,9 +224,7 @@ describe('hostile archives and files', () => {
       limits: { ...DEFAULT_IMPORT_LIMITS, maxArchiveInflatedBytes: 20 * MB },
       boundMs: HEAVY_BOUND_MS,
     };
-    const run = await runImportCase(db, spec);
-    outcomes.push(run.outcome);
-    expectClean(run, spec);
-    expect(await db.aliases.where('alias').equals('新名字科技').count()).toBe(0);
+    await suite.check(spec);
+    expect(await suite.db().aliases.where('alias').equals('新名字科技').count()).toBe(0);
   }, 60_000);
 });

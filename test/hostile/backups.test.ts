@@ -1,21 +1,13 @@
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import type { LibraryDatabase } from '../../lib/db/database';
+import { describe, test } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_REPORTS } from '../../lib/import/library-backup';
-import { expectClean, runImportCase, seededLibrary, type ImportCase } from '../support/hostile-import-case';
-import { writeHostileOutcomes, type HostileOutcome } from '../support/hostile-outcomes';
+import { importCaseSuite, type ImportCase } from '../support/hostile-import-case';
 
 /**
  * Hostile JSON backups through the whole import: a backup is all or nothing, so each of these is refused whole with
  * the file and the reason, the library unchanged, and no prototype touched by the keys it carries.
  */
 
-const outcomes: HostileOutcome[] = [];
-let db: LibraryDatabase;
-beforeEach(async () => {
-  db = await seededLibrary();
-  return () => db.delete();
-});
-afterAll(() => writeHostileOutcomes('backups', outcomes));
+const suite = importCaseSuite('backups');
 
 const GOOD_REPORT = { fileName: 'a.md', originalText: '# 腾讯控股（00700.HK）点评\n游戏收入稳健。', importedAt: '2025-01-01T00:00:00Z' };
 const backupText = (fields: Record<string, unknown>) =>
@@ -96,16 +88,7 @@ const CASES: ImportCase[] = [
 ];
 
 describe('hostile backups', () => {
-  test.each(CASES.map((spec) => [spec.name, spec] as const))(
-    '%s',
-    async (_name, spec) => {
-      const run = await runImportCase(db, spec);
-      outcomes.push(run.outcome);
-      expectClean(run, spec);
-      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
-    },
-    60_000,
-  );
+  suite.cases(CASES);
 
   test('a good backup still imports (the cases above are refused for their flaw, not for being backups)', async () => {
     const spec: ImportCase = {
@@ -116,8 +99,6 @@ describe('hostile backups', () => {
       refused: [],
       imported: ['a.md'],
     };
-    const run = await runImportCase(db, spec);
-    outcomes.push(run.outcome);
-    expectClean(run, spec);
+    await suite.check(spec);
   });
 });

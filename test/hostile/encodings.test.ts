@@ -1,20 +1,12 @@
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import type { LibraryDatabase } from '../../lib/db/database';
-import { expectClean, runImportCase, seededLibrary, type ImportCase } from '../support/hostile-import-case';
-import { writeHostileOutcomes, type HostileOutcome } from '../support/hostile-outcomes';
+import { describe, expect } from 'vitest';
+import { importCaseSuite, type ImportCase } from '../support/hostile-import-case';
 
 /**
  * Report files in wrong, mixed and broken encodings through the whole import: what can be read is read right (the
  * title proves it), what cannot is refused with the file and the reason, never stored as mojibake.
  */
 
-const outcomes: HostileOutcome[] = [];
-let db: LibraryDatabase;
-beforeEach(async () => {
-  db = await seededLibrary();
-  return () => db.delete();
-});
-afterAll(() => writeHostileOutcomes('encodings', outcomes));
+const suite = importCaseSuite('encodings');
 
 const TEXT = '---\ntitle: 贵州茅台点评\n---\n贵州茅台（600519.SH）风险提示：需求波动。\n';
 /** `TEXT` in GB18030 (Python: `TEXT.encode('gb18030')`), as Chinese Windows saves it. */
@@ -84,13 +76,9 @@ const EXPECTED_TITLES: Record<string, string> = {
 };
 
 describe('wrong and mixed encodings', () => {
-  test.each(CASES.map((spec) => [spec.name, spec] as const))('%s', async (name, spec) => {
-    const run = await runImportCase(db, spec);
-    outcomes.push(run.outcome);
-    expectClean(run, spec);
-    if (EXPECTED_TITLES[name]) {
-      const report = await db.reports.filter((stored) => stored.fileName === `${name}.md`).first();
-      expect(report?.title).toBe(EXPECTED_TITLES[name]);
-    }
+  suite.cases(CASES, async ({ name }, db) => {
+    if (!EXPECTED_TITLES[name]) return;
+    const report = await db.reports.filter((stored) => stored.fileName === `${name}.md`).first();
+    expect(report?.title).toBe(EXPECTED_TITLES[name]);
   });
 });

@@ -1,20 +1,12 @@
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import type { LibraryDatabase } from '../../lib/db/database';
-import { expectClean, runImportCase, seededLibrary, type ImportCase } from '../support/hostile-import-case';
-import { writeHostileOutcomes, type HostileOutcome } from '../support/hostile-outcomes';
+import { describe, expect, test } from 'vitest';
+import { importCaseSuite, type ImportCase } from '../support/hostile-import-case';
 
 /**
  * Hostile YAML front matter through the whole import: what must be refused is refused with the file and the reason,
  * what is merely strange imports as inert text, and nothing touches a prototype or runs.
  */
 
-const outcomes: HostileOutcome[] = [];
-let db: LibraryDatabase;
-beforeEach(async () => {
-  db = await seededLibrary();
-  return () => db.delete();
-});
-afterAll(() => writeHostileOutcomes('front-matter', outcomes));
+const suite = importCaseSuite('front-matter');
 
 const post = (name: string, frontMatter: string, body = `${name}：腾讯控股（00700.HK）季度点评。`) =>
   new File([`---\n${frontMatter}\n---\n${body}\n`], name);
@@ -108,22 +100,15 @@ const CASES: ImportCase[] = [
 ];
 
 describe('hostile front matter', () => {
-  test.each(CASES.map((spec) => [spec.name, spec] as const))(
-    '%s',
-    async (_name, spec) => {
-      const run = await runImportCase(db, spec);
-      outcomes.push(run.outcome);
-      expectClean(run, spec);
-      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
-      expect((globalThis as Record<string, unknown>).pwnedByYaml).toBeUndefined();
-    },
-    60_000,
-  );
+  suite.cases(CASES, () => expect((globalThis as Record<string, unknown>).pwnedByYaml).toBeUndefined());
 
   test('tagged values are stored as text or not at all, never as code', async () => {
     const spec = CASES.find((c) => c.name.startsWith('custom tags'))!;
-    await runImportCase(db, spec);
-    const report = await db.reports.filter((stored) => stored.fileName === 'tags.md').first();
+    await suite.check(spec);
+    const report = await suite
+      .db()
+      .reports.filter((stored) => stored.fileName === 'tags.md')
+      .first();
     expect(report).toBeDefined();
     for (const value of [report?.title, report?.summary, report?.source]) expect(['string', 'undefined']).toContain(typeof value);
   });

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeEach, expect, test } from 'vitest';
 import type { LibraryDatabase } from '../../lib/db/database';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../lib/import/import-limits';
 import { importReportFiles, type ImportResult, type ImportSource } from '../../lib/import/import-report-files';
@@ -12,7 +12,7 @@ import {
   timed,
   unindexedReports,
 } from './hostile-library';
-import type { HostileOutcome } from './hostile-outcomes';
+import { writeHostileOutcomes, type HostileOutcome } from './hostile-outcomes';
 
 /**
  * One hostile import and how it is judged: the whole pipeline (`importReportFiles`) over a library that already
@@ -109,4 +109,40 @@ export function expectClean(run: ImportCaseRun, spec: ImportCase): void {
     partialImport: false,
     wronglyAccepted: 0,
   });
+}
+
+/** Time a case may take in the test runner (its own hang bound is {@link ImportCase.boundMs}). */
+const CASE_TIMEOUT_MS = 60_000;
+
+/**
+ * Sets up a hostile import suite in the calling test file: a fresh seeded library for each test, and every case's
+ * outcome written as `suite` when the file is done. `check` runs one case through {@link runImportCase} and
+ * {@link expectClean} and asserts no prototype was polluted; `cases` registers one test per case, with `after` for a
+ * case's own checks.
+ */
+export function importCaseSuite(suite: string) {
+  const outcomes: HostileOutcome[] = [];
+  let db: LibraryDatabase;
+  beforeEach(async () => {
+    db = await seededLibrary();
+    return () => db.delete();
+  });
+  afterAll(() => writeHostileOutcomes(suite, outcomes));
+  const check = async (spec: ImportCase): Promise<ImportCaseRun> => {
+    const run = await runImportCase(db, spec);
+    outcomes.push(run.outcome);
+    expectClean(run, spec);
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    return run;
+  };
+  const cases = (specs: readonly ImportCase[], after?: (spec: ImportCase, db: LibraryDatabase) => unknown) =>
+    test.each(specs.map((spec) => [spec.name, spec] as const))(
+      '%s',
+      async (_name, spec) => {
+        await check(spec);
+        await after?.(spec, db);
+      },
+      CASE_TIMEOUT_MS,
+    );
+  return { db: () => db, check, cases };
 }
