@@ -9,6 +9,8 @@ import { useText } from './ui-text';
 export interface Settings {
   markAll: boolean;
   markStyle: MarkStyle;
+  /** Marks drawn where page scripts cannot read them (boxes in our shadow root, not the page's highlight registry). */
+  privateMarks: boolean;
   language: LanguageChoice;
   /** Hosts and domains marking is off on. */
   disabledSites: string[];
@@ -22,6 +24,7 @@ export interface SettingsPanelProps {
   siteMessage: string | undefined;
   onMarkAll: (on: boolean) => void;
   onMarkStyle: (style: MarkStyle) => void;
+  onPrivateMarks: (on: boolean) => void;
   onLanguage: (choice: LanguageChoice) => void;
   onSiteEnabled: (site: string, enabled: boolean) => void;
   /** Called straight from the click: the browser asks for a site's access only within a user gesture. */
@@ -64,6 +67,10 @@ export function SettingsPanel(props: SettingsPanelProps) {
             </label>
           ))}
         </fieldset>
+        <label>
+          <input type="checkbox" checked={settings.privateMarks} onChange={(event) => props.onPrivateMarks(event.currentTarget.checked)} />{' '}
+          {t('settings.privateMarks')}
+        </label>
       </fieldset>
       <label>
         {t('settings.language')}{' '}

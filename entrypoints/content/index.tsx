@@ -11,10 +11,12 @@ import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
 import {
   languageChoice,
   markStyle,
+  privateMarks,
   resolveLocale,
   watchLanguageChoice,
   watchMarkAllKnown,
   watchMarkStyle,
+  watchPrivateMarks,
 } from '~/lib/settings/display-settings';
 import { isSiteEnabled, watchDisabledSites } from '~/lib/settings/site-settings';
 
@@ -38,7 +40,10 @@ export default defineContentScript({
     });
     let text = cardTranslator(resolveLocale(await languageChoice(), navigator.languages));
     ctx.onInvalidated(watchLanguageChoice((choice) => void (text = cardTranslator(resolveLocale(choice, navigator.languages)))));
-    /** The fallback's layer of drawn marks keeps our host in the page; without it the host leaves with the card. */
+    /**
+     * The layer of drawn marks (private marks, or the fallback without highlights) keeps our host in the page; without
+     * it the host leaves with the card.
+     */
     let overlay: HTMLElement | undefined;
     const showCard = (state: CardState | undefined) => {
       if (!state) return overlay ? render(null, ui.uiContainer) : ui.remove();
@@ -72,7 +77,11 @@ export default defineContentScript({
       stopLens();
       const scope = (lensScope = new AbortController());
       if (!(await isSiteEnabled(location.hostname)) || scope.signal.aborted) return;
-      const [dictionary, style] = await Promise.all([workerMessenger.sendMessage('getTabDictionary', undefined), markStyle()]);
+      const [dictionary, style, privateOn] = await Promise.all([
+        workerMessenger.sendMessage('getTabDictionary', undefined),
+        markStyle(),
+        privateMarks(),
+      ]);
       if (scope.signal.aborted) return;
       lens = runPageLens({
         doc: document,
@@ -85,10 +94,16 @@ export default defineContentScript({
         onMarked: (ids) => void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined),
         isOverCard: (target) => target === ui.shadowHost,
         markStyle: style,
+        privateMarks: privateOn,
         overlayLayer: () => {
-          overlay ??= ui.shadow.appendChild(document.createElement('div'));
+          const layer = (overlay = ui.shadow.appendChild(document.createElement('div')));
+          // The layer goes with its lens, so a lens without one (private marks turned off) lets the host leave again.
+          scope.signal.addEventListener('abort', () => {
+            layer.remove();
+            if (overlay === layer) overlay = undefined;
+          });
           if (!ui.shadowHost.isConnected) ui.mount();
-          return overlay;
+          return layer;
         },
       });
       await lens.ready;
@@ -100,6 +115,8 @@ export default defineContentScript({
     const unwatch = watchDisabledSites((disabled) => void (disabled.includes(location.hostname) ? stopLens() : startLens()));
     ctx.onInvalidated(unwatch);
     ctx.onInvalidated(watchMarkAllKnown(() => void startLens()));
+    // Private marks draw in another place: the lens starts again, drawing there.
+    ctx.onInvalidated(watchPrivateMarks(() => void startLens()));
     ctx.onInvalidated(watchMarkStyle((style) => lens?.setMarkStyle(style)));
     // Single-page apps change the URL without a reload: the page's own security may have changed with it.
     ctx.addEventListener(window, 'wxt:locationchange', () => void startLens());

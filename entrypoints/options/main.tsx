@@ -18,7 +18,7 @@ import { runLibraryImport } from '~/lib/import/run-library-import';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
-import { resolveLocale, setLanguageChoice, setMarkAllKnown, setMarkStyle } from '~/lib/settings/display-settings';
+import { resolveLocale, setLanguageChoice, setMarkAllKnown, setMarkStyle, setPrivateMarks } from '~/lib/settings/display-settings';
 import { loadSettings } from '~/lib/settings/load-settings';
 import { setSiteEnabled } from '~/lib/settings/site-settings';
 
@@ -85,6 +85,7 @@ async function main() {
           onOpen={openReport}
           onMarkAll={(on) => void setMarkAllKnown(on).then(reloadSettings)}
           onMarkStyle={(style) => void setMarkStyle(style).then(reloadSettings)}
+          onPrivateMarks={(on) => void setPrivateMarks(on).then(reloadSettings)}
           onLanguage={(language) => void setLanguageChoice(language).then(reloadSettings)}
           onSiteEnabled={(site, enabled) => void setSiteEnabled(site, enabled).then(reloadSettings)}
           onAddSite={(input) => {

@@ -8,6 +8,8 @@ const PAGES_EN = {
   'settings.marks': 'Marks on pages',
   'settings.markAll': 'Mark every security ReportLens knows (its curated list), not only those your reports discuss',
   'settings.markStyle': 'Mark style',
+  'settings.privateMarks':
+    "Private marks: draw marks where the page's own scripts cannot read them (the page can otherwise tell which of its words have reports in your library)",
   'settings.style.dotted': 'Dotted underline',
   'settings.style.underline': 'Solid underline',
   'settings.style.background': 'Tinted background',
@@ -118,6 +120,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'settings.marks': '网页标记',
   'settings.markAll': '标记 ReportLens 认识的所有证券（内置列表），而不仅是你的研报涉及的',
   'settings.markStyle': '标记样式',
+  'settings.privateMarks': '私密标记：在网页自身脚本读不到的地方绘制标记（否则网页能看出它的哪些词在你的研报库中有研报）',
   'settings.style.dotted': '点状下划线',
   'settings.style.underline': '实线下划线',
   'settings.style.background': '底色高亮',

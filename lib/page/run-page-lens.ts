@@ -31,8 +31,17 @@ export interface PageLensDeps {
   /** The marked securities changed (after each scan): the toolbar badge follows. */
   onMarked?: (ids: SecurityId[]) => void;
   markStyle?: MarkStyle;
-  /** A layer of our own for drawn marks, where the browser lacks the CSS Custom Highlight API (the fallback). */
+  /**
+   * A layer of our own for drawn marks (inside our closed shadow root): where the browser lacks the CSS Custom
+   * Highlight API, and always with `privateMarks`.
+   */
   overlayLayer?: () => HTMLElement;
+  /**
+   * The user's "private marks": draw with `overlayLayer` even where highlights work, so nothing goes into the page's
+   * highlight registry (`CSS.highlights`), which page scripts can read. The layer is made at once, marks or none, so
+   * our host's presence tells the page only that the extension runs there.
+   */
+  privateMarks?: boolean;
 }
 
 /** The running lens: what it found, for the popup. */
@@ -46,6 +55,14 @@ export interface PageLens {
 
 const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
+/** Draws marks as highlights, unless they must be private or the browser has none: then in our overlay layer. */
+function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensDeps): MarkHighlights | MarkOverlay {
+  // Constructing MarkHighlights registers our highlight and adopts its style sheet, so private marks never do.
+  const highlights = privateMarks && overlayLayer ? undefined : new MarkHighlights(doc, markStyle);
+  if (highlights && (highlights.supported || !overlayLayer)) return highlights;
+  return new MarkOverlay(overlayLayer!(), doc.defaultView!, markStyle);
+}
+
 /**
  * Finds the page's securities that have reports, marks them, and opens the card on hover. Never writes to the
  * page's DOM; everything stops when `signal` aborts.
@@ -55,9 +72,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const withReports = new Set(dictionary.withReports);
   const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
   const index = new MarkIndex();
-  const highlights = new MarkHighlights(doc, deps.markStyle);
-  const painter =
-    highlights.supported || !deps.overlayLayer ? highlights : new MarkOverlay(deps.overlayLayer(), doc.defaultView!, deps.markStyle);
+  const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const quoteSecurity = securityOfQuoteUrl(deps.url);

@@ -4,6 +4,8 @@ import { readSetting, watchSetting, writeSetting } from './stored-setting';
 /** Whether tabs mark every security the extension knows (the bundled list), not only those with reports. */
 const MARK_ALL_KEY = 'markAllKnown';
 const MARK_STYLE_KEY = 'markStyle';
+/** Whether tabs draw marks in our own closed shadow root, where page scripts cannot read them, not as CSS highlights. */
+const PRIVATE_MARKS_KEY = 'privateMarks';
 const LANGUAGE_KEY = 'uiLanguage';
 
 /** How marks are drawn: a dotted underline (the default, quietest), a solid underline, or a tinted background. */
@@ -26,6 +28,21 @@ export const setMarkAllKnown = (on: boolean) => writeSetting(MARK_ALL_KEY, on);
 
 export function watchMarkAllKnown(onChange: (on: boolean) => void): () => void {
   return watchSetting(MARK_ALL_KEY, (value) => onChange(value === true));
+}
+
+/**
+ * The "private marks" setting; off unless the user turned it on. Highlights live in the page's own registry
+ * (`CSS.highlights`), where a page script can read which of its words we marked; when on, marks are boxes in our closed
+ * shadow root instead.
+ */
+export async function privateMarks(): Promise<boolean> {
+  return (await readSetting(PRIVATE_MARKS_KEY)) === true;
+}
+
+export const setPrivateMarks = (on: boolean) => writeSetting(PRIVATE_MARKS_KEY, on);
+
+export function watchPrivateMarks(onChange: (on: boolean) => void): () => void {
+  return watchSetting(PRIVATE_MARKS_KEY, (value) => onChange(value === true));
 }
 
 export async function markStyle(): Promise<MarkStyle> {

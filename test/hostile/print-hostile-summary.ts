@@ -19,6 +19,7 @@ const SUITES: Record<string, string> = {
   fuzz: 'test/unit/parsers.fuzz.test.ts',
   'durability-browser': 'test/e2e/import-durability.e2e.test.ts',
   rendering: 'test/e2e/hostile-rendering.e2e.test.ts',
+  'private-marks': 'test/e2e/private-marks.e2e.test.ts',
 };
 const BAD = ['crashed', 'hung', 'partialImport', 'payloadsExecuted', 'requestsMade', 'wronglyAccepted'] as const;
 const COLUMNS = [
