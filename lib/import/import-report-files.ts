@@ -6,10 +6,9 @@ import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
-import { latestAliasMentioned } from './late-aliases';
+import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
 import { parseBackup } from './library-backup';
 import { readImportEntries, type ImportSource } from './read-import-entries';
-import { rewriteReports } from './reindex-library';
 
 export type { ImportSource } from './read-import-entries';
 
@@ -132,62 +131,6 @@ export async function parseSelection(
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learner.aliases().filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
   return { reports, failed, aliases, progress };
-}
-
-/** The stored fields of a report parsed again with `context` (no learning: the aliases are all known by then). */
-function reparsed<T extends Omit<StoredReport, 'importId'>>(report: T, context: ParseContext): T {
-  const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: undefined });
-  return { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
-}
-
-/**
- * Reads again, in place, the reports of a selection that mention an alias learned after they were read (a post
- * naming 阿里巴巴 before the post that taught `阿里巴巴（09988.HK）`), so each is resolved against every alias of
- * the selection. A report whose second reading fails keeps its first (it cannot: its text parsed once already).
- */
-function resolveLateAliases(
-  pending: PendingReport[],
-  aliasesKnown: ReadonlyMap<PendingReport, number>,
-  aliases: readonly StoredAlias[],
-  context: ParseContext,
-  failed: ImportResult['failed'],
-): void {
-  const stale = pending.filter((report) => aliasesKnown.get(report)! < aliases.length);
-  if (!stale.length) return;
-  const latestMentioned = latestAliasMentioned(aliases);
-  for (const report of stale) {
-    if (latestMentioned(report.originalText) < aliasesKnown.get(report)!) continue;
-    try {
-      Object.assign(report, reparsed(report, context));
-    } catch (error) {
-      failed.push({ file: report.fileName, reason: `read again for a name learned later: ${(error as Error).message}` });
-    }
-  }
-}
-
-/**
- * Reads again the reports already in the library that mention an alias this import taught it, and rewrites those
- * whose securities changed, with their index rows: inside the import's transaction, so it happens with the import
- * or not at all. Runs only when an import learns a name the library did not know.
- */
-async function resolveLibraryAliases(
-  db: LibraryDatabase,
-  newAliases: readonly StoredAlias[],
-  justWritten: ReadonlySet<string>,
-  context: ParseContext,
-): Promise<void> {
-  const latestMentioned = latestAliasMentioned(newAliases);
-  const updated: StoredReport[] = [];
-  await db.reports.each((report) => {
-    if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) return;
-    try {
-      const next = reparsed(report, context);
-      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
-    } catch {
-      // It parsed when it was imported; a parser that now refuses it leaves it as it was (re-index reports such files).
-    }
-  });
-  await rewriteReports(db, updated);
 }
 
 /**

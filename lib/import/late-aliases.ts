@@ -1,7 +1,10 @@
-import type { StoredAlias } from '../db/database';
+import type { LibraryDatabase, StoredAlias, StoredReport } from '../db/database';
 import { createSecurityMatcher } from '../detect/find-securities';
+import { parseReport, type ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
+import type { ImportResult, PendingReport } from './import-report-files';
+import { rewriteReports } from './reindex-library';
 
 /**
  * Which of some aliases a text mentions, as the latest position among them (-1 for none). An import learns names
@@ -24,4 +27,60 @@ export function latestAliasMentioned(aliases: readonly StoredAlias[]): (text: st
     for (const mention of matcher.find(text)) if (mention.rule === 'name') found = Math.max(found, latest.get(mention.id) ?? -1);
     return found;
   };
+}
+
+/** The stored fields of a report parsed again with `context` (no learning: the aliases are all known by then). */
+function reparsed<T extends Omit<StoredReport, 'importId'>>(report: T, context: ParseContext): T {
+  const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: undefined });
+  return { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
+}
+
+/**
+ * Reads again, in place, the reports of a selection that mention an alias learned after they were read (a post
+ * naming 阿里巴巴 before the post that taught `阿里巴巴（09988.HK）`), so each is resolved against every alias of
+ * the selection. A report whose second reading fails keeps its first (it cannot: its text parsed once already).
+ */
+export function resolveLateAliases(
+  pending: PendingReport[],
+  aliasesKnown: ReadonlyMap<PendingReport, number>,
+  aliases: readonly StoredAlias[],
+  context: ParseContext,
+  failed: ImportResult['failed'],
+): void {
+  const stale = pending.filter((report) => aliasesKnown.get(report)! < aliases.length);
+  if (!stale.length) return;
+  const latestMentioned = latestAliasMentioned(aliases);
+  for (const report of stale) {
+    if (latestMentioned(report.originalText) < aliasesKnown.get(report)!) continue;
+    try {
+      Object.assign(report, reparsed(report, context));
+    } catch (error) {
+      failed.push({ file: report.fileName, reason: `read again for a name learned later: ${(error as Error).message}` });
+    }
+  }
+}
+
+/**
+ * Reads again the reports already in the library that mention an alias this import taught it, and rewrites those
+ * whose securities changed, with their index rows: inside the import's transaction, so it happens with the import
+ * or not at all. Runs only when an import learns a name the library did not know.
+ */
+export async function resolveLibraryAliases(
+  db: LibraryDatabase,
+  newAliases: readonly StoredAlias[],
+  justWritten: ReadonlySet<string>,
+  context: ParseContext,
+): Promise<void> {
+  const latestMentioned = latestAliasMentioned(newAliases);
+  const updated: StoredReport[] = [];
+  await db.reports.each((report) => {
+    if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) return;
+    try {
+      const next = reparsed(report, context);
+      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
+    } catch {
+      // It parsed when it was imported; a parser that now refuses it leaves it as it was (re-index reports such files).
+    }
+  });
+  await rewriteReports(db, updated);
 }

@@ -1,0 +1,159 @@
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { fileProblem, IGNORED, unsafeEntryName, ZIP_FILE, type ImportEntry, type ImportSource } from './import-file-rules';
+import { formatBytes, type ImportLimits } from './import-limits';
+import { Crc32, ENCRYPTED_FLAG, readZipDirectory, type SliceableSource, type ZipDirectoryEntry } from './zip-directory';
+
+/** A source whose bytes can be read by range: itself when it can, else its bytes as a `Blob`. */
+async function sliceable(source: ImportSource): Promise<SliceableSource & { stream(): ReadableStream<Uint8Array> }> {
+  if (source.slice && source.stream) return { size: source.size, slice: source.slice.bind(source), stream: source.stream.bind(source) };
+  return new Blob([await source.arrayBuffer()]);
+}
+
+/**
+ * The entries of one zip, streamed through fflate: its directory is read first (entry count, flags, checksums), then
+ * each entry is inflated on its own and counted against the limits while it inflates, so a zip bomb is stopped by its
+ * real size, not the size its headers claim. A hostile entry is a `failed` entry; a broken archive ends in
+ * `archive-failed`, and the caller drops everything it read from it.
+ */
+export async function* zipEntries(
+  source: ImportSource,
+  archive: string,
+  limits: ImportLimits,
+  onBytesRead: (bytes: number) => void,
+): AsyncGenerator<ImportEntry> {
+  const bytes = await sliceable(source);
+  const header = new Uint8Array(await bytes.slice(0, 4).arrayBuffer());
+  const refusal =
+    bytes.size === 0
+      ? 'the archive is empty'
+      : header[0] !== 0x50 || header[1] !== 0x4b
+        ? 'not a zip archive (it does not start with a zip header)'
+        : undefined;
+  const directory = refusal ? { problem: refusal } : await readZipDirectory(bytes, limits.maxArchiveEntries);
+  if ('problem' in directory) {
+    // Refused before a byte is inflated: nothing of it was read as reports.
+    onBytesRead(source.size);
+    return yield { kind: 'archive-failed', archive, reason: directory.problem };
+  }
+  /** Directory entries by name, taken in order as the stream meets them (a name may appear twice). */
+  const listed = (name: string): ZipDirectoryEntry | undefined => directory.byName.get(name)?.shift();
+
+  const ready: ImportEntry[] = [];
+  const open = new Set<string>();
+  let entryCount = 0;
+  let inflated = 0;
+  let fatal: string | undefined;
+
+  const unzip = new Unzip((file: UnzipFile) => {
+    if (fatal) return;
+    // The directory's count can lie; the stream's own count is the one that stops the archive.
+    if (++entryCount > limits.maxArchiveEntries) {
+      fatal = `the archive has more than ${limits.maxArchiveEntries.toLocaleString('en')} entries`;
+      return;
+    }
+    const entry = listed(file.name);
+    if (file.name.endsWith('/')) return;
+    const path = `${archive}/${file.name}`;
+    const unsafe = unsafeEntryName(file.name);
+    if (IGNORED.test(file.name)) return;
+    if (unsafe) return void ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
+    if (ZIP_FILE.test(file.name))
+      return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
+    const problem = fileProblem(file.name, file.originalSize ?? 1, limits);
+    if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
+    if (!entry)
+      return void ready.push({ kind: 'failed', path, archive, reason: "skipped: the archive's directory does not list it (corrupt)" });
+    if (entry.flags & ENCRYPTED_FLAG)
+      return void ready.push({
+        kind: 'failed',
+        path,
+        archive,
+        reason: 'skipped: the entry is encrypted (password-protected zips are not read)',
+      });
+    if (file.compression !== 0 && file.compression !== 8) {
+      return void ready.push({ kind: 'failed', path, archive, reason: `unsupported compression method ${file.compression}` });
+    }
+    const chunks: Uint8Array[] = [];
+    const crc = new Crc32();
+    let size = 0;
+    open.add(path);
+    file.ondata = (error, chunk, final) => {
+      if (!open.has(path)) return;
+      if (error) {
+        open.delete(path);
+        ready.push({ kind: 'failed', path, archive, reason: `cannot be inflated (${error.message}); encrypted or corrupt` });
+        return;
+      }
+      size += chunk.length;
+      inflated += chunk.length;
+      if (inflated > limits.maxArchiveInflatedBytes) {
+        fatal = `the archive inflates to more than ${formatBytes(limits.maxArchiveInflatedBytes)}`;
+      } else if (size > limits.maxFileBytes) {
+        ready.push({
+          kind: 'failed',
+          path,
+          archive,
+          reason: `inflates to more than ${formatBytes(limits.maxFileBytes)}, the limit for one file`,
+        });
+      } else {
+        chunks.push(chunk);
+        crc.update(chunk);
+        if (!final) return;
+        ready.push(
+          !size
+            ? { kind: 'failed', path, archive, reason: 'the file is empty' }
+            : crc.value !== entry.crc
+              ? { kind: 'failed', path, archive, reason: 'its checksum (CRC-32) does not match: the entry is corrupt' }
+              : { kind: 'file', path, archive, bytes: concat(chunks, size) },
+        );
+      }
+      open.delete(path);
+      file.terminate();
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+
+  const reader = bytes.stream().getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) onBytesRead(value.length);
+      if (!fatal) pushInSlices(unzip, value ?? new Uint8Array(0), done);
+      yield* ready.splice(0);
+      if (fatal || done) break;
+    }
+  } catch (error) {
+    fatal = `the archive is corrupt or truncated (${(error as Error).message})`;
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  if (!fatal && open.size) fatal = 'the archive is truncated: it ends in the middle of an entry';
+  if (fatal) yield { kind: 'archive-failed', archive, reason: fatal };
+}
+
+/**
+ * Slice of the compressed stream handed to fflate at a time. fflate's `Unzip.push` recurses once per entry found in
+ * the chunk it is given, so a chunk holding thousands of small compressed posts overflows the stack ("Maximum call
+ * stack size exceeded", seen with a 5,000-post archive); small slices bound the depth.
+ */
+const PUSH_SLICE_BYTES = 16 * 1024;
+
+function pushInSlices(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
+  if (chunk.length <= PUSH_SLICE_BYTES) return unzip.push(chunk, final);
+  for (let at = 0; at < chunk.length; at += PUSH_SLICE_BYTES) {
+    const end = Math.min(at + PUSH_SLICE_BYTES, chunk.length);
+    unzip.push(chunk.subarray(at, end), final && end === chunk.length);
+  }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
