@@ -18,13 +18,27 @@ function page() {
       };
     },
   });
-  const view = { scrollX: 0, scrollY: 100, addEventListener: () => undefined, removeEventListener: () => undefined };
+  const resized: (() => void)[] = [];
+  const observed: unknown[] = [];
+  let disconnected = false;
+  class ResizeObserver {
+    constructor(callback: () => void) {
+      resized.push(callback);
+    }
+    observe(target: unknown) {
+      observed.push(target);
+    }
+    disconnect() {
+      disconnected = true;
+    }
+  }
+  const view = { scrollX: 0, scrollY: 100, addEventListener: () => undefined, removeEventListener: () => undefined, ResizeObserver };
   const layer = document.getElementById('layer') as unknown as HTMLElement;
   const frames: (() => void)[] = [];
   const overlay = new MarkOverlay(layer, view as unknown as Window, 'dotted', (draw) => frames.push(draw));
   const mark = (start: number, end: number): PageMark => ({ node: text, mention: { start, end } as Mention });
   const flush = () => frames.splice(0).forEach((draw) => draw());
-  return { text, layer, overlay, mark, flush, frames };
+  return { text, layer, overlay, mark, flush, frames, resized, observed, document, disconnected: () => disconnected };
 }
 
 test('marks become boxes over their text (page coordinates), redrawn once per frame, in the chosen style', () => {
@@ -62,4 +76,15 @@ test('a huge page draws at most the cap', () => {
   overlay.add(Array.from({ length: MAX_OVERLAY_BOXES + 50 }, () => mark(0, 4)));
   flush();
   expect(layer.children).toHaveLength(MAX_OVERLAY_BOXES);
+});
+
+test('a change of the page size (an image or font arriving) redraws the boxes; dispose stops watching', () => {
+  const { overlay, mark, flush, frames, resized, observed, document, disconnected } = page();
+  expect(observed).toEqual([document.documentElement, document.body]);
+  overlay.add([mark(0, 4)]);
+  flush();
+  resized[0]!();
+  expect(frames).toHaveLength(1);
+  overlay.dispose();
+  expect(disconnected()).toBe(true);
 });

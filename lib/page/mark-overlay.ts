@@ -11,8 +11,9 @@ const BOX_STYLES: Record<MarkStyle, string> = {
 export const MAX_OVERLAY_BOXES = 2_000;
 
 /**
- * Marks where the CSS Custom Highlight API is missing: boxes in a layer of our own (inside the card's closed shadow
- * root), placed over the marked text and redrawn after each scan and on resize. The page's DOM is still never
+ * Marks where the CSS Custom Highlight API is missing (or the user asked for private marks): boxes in a layer of our
+ * own (inside the card's closed shadow root), placed over the marked text and redrawn after each scan, on window
+ * resize, when the page's size changes (images, fonts, content above) and when web fonts finish loading. The page's DOM is still never
  * touched, and the boxes let the pointer through, so hit-testing and the page work as before.
  */
 export class MarkOverlay {
@@ -23,6 +24,8 @@ export class MarkOverlay {
   #style: MarkStyle;
   #pending = false;
   readonly #onResize = () => this.#redraw();
+  /** Layout that moves text without changing it (images and fonts arriving, content above growing) resizes the page. */
+  readonly #layoutWatch: ResizeObserver | undefined;
 
   constructor(
     layer: HTMLElement,
@@ -36,6 +39,14 @@ export class MarkOverlay {
     this.#schedule = schedule;
     layer.style.cssText = 'position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none;';
     view.addEventListener('resize', this.#onResize);
+    const Observer = (view as Window & typeof globalThis).ResizeObserver;
+    const doc = layer.ownerDocument;
+    if (Observer) {
+      this.#layoutWatch = new Observer(this.#onResize);
+      this.#layoutWatch.observe(doc.documentElement);
+      if (doc.body) this.#layoutWatch.observe(doc.body);
+    }
+    doc.fonts?.addEventListener('loadingdone', this.#onResize);
   }
 
   add(marks: readonly PageMark[]): void {
@@ -56,6 +67,8 @@ export class MarkOverlay {
 
   dispose(): void {
     this.#view.removeEventListener('resize', this.#onResize);
+    this.#layoutWatch?.disconnect();
+    this.#layer.ownerDocument.fonts?.removeEventListener('loadingdone', this.#onResize);
     this.#marks = [];
     this.#layer.replaceChildren();
   }
