@@ -80,9 +80,9 @@ function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Arr
 /**
  * Builds the matcher for a set of securities. One pass over the text ({@link scanText}): at each character a table
  * load on its first two units says whether a name or code can start there (names through a trie, longest match;
- * word boundaries for Latin, none for CJK), and ASCII word starts are read as code spellings. Strong codes (with an exchange, cashtags, exchange prefixes)
- * count alone; bare tickers and six-digit codes only in a supporting context (SPEC.md: "bare words are never
- * trusted alone").
+ * word boundaries for Latin, none for CJK), and ASCII word starts are read as code spellings. Strong codes (with an
+ * exchange, cashtags, exchange prefixes) count alone; bare tickers and six-digit codes only in a supporting context
+ * (SPEC.md: "bare words are never trusted alone").
  */
 export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options: MatcherOptions = {}): SecurityMatcher {
   const names = new NameAutomaton<NameValue>(foldTable(options.variants));

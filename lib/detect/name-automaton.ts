@@ -1,7 +1,5 @@
 import { FILTER_WORDS, PairFilter, hasBit, setBit, tripleBit } from './pair-filter';
 
-export { pairBit } from './pair-filter';
-
 /** Initial size of the transition hash table (a power of two); it doubles whenever it is half full. */
 const INITIAL_TABLE_SIZE = 1 << 12;
 const EMPTY = -1;
@@ -108,11 +106,6 @@ export class NameAutomaton<T> {
    */
   get filter(): PairFilter {
     return this.#pairs;
-  }
-
-  /** The first table of {@link filter}: test with {@link pairBit} of two units as written. */
-  get pairs(): Int32Array {
-    return this.#pairs.first;
   }
 
   /** Lets a pair of units (as written) through the filter: for a caller's own spellings outside the trie (codes). */

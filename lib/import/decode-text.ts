@@ -7,6 +7,9 @@ export interface DecodedText {
   encoding: TextEncodingName;
 }
 
+/** Bytes that decode cleanly but hold NUL characters: a binary file, which no other encoding would read either. */
+class BinaryTextError extends Error {}
+
 /**
  * Decodes file bytes: a byte-order mark decides UTF-8/UTF-16 (so does the zero-byte pattern of Latin UTF-16 without
  * one); otherwise strict UTF-8, and when that fails GB18030 (a superset of GBK and GB2312, what Chinese Windows
@@ -23,7 +26,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const utf8 = decodeAs(bytes, 'utf-8');
     return looksLikeMisreadGb(utf8.text) ? (tryDecode(bytes, 'gb18030') ?? utf8) : utf8;
   } catch (error) {
-    if ((error as Error).message.startsWith('the file is binary')) throw error;
+    if (error instanceof BinaryTextError) throw error;
     if (utf8Share(bytes) >= MIXED_UTF8_SHARE)
       throw new Error('the file mixes encodings: most of it is UTF-8 but some of it is not (save it again as UTF-8)');
     try {
@@ -114,6 +117,6 @@ function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
     // TextDecoder reports bad bytes as a TypeError; a file with a byte-order mark and broken text after it lands here.
     throw new Error(`the file is not valid ${encoding.toUpperCase()} text`);
   }
-  if (text.includes('\u0000')) throw new Error(`the file is binary, not ${encoding} text`);
+  if (text.includes('\u0000')) throw new BinaryTextError(`the file is binary, not ${encoding} text`);
   return { text, encoding };
 }

@@ -3,20 +3,13 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { createSecurityMatcher } from '../detect/find-securities';
-import { bundledDictionary, SecurityDictionary } from '../securities/dictionary';
+import { SecurityDictionary } from '../securities/dictionary';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { importReportFiles, type ImportProgress } from './import-report-files';
 import { exportLibrary } from './library-backup';
 import type { ImportSource } from './read-import-entries';
+import { fixtureBytes, fixtureFile, freshContext, GOOD_FIXTURES, REPORT_FIXTURES } from '../../test/support/report-fixtures';
 
-const FIXTURES = new URL('../../test/fixtures/reports/', import.meta.url);
-const fixtureBytes = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
-const fixtureFile = (name: string) => new File([fixtureBytes(name)], name);
-const GOOD = ['alibaba-q3-note.md', 'amazon-retail.html', 'google-brief.txt'];
-const freshContext = () => {
-  const dictionary = bundledDictionary();
-  return { dictionary, matcher: createSecurityMatcher(dictionary.entries()) };
-};
 const importInto = (
   db: LibraryDatabase,
   sources: ImportSource[],
@@ -47,15 +40,20 @@ afterEach(() => db.delete());
 describe('importReportFiles: input kinds', () => {
   test('single files: good ones imported, bad ones named with their reason, the batch recorded', async () => {
     const progress: ImportProgress[] = [];
-    const result = await importInto(db, readdirSync(FIXTURES).map(fixtureFile), DEFAULT_IMPORT_LIMITS, (p) => progress.push(p));
-    expect(result.imported.map((r) => r.file).sort()).toEqual(GOOD);
+    const result = await importInto(
+      db,
+      readdirSync(REPORT_FIXTURES).map((name) => fixtureFile(name)),
+      DEFAULT_IMPORT_LIMITS,
+      (p) => progress.push(p),
+    );
+    expect(result.imported.map((r) => r.file).sort()).toEqual(GOOD_FIXTURES);
     expect(result.failed).toEqual([
       { file: 'broken-front-matter.md', reason: expect.stringMatching(/front matter is not valid YAML/) },
       { file: 'empty.md', reason: 'the file is empty' },
     ]);
     const stored = await db.reports.where('securityIds').equals('HK:09988').toArray();
     expect(stored.map((r) => r.fileName)).toEqual(['alibaba-q3-note.md']);
-    expect(stored[0]!.originalText).toBe(readFileSync(new URL('alibaba-q3-note.md', FIXTURES), 'utf8'));
+    expect(stored[0]!.originalText).toBe(readFileSync(new URL('alibaba-q3-note.md', REPORT_FIXTURES), 'utf8'));
     expect(progress.at(-1)).toMatchObject({ phase: 'done', read: 5, parsed: 3, written: 3 });
     expect(progress.at(-1)!.bytesRead).toBe(progress.at(-1)!.bytesTotal);
     expect(await db.imports.get(result.batchId)).toMatchObject({ imported: 3, duplicates: 0, failed: result.failed });
@@ -64,8 +62,8 @@ describe('importReportFiles: input kinds', () => {
   test('a folder: files keep their folder-relative paths, dotfiles are ignored', async () => {
     const inFolder = (name: string) => Object.assign(fixtureFile(name), { webkitRelativePath: `notes/2025/${name}` });
     const dotfile = Object.assign(new File(['x'], '.DS_Store'), { webkitRelativePath: 'notes/.DS_Store' });
-    const result = await importInto(db, [...GOOD.map(inFolder), dotfile]);
-    expect(result.imported.map((r) => r.file).sort()).toEqual(GOOD.map((name) => `notes/2025/${name}`));
+    const result = await importInto(db, [...GOOD_FIXTURES.map(inFolder), dotfile]);
+    expect(result.imported.map((r) => r.file).sort()).toEqual(GOOD_FIXTURES.map((name) => `notes/2025/${name}`));
     expect(result.failed).toEqual([]);
   });
 
@@ -93,7 +91,10 @@ describe('importReportFiles: input kinds', () => {
   });
 
   test('the JSON backup round-trips: export, wipe, import gives the same reports and aliases', async () => {
-    await importInto(db, GOOD.map(fixtureFile));
+    await importInto(
+      db,
+      GOOD_FIXTURES.map((name) => fixtureFile(name)),
+    );
     await db.aliases.put({ alias: '示例别名', securityId: 'SZ:300308', origin: 'user-list', from: 'my-list.csv' });
     const before = await snapshot(db);
     const backup = await exportLibrary(db);
@@ -106,7 +107,7 @@ describe('importReportFiles: input kinds', () => {
 });
 
 describe('importReportFiles: encodings', () => {
-  const text = readFileSync(new URL('alibaba-q3-note.md', FIXTURES), 'utf8');
+  const text = readFileSync(new URL('alibaba-q3-note.md', REPORT_FIXTURES), 'utf8');
   const utf16le = () => {
     const bytes = new Uint8Array(2 + text.length * 2);
     bytes.set([0xff, 0xfe]);

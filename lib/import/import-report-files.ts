@@ -124,12 +124,14 @@ export async function parseSelection(
     if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
   }
   await Promise.all(hashes);
-  resolveLateAliases(pending, aliasesKnown, learner.aliases(), context, failed);
   const refused = (report: PendingReport) => report.archive !== undefined && refusedArchives.has(report.archive);
   const reports = pending.filter((report) => !refused(report));
+  const learned = learner.aliases();
+  // Only the reports kept are read again; the aliases are those known while they were read.
+  resolveLateAliases(reports, aliasesKnown, learned, context, failed);
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
-  const aliases = learner.aliases().filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
+  const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
   return { reports, failed, aliases, progress };
 }
 
@@ -137,8 +139,8 @@ export async function parseSelection(
  * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
  * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves
  * the library exactly as it was. An import that adds nothing (all refused or already there) writes nothing at all
- * and returns `batchId` 0. A failed write (storage full, say)
- * throws an {@link ImportWriteError} that says so; the progress ends in `done` either way.
+ * and returns `batchId` 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the
+ * progress ends in `done` either way.
  */
 export async function importReportFiles(
   db: LibraryDatabase,

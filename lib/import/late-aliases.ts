@@ -41,13 +41,13 @@ function reparsed<T extends Omit<StoredReport, 'importId'>>(report: T, context: 
  * the selection. A report whose second reading fails keeps its first (it cannot: its text parsed once already).
  */
 export function resolveLateAliases(
-  pending: PendingReport[],
+  reports: readonly PendingReport[],
   aliasesKnown: ReadonlyMap<PendingReport, number>,
   aliases: readonly StoredAlias[],
   context: ParseContext,
   failed: ImportResult['failed'],
 ): void {
-  const stale = pending.filter((report) => aliasesKnown.get(report)! < aliases.length);
+  const stale = reports.filter((report) => aliasesKnown.get(report)! < aliases.length);
   if (!stale.length) return;
   const latestMentioned = latestAliasMentioned(aliases);
   for (const report of stale) {

@@ -1,6 +1,6 @@
 /**
- * A zip's central directory, read from the end of the file without inflating anything: how many entries the
- * archive lists, and for each its name, flags and checksum. fflate's streaming `Unzip` reads local headers only and
+ * A zip's central directory, read from the end of the file without inflating anything: each entry's name, flags and
+ * checksum, by name. fflate's streaming `Unzip` reads local headers only and
  * checks neither the encryption flag nor the CRC, so the import looks each entry up here: encrypted entries are
  * skipped with their reason, an entry whose inflated bytes do not match its CRC is refused as corrupt, and an archive
  * listing more entries than the limit is refused before a byte of it is inflated.
@@ -13,11 +13,10 @@ export interface ZipDirectoryEntry {
   /** General purpose bits; bit 0 is "encrypted". */
   flags: number;
   crc: number;
-  originalSize: number;
 }
 
 /** The directory, or why it cannot be read. */
-export type ZipDirectory = { entries: number; byName: Map<string, ZipDirectoryEntry[]> } | { problem: string };
+export type ZipDirectory = { byName: Map<string, ZipDirectoryEntry[]> } | { problem: string };
 
 /** Anything the directory can be read from: a `File` or `Blob` (random access by slices). */
 export interface SliceableSource {
@@ -80,7 +79,6 @@ export async function readZipDirectory(source: SliceableSource, maxEntries: numb
       name: entryName(nameBytes, (flags & 0x800) !== 0),
       flags,
       crc: directory.getUint32(at + 16, true),
-      originalSize: directory.getUint32(at + 24, true),
     };
     const same = byName.get(entry.name);
     if (same) same.push(entry);
@@ -88,7 +86,7 @@ export async function readZipDirectory(source: SliceableSource, maxEntries: numb
     at += skip;
   }
   if (listed < entries) return { problem: 'the archive is corrupt: its directory lists fewer entries than it says' };
-  return { entries: listed, byName };
+  return { byName };
 }
 
 /** The name as fflate decodes it (UTF-8 when bit 11 says so, else one character per byte), so the two agree. */

@@ -13,8 +13,8 @@ export const MAX_OVERLAY_BOXES = 2_000;
 /**
  * Marks where the CSS Custom Highlight API is missing (or the user asked for private marks): boxes in a layer of our
  * own (inside the card's closed shadow root), placed over the marked text and redrawn after each scan, on window
- * resize, when the page's size changes (images, fonts, content above) and when web fonts finish loading. The page's DOM is still never
- * touched, and the boxes let the pointer through, so hit-testing and the page work as before.
+ * resize, when the page's size changes (images, fonts, content above) and when web fonts finish loading. The page's
+ * DOM is still never touched, and the boxes let the pointer through, so hit-testing and the page work as before.
  */
 export class MarkOverlay {
   readonly #layer: HTMLElement;

@@ -57,10 +57,11 @@ const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.re
 
 /** Draws marks as highlights, unless they must be private or the browser has none: then in our overlay layer. */
 function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensDeps): MarkHighlights | MarkOverlay {
+  const overlay = () => new MarkOverlay(overlayLayer!(), doc.defaultView!, markStyle);
   // Constructing MarkHighlights registers our highlight and adopts its style sheet, so private marks never do.
-  const highlights = privateMarks && overlayLayer ? undefined : new MarkHighlights(doc, markStyle);
-  if (highlights && (highlights.supported || !overlayLayer)) return highlights;
-  return new MarkOverlay(overlayLayer!(), doc.defaultView!, markStyle);
+  if (privateMarks && overlayLayer) return overlay();
+  const highlights = new MarkHighlights(doc, markStyle);
+  return highlights.supported || !overlayLayer ? highlights : overlay();
 }
 
 /**

@@ -19,31 +19,24 @@ export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 const oneOf = <T extends string>(choices: readonly T[], value: unknown, fallback: T): T =>
   choices.includes(value as T) ? (value as T) : fallback;
 
+/** A setting that is on only once the user turned it on: anything stored but `true` reads as off. */
+function onOffSetting(key: string) {
+  return {
+    read: async (): Promise<boolean> => (await readSetting(key)) === true,
+    write: (on: boolean) => writeSetting(key, on),
+    watch: (onChange: (on: boolean) => void): (() => void) => watchSetting(key, (value) => onChange(value === true)),
+  };
+}
+
 /** The "mark every known security" setting; off unless the user turned it on. */
-export async function markAllKnown(): Promise<boolean> {
-  return (await readSetting(MARK_ALL_KEY)) === true;
-}
-
-export const setMarkAllKnown = (on: boolean) => writeSetting(MARK_ALL_KEY, on);
-
-export function watchMarkAllKnown(onChange: (on: boolean) => void): () => void {
-  return watchSetting(MARK_ALL_KEY, (value) => onChange(value === true));
-}
+export const { read: markAllKnown, write: setMarkAllKnown, watch: watchMarkAllKnown } = onOffSetting(MARK_ALL_KEY);
 
 /**
  * The "private marks" setting; off unless the user turned it on. Highlights live in the page's own registry
  * (`CSS.highlights`), where a page script can read which of its words we marked; when on, marks are boxes in our closed
  * shadow root instead.
  */
-export async function privateMarks(): Promise<boolean> {
-  return (await readSetting(PRIVATE_MARKS_KEY)) === true;
-}
-
-export const setPrivateMarks = (on: boolean) => writeSetting(PRIVATE_MARKS_KEY, on);
-
-export function watchPrivateMarks(onChange: (on: boolean) => void): () => void {
-  return watchSetting(PRIVATE_MARKS_KEY, (value) => onChange(value === true));
-}
+export const { read: privateMarks, write: setPrivateMarks, watch: watchPrivateMarks } = onOffSetting(PRIVATE_MARKS_KEY);
 
 export async function markStyle(): Promise<MarkStyle> {
   return oneOf(MARK_STYLES, await readSetting(MARK_STYLE_KEY), 'dotted');

@@ -2,7 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS } from '../../lib/import/import-limits';
 import { importCaseSuite, type ImportCase } from '../support/hostile-import-case';
-import { bytesFile, fixtureBytes, patchZipEntry, zipBytes } from '../support/hostile-library';
+import { bytesFile, patchZipEntry, zipBytes } from '../support/hostile-library';
+import { fixtureBytes } from '../support/report-fixtures';
 
 /**
  * Hostile archives and files through the whole import, each against a library that already holds reports. A

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../../lib/db/database';
 import { loadParseContext } from '../../lib/db/library-dictionary';
@@ -6,18 +5,9 @@ import type { ImportProgress, ImportResult, ImportSource } from '../../lib/impor
 import { exportLibrary } from '../../lib/import/library-backup';
 import { reindexLibrary } from '../../lib/import/reindex-library';
 import { runLibraryImport } from '../../lib/import/run-library-import';
-import {
-  cleanOutcome,
-  fixtureFile,
-  GOOD_FIXTURES,
-  libraryHash,
-  openTestLibrary,
-  tableDump,
-  timed,
-  unindexedReports,
-  type HostileOutcome,
-} from '../support/hostile-library';
-import { writeHostileOutcomes } from '../support/hostile-outcomes';
+import { libraryHash, openTestLibrary, sha256, tableDump, timed, unindexedReports } from '../support/hostile-library';
+import { cleanOutcome, writeHostileOutcomes, type HostileOutcome } from '../support/hostile-outcomes';
+import { fixtureFile, GOOD_FIXTURES } from '../support/report-fixtures';
 
 /**
  * Faults while an import writes, in Node with fake-indexeddb: the browser's storage filling up part-way through the
@@ -301,7 +291,6 @@ async function roundTripHashes(db: LibraryDatabase): Promise<Record<string, stri
   dump.reports = dump.reports!.replace(/"importId":\d+/g, '"importId":0');
   return Object.fromEntries(Object.entries(dump).map(([table, json]) => [table, sha256(json)]));
 }
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What a backup carries, as stored: each report's id, file, text and import time, and every alias with its origin. */
 async function carriedHash(db: LibraryDatabase): Promise<string> {

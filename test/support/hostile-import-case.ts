@@ -2,17 +2,9 @@ import { afterAll, beforeEach, expect, test } from 'vitest';
 import type { LibraryDatabase } from '../../lib/db/database';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../lib/import/import-limits';
 import { importReportFiles, type ImportResult, type ImportSource } from '../../lib/import/import-report-files';
-import {
-  cleanOutcome,
-  fixtureFile,
-  freshContext,
-  GOOD_FIXTURES,
-  libraryHash,
-  openTestLibrary,
-  timed,
-  unindexedReports,
-} from './hostile-library';
-import { writeHostileOutcomes, type HostileOutcome } from './hostile-outcomes';
+import { libraryHash, openTestLibrary, timed, unindexedReports } from './hostile-library';
+import { cleanOutcome, writeHostileOutcomes, type HostileOutcome } from './hostile-outcomes';
+import { fixtureFile, freshContext, GOOD_FIXTURES } from './report-fixtures';
 
 /**
  * One hostile import and how it is judged: the whole pipeline (`importReportFiles`) over a library that already

@@ -1,25 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { openLibraryDatabase, securityRowsOf, type LibraryDatabase, type StoredReport } from '../../lib/db/database';
-import { createSecurityMatcher } from '../../lib/detect/find-securities';
-import type { ParseContext } from '../../lib/reports/parse-report';
-import { bundledDictionary } from '../../lib/securities/dictionary';
-import { cleanOutcome, type HostileOutcome } from './hostile-outcomes';
 
-/** Shared by the hostile suites: a seeded library, table hashes, zip builders and a timed run. */
-
-const FIXTURES = new URL('../fixtures/reports/', import.meta.url);
-export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
-export const fixtureFile = (name: string, as = name) => new File([fixtureBytes(name)], as);
-/** The fixtures that import cleanly, one per format. */
-export const GOOD_FIXTURES = ['alibaba-q3-note.md', 'amazon-retail.html', 'google-brief.txt'];
-
-/** The dictionary and matcher as a fresh library has them (bundled list only). */
-export function freshContext(): ParseContext {
-  const dictionary = bundledDictionary();
-  return { dictionary, matcher: createSecurityMatcher(dictionary.entries()) };
-}
+/** Shared by the hostile suites: a test library, table hashes, zip builders and a timed run. */
 
 /** A new, empty library database with a unique name; delete it when done. */
 export async function openTestLibrary(prefix = 'hostile'): Promise<LibraryDatabase> {
@@ -52,11 +35,12 @@ export async function tableDump(db: LibraryDatabase, except: readonly string[] =
   });
 }
 
+/** SHA-256 of a text, in hex. */
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** SHA-256 of {@link tableDump}: equal hashes mean every row of every table is equal. */
 export async function libraryHash(db: LibraryDatabase, except: readonly string[] = []): Promise<string> {
-  return createHash('sha256')
-    .update(JSON.stringify(await tableDump(db, except)))
-    .digest('hex');
+  return sha256(JSON.stringify(await tableDump(db, except)));
 }
 
 /** Reports whose `reportSecurities` rows are missing or extra: a report written without its index is half-imported. */
@@ -141,5 +125,3 @@ export async function timed<T>(boundMs: number, task: () => Promise<T>): Promise
   if (first === 'hung') return { hung: true, ms };
   return { ...first, hung: ms > boundMs, ms };
 }
-
-export { cleanOutcome, type HostileOutcome };
