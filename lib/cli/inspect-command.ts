@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createSecurityMatcher } from '../detect/find-securities';
-import { parseSelection } from '../import/import-report-files';
+import { parseSelection, type PendingReport } from '../import/import-report-files';
 import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
@@ -11,6 +11,22 @@ import { sourcesAt } from './node-sources';
 export async function cliDictionary(securitiesList: string | undefined): Promise<SecurityDictionary> {
   const extra = securitiesList ? parseSecurityList(await readFile(securitiesList, 'utf8')).entries : [];
   return new SecurityDictionary([...BUNDLED_SECURITIES, ...extra]);
+}
+
+/** One report as `inspect` (and `pull`) print it: a JSON object on one line. */
+export function inspectLine(report: PendingReport): string {
+  return JSON.stringify({
+    file: report.fileName,
+    id: report.id,
+    title: report.title,
+    date: report.date ?? null,
+    source: report.source ?? null,
+    url: report.url ?? null,
+    summary: report.summary,
+    keyPoints: report.keyPoints,
+    risks: report.risks,
+    securities: report.securities,
+  });
 }
 
 /**
@@ -25,21 +41,6 @@ export async function inspectCommand(path: string, securitiesList: string | unde
     dictionary,
     matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
   });
-  for (const report of reports) {
-    print(
-      JSON.stringify({
-        file: report.fileName,
-        id: report.id,
-        title: report.title,
-        date: report.date ?? null,
-        source: report.source ?? null,
-        url: report.url ?? null,
-        summary: report.summary,
-        keyPoints: report.keyPoints,
-        risks: report.risks,
-        securities: report.securities,
-      }),
-    );
-  }
+  for (const report of reports) print(inspectLine(report));
   for (const failure of failed) print(JSON.stringify({ file: failure.file, error: failure.reason }));
 }

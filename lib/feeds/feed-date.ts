@@ -8,8 +8,17 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** RFC 822's named zones (military letters are refused as too rarely meant). */
 const NAMED_ZONES: Record<string, string> = {
-  ut: '+00:00', gmt: '+00:00', z: '+00:00', est: '-05:00', edt: '-04:00', cst: '-06:00',
-  cdt: '-05:00', mst: '-07:00', mdt: '-06:00', pst: '-08:00', pdt: '-07:00',
+  ut: '+00:00',
+  gmt: '+00:00',
+  z: '+00:00',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
 };
 
 /** Years a report can plausibly carry: outside them a date is a typo or garbage, not a report date. */

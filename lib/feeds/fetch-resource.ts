@@ -69,8 +69,7 @@ export async function fetchResource(
     } catch (error) {
       throw new FeedError(`${current} could not be reached: ${(error as Error).message}`);
     }
-    if (response.type === 'opaqueredirect')
-      throw new FeedError(`${current} answers with a redirect; subscribe to the address it leads to`);
+    if (response.type === 'opaqueredirect') throw new FeedError(`${current} answers with a redirect; subscribe to the address it leads to`);
     if (response.status >= 300 && response.status < 400 && response.status !== 304) {
       const location = response.headers.get('location');
       await response.body?.cancel();

@@ -57,7 +57,11 @@ describe('parseXmlFeed', () => {
   });
 
   test.each([
-    ['entity declarations', '<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaa">]><feed><title>&a;</title></feed>', /declares XML entities/],
+    [
+      'entity declarations',
+      '<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaa">]><feed><title>&a;</title></feed>',
+      /declares XML entities/,
+    ],
     ['not well formed', '<feed><entry></feed>', /not well-formed XML/],
     ['another XML document', '<html><body>hi</body></html>', /neither an Atom feed/],
     ['javascript: links are no links', '<rss><channel><item><link>javascript:alert(1)</link><guid>x</guid></item></channel></rss>', null],

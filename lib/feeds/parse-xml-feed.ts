@@ -37,8 +37,25 @@ function textOf(value: unknown): string {
   return '';
 }
 
-const attr = (value: unknown, name: string) =>
-  typeof value === 'object' && value !== null ? textOf((value as XmlNode)[`@${name}`]) : '';
+/** Character references an HTML title may carry once XML has been decoded (`&amp;amp;` in jekyll-feed's titles). */
+const HTML_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Plain text of an Atom text construct of `type="html"`: tags dropped, references decoded (it is shown as text). */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^<>]{0,1000}>/g, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+      if (name[0] !== '#') return HTML_REFERENCES[name.toLowerCase()] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .trim();
+}
+
+/** An Atom title: HTML titles read as plain text. */
+const atomTitle = (node: unknown) => (attr(node, 'type') === 'html' ? htmlToPlain(textOf(node)) : textOf(node));
+
+const attr = (value: unknown, name: string) => (typeof value === 'object' && value !== null ? textOf((value as XmlNode)[`@${name}`]) : '');
 
 /** An absolute URL, resolved against the feed's own address; `undefined` for anything that is not http(s). */
 export function absoluteUrl(href: string, base: string): string | undefined {
@@ -67,11 +84,13 @@ function atomEntry(entry: XmlNode, base: string): FeedEntry {
   const summary = atomContent(entry.summary);
   return {
     id: textOf(entry.id) || link || '',
-    title: textOf(entry.title),
+    title: atomTitle(entry.title),
     link,
     published: readFeedDate(textOf(entry.published) || textOf(entry.updated)),
     rawDate: textOf(entry.published) || textOf(entry.updated) || undefined,
-    categories: asArray(entry.category).map((category) => attr(category, 'term') || textOf(category)).filter(Boolean),
+    categories: asArray(entry.category)
+      .map((category) => attr(category, 'term') || textOf(category))
+      .filter(Boolean),
     ...(content.html || content.text ? content : summary),
   };
 }
@@ -117,7 +136,7 @@ export function parseXmlFeed(xml: string, base: string): ParsedFeed {
     const next = asArray(feed.link).find((link) => attr(link, 'rel') === 'next');
     return {
       kind: 'atom',
-      title: textOf(feed.title),
+      title: atomTitle(feed.title),
       entries: checkedEntries(asArray(feed.entry as XmlNode[]).map((entry) => atomEntry(entry, base))),
       next: next ? absoluteUrl(attr(next, 'href'), base) : undefined,
     };

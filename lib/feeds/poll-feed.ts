@@ -143,7 +143,10 @@ async function pollPages(feed: ParsedFeed, state: FeedState, get: Get) {
   }
   const warnings = fresh
     .filter((entry) => entry.rawDate && !entry.published)
-    .map((entry) => ({ entry: entry.title || entry.id, reason: `its date "${entry.rawDate!.slice(0, 60)}" is not a date; stored undated` }));
+    .map((entry) => ({
+      entry: entry.title || entry.id,
+      reason: `its date "${entry.rawDate!.slice(0, 60)}" is not a date; stored undated`,
+    }));
   const entries: EntryWithBody[] = [];
   // Oldest first, so the library's import log and the subscriber's seen list read in publishing order.
   for (const entry of fresh.reverse()) {
@@ -211,4 +214,3 @@ function diffChain(manifest: LibraryManifest, from: number | undefined): Library
   }
   return chain;
 }
-

@@ -37,7 +37,8 @@ export function readFeedDocument(resource: FetchedResource): FeedDocument {
   const asXml = XML_TYPES.test(type) || (SNIFFED_TYPES.test(type) && first === '<');
   const asJson = JSON_TYPES.test(type) || (SNIFFED_TYPES.test(type) && (first === '{' || first === '['));
   if (asXml) return { kind: 'feed', feed: parseXmlFeed(text, resource.url) };
-  if (!asJson) throw new FeedError(`${resource.url} is served as ${type || 'nothing'}, not a feed (Atom, RSS, JSON Feed or a library manifest)`);
+  if (!asJson)
+    throw new FeedError(`${resource.url} is served as ${type || 'nothing'}, not a feed (Atom, RSS, JSON Feed or a library manifest)`);
   let json: unknown;
   try {
     json = JSON.parse(text);
