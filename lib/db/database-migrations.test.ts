@@ -12,6 +12,9 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
+/** Version 7 (feeds): what it added. Versions 3–6 belong to other branches; until they merge they declare nothing here. */
+const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' };
+
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
  * `version(n)` in `database.ts` must add its row here (the test below fails until it does), with rows in the shape
@@ -46,6 +49,26 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
       reportSecurities: [{ securityId: 'SH:600519', date: '2025-03-04', reportId: 'c'.repeat(64) }],
     },
   },
+  {
+    version: 7,
+    stores: [VERSION_1, VERSION_2, {}, {}, {}, {}, VERSION_7],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], originalText: 'e', importId: 1 }],
+      reportSecurities: [{ securityId: 'US:AMZN', date: '2025-05-06', reportId: 'e'.repeat(64) }],
+      subscriptions: [
+        {
+          id: 1,
+          url: 'https://team.example/feed.xml',
+          origin: 'https://team.example',
+          addedAt: '2025-05-01',
+          state: { url: 'https://team.example/feed.xml', validators: { etag: '"x"' }, seen: ['e1'] },
+          nextPollAt: 0,
+          failures: 0,
+        },
+      ],
+      subscriptionReports: [{ subscriptionId: 1, reportId: 'e'.repeat(64) }],
+    },
+  },
 ];
 const LATEST = RELEASED.at(-1)!;
 
@@ -69,7 +92,7 @@ test('version 1 → 2: reports, aliases and imports survive; the security index 
 
   const db = openLibraryDatabase(name);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(LATEST.version);
   expect(await db.reports.count()).toBe(2);
   expect(await db.aliases.count()).toBe(1);
   expect(await db.imports.count()).toBe(1);

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /** A report in the library: what was extracted, plus the original text so a better parser can re-index it. */
 export interface StoredReport extends ParsedReport {
@@ -40,6 +41,8 @@ export type LibraryDatabase = Dexie & {
   aliases: Table<StoredAlias, [string, SecurityId]>;
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
+  subscriptions: EntityTable<StoredSubscription, 'id'>;
+  subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
 
 /**
@@ -77,5 +80,7 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
       await tx.table<StoredReport>('reports').each((report) => rows.push(...securityRowsOf(report)));
       await tx.table<ReportSecurityRow>('reportSecurities').bulkPut(rows);
     });
+  // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
+  db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
   return db;
 }
