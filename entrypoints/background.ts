@@ -1,4 +1,5 @@
 import { openLibraryDatabase } from '~/lib/db/database';
+import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
 import { watchAddedSites } from '~/lib/settings/site-settings';
@@ -33,6 +34,7 @@ export default defineBackground({
     browser.permissions.onAdded.addListener(syncSites);
     browser.permissions.onRemoved.addListener(syncSites);
     syncSites();
+    watchFeedAlarm(db);
     serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
