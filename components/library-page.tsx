@@ -3,6 +3,7 @@ import { ImportPanel } from './import-panel';
 import { AliasList, type AliasListProps } from './alias-list';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
 import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
+import { SubscriptionsPanel, type SubscriptionsPanelProps } from './subscriptions-panel';
 import { ReportDetail, type ReportDetailProps } from './report-detail';
 import type { ReportFilter } from '../lib/library/report-filter';
 import { ReportFilters } from './report-filters';
@@ -24,6 +25,8 @@ export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, Set
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
   onDelete: (id: string) => void;
+  /** Followed feeds and libraries (their own panel and controller). */
+  subscriptions?: SubscriptionsPanelProps;
 }
 
 /** The full-tab library page: import, the reports, one report. */
@@ -50,6 +53,7 @@ export function LibraryPage(props: LibraryPageProps) {
             onReindex={props.onReindex}
           />
           <SettingsPanel {...props} />
+          {props.subscriptions && <SubscriptionsPanel {...props.subscriptions} />}
           <AliasList {...props} />
           <section aria-label={t('table.label')}>
             <h2>

@@ -15,6 +15,7 @@ import { importSecurityList } from '~/lib/import/import-security-list';
 import { exportLibrary } from '~/lib/import/library-backup';
 import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
+import { createSubscriptionsController } from '~/lib/feeds/subscriptions-controller';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
@@ -51,6 +52,7 @@ async function main() {
     result: undefined,
     status: { kind: 'idle' },
   };
+  const subscriptions = createSubscriptionsController(db, { onChange: () => update({}), onLibraryChanged: () => refresh() });
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Runs the library search for the filter's query (debounced) and keeps its ids for the table. */
   const searchFor = (query: string) => {
@@ -72,6 +74,7 @@ async function main() {
           {...state}
           reports={filterReports(state.all, state.filter, state.filter.query.trim() ? (state.matching ?? new Set()) : undefined)}
           total={state.all.length}
+          subscriptions={subscriptions.props()}
           sources={[...new Set(state.all.flatMap((report) => (report.source ? [report.source] : [])))].sort()}
           onFilter={(filter) => {
             if (filter.query !== state.filter.query) searchFor(filter.query);
@@ -184,6 +187,7 @@ async function main() {
   // Without persistence the browser may evict an extension's IndexedDB, the whole library, under storage pressure
   // (https://developer.mozilla.org/docs/Web/API/StorageManager/persist); a refusal changes nothing, so it is not shown.
   void navigator.storage?.persist?.().catch(() => false);
+  subscriptions.watch();
   await refresh();
 }
 

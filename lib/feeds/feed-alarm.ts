@@ -1,7 +1,6 @@
 import type { LibraryDatabase } from '../db/database';
-import { documentPollEnvironment, feedPollMessenger } from './feed-poll-messages';
+import { feedPollMessenger } from './feed-poll-protocol';
 import { ALARM_PERIOD_MINUTES, FEED_ALARM } from './poll-schedule';
-import { pollDueSubscriptions } from './run-subscription-polls';
 
 /** The offscreen document that polls in Chrome (built from `entrypoints/feed-poll/`). */
 const POLL_DOCUMENT = 'feed-poll.html';
@@ -24,7 +23,11 @@ let running: Promise<void> | undefined;
 export function pollDueFeeds(db: LibraryDatabase): Promise<void> {
   running ??= (async () => {
     try {
-      if (typeof DOMParser !== 'undefined') {
+      // MV2 (Firefox) has a background page with a DOM; the check is a build constant, so Chrome's worker bundle
+      // carries none of the import pipeline (the offscreen document does).
+      if (import.meta.env.MANIFEST_VERSION === 2) {
+        const { pollDueSubscriptions } = await import('./run-subscription-polls');
+        const { documentPollEnvironment } = await import('./feed-poll-messages');
         await pollDueSubscriptions(db, documentPollEnvironment());
         return;
       }

@@ -1,16 +1,7 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { LibraryDatabase } from '../db/database';
 import { workerMessenger } from '../messaging/protocol';
-import { pollDueSubscriptions, type PollEnvironment, type SubscriptionPollResult } from './run-subscription-polls';
-
-/** Requests the worker sends to the document that polls feeds (Chrome's offscreen document). */
-export interface FeedPollProtocol {
-  /** Polls every subscription that is due; answers when all are done. */
-  pollDueFeeds(): SubscriptionPollResult[];
-}
-
-/** Messenger for {@link FeedPollProtocol}. */
-export const feedPollMessenger = defineExtensionMessaging<FeedPollProtocol>();
+import { feedPollMessenger } from './feed-poll-protocol';
+import { pollDueSubscriptions, type PollEnvironment } from './run-subscription-polls';
 
 /** How a poll run fetches and tells the worker the library changed, in any extension document. */
 export const documentPollEnvironment = (): PollEnvironment => ({
