@@ -7,12 +7,14 @@ import { useText } from './ui-text';
 /** Props of {@link SubscriptionsPanel}: the controller's state and actions. */
 export type SubscriptionsPanelProps = SubscriptionsState & SubscriptionsActions;
 
-/** A time as the reader's locale writes it. */
-const when = (at: string | number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** A time as the interface language writes it. */
+const timeIn = (locale: string) => (at: string | number) =>
+  new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One subscription: what it is, what its last check found, when the next one is, and its buttons. */
 function SubscriptionRow({ row, props }: { row: SubscriptionView; props: SubscriptionsPanelProps }) {
   const t = useText();
+  const when = timeIn(t('feeds.dateLocale'));
   const title = row.state.title || row.url;
   const lastCheck = !row.lastPolledAt
     ? t('feeds.never')
@@ -29,7 +31,9 @@ function SubscriptionRow({ row, props }: { row: SubscriptionView; props: Subscri
       <small>{row.url}</small>
       <p class="rl-subscription-status">
         {lastCheck}{' '}
-        {row.failures > 0 ? t('feeds.retry', { n: row.failures, when: when(row.nextPollAt) }) : t('feeds.next', { when: when(row.nextPollAt) })}
+        {row.failures > 0
+          ? t('feeds.retry', { n: row.failures, when: when(row.nextPollAt) })
+          : t('feeds.next', { when: when(row.nextPollAt) })}
       </p>
       {row.lastRefused?.length ? (
         <ul class="rl-subscription-refused">
@@ -81,7 +85,13 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
       >
         <label>
           {t('feeds.url')}{' '}
-          <input type="url" size={50} value={url} placeholder="https://example.com/feed.xml" onInput={(event) => setUrl(event.currentTarget.value)} />
+          <input
+            type="url"
+            size={50}
+            value={url}
+            placeholder="https://example.com/feed.xml"
+            onInput={(event) => setUrl(event.currentTarget.value)}
+          />
         </label>{' '}
         <button type="submit" disabled={props.busy === 'new'}>
           {props.busy === 'new' ? t('feeds.updating') : t('feeds.subscribe')}

@@ -34,7 +34,11 @@ export function pollDueFeeds(db: LibraryDatabase): Promise<void> {
       const offscreen = offscreenApi();
       if (!offscreen) throw new Error('neither DOMParser nor the offscreen API is available');
       if (!(await offscreen.hasDocument?.()))
-        await offscreen.createDocument({ url: POLL_DOCUMENT, reasons: ['DOM_PARSER'], justification: 'Read the HTML of followed feeds into reports' });
+        await offscreen.createDocument({
+          url: POLL_DOCUMENT,
+          reasons: ['DOM_PARSER'],
+          justification: 'Read the HTML of followed feeds into reports',
+        });
       try {
         await feedPollMessenger.sendMessage('pollDueFeeds', undefined);
       } finally {
@@ -52,7 +56,8 @@ export function pollDueFeeds(db: LibraryDatabase): Promise<void> {
 /** Keeps the periodic alarm (it is re-created when missing, e.g. after a one-off run replaced it). */
 async function ensureAlarm(): Promise<void> {
   const alarm = await browser.alarms.get(FEED_ALARM);
-  if (!alarm?.periodInMinutes) browser.alarms.create(FEED_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: alarm ? ALARM_PERIOD_MINUTES : 1 });
+  if (!alarm?.periodInMinutes)
+    browser.alarms.create(FEED_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: alarm ? ALARM_PERIOD_MINUTES : 1 });
 }
 
 /** Worker: every {@link ALARM_PERIOD_MINUTES} minutes, poll the subscriptions that are due. */

@@ -22,4 +22,3 @@ export async function releaseFeedOrigin(origin: string): Promise<void> {
   if ((await addedSites()).some((site) => host === site || host.endsWith(`.${site}`))) return;
   await browser.permissions.remove({ origins: [feedPattern(origin)] }).catch(() => false);
 }
-

@@ -9,7 +9,12 @@ export const KEPT_DIFFS = 50;
 /** A published report's file: its content hash and extension, `reports/<sha256>.<ext>`. */
 const REPORT_PATH = /^reports\/[0-9a-f]{64}\.(md|html|txt)$/;
 const reportPath = v.pipe(v.string(), v.regex(REPORT_PATH, 'is not a report path (reports/<sha256>.md|html|txt)'));
-const relativePath = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9][a-z0-9._/-]*$/, 'is not a relative path'));
+const relativePath = v.pipe(
+  v.string(),
+  v.maxLength(200),
+  v.regex(/^[a-z0-9][a-z0-9._/-]*$/, 'is not a relative path'),
+  v.check((path) => !path.split('/').includes('..'), 'climbs out of the library (`..`)'),
+);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** One diff between two versions, as the manifest lists it. */

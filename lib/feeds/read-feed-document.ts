@@ -32,13 +32,14 @@ export function decodeBody(body: Uint8Array, contentType: string, url: string): 
  */
 export function readFeedDocument(resource: FetchedResource): FeedDocument {
   const type = resource.contentType.split(';')[0]!.trim().toLowerCase();
+  if (!XML_TYPES.test(type) && !JSON_TYPES.test(type) && !SNIFFED_TYPES.test(type))
+    throw new FeedError(`${resource.url} is served as ${type}, not a feed (Atom, RSS, JSON Feed or a library manifest)`);
   const text = decodeBody(resource.body ?? new Uint8Array(0), resource.contentType, resource.url).replace(/^\uFEFF/, '');
   const first = text.trimStart()[0];
   const asXml = XML_TYPES.test(type) || (SNIFFED_TYPES.test(type) && first === '<');
   const asJson = JSON_TYPES.test(type) || (SNIFFED_TYPES.test(type) && (first === '{' || first === '['));
   if (asXml) return { kind: 'feed', feed: parseXmlFeed(text, resource.url) };
-  if (!asJson)
-    throw new FeedError(`${resource.url} is served as ${type || 'nothing'}, not a feed (Atom, RSS, JSON Feed or a library manifest)`);
+  if (!asJson) throw new FeedError(`${resource.url} is served as ${type || 'nothing'} and reads as neither XML nor JSON: not a feed`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -135,7 +135,7 @@ const PAGES_EN = {
   'feeds.never': 'Not checked yet.',
   'feeds.checked200': 'Checked {when}: {n} new report(s).',
   'feeds.checked304': 'Checked {when}: unchanged (304).',
-  'feeds.error': 'Check failed {when}: {reason}',
+  'feeds.error': 'Check failed {when}: {reason}.',
   'feeds.next': 'Next check {when}.',
   'feeds.retry': 'Failed {n} time(s) in a row; next try {when}.',
   'feeds.refused': 'Not imported: {entry}: {reason}',
@@ -143,6 +143,7 @@ const PAGES_EN = {
   'feeds.kind.rss': 'RSS feed',
   'feeds.kind.json-feed': 'JSON Feed',
   'feeds.kind.library-manifest': 'ReportLens library',
+  'feeds.dateLocale': 'en',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -278,7 +279,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'feeds.never': '尚未检查。',
   'feeds.checked200': '{when} 检查：新研报 {n} 篇。',
   'feeds.checked304': '{when} 检查：无变化（304）。',
-  'feeds.error': '{when} 检查失败：{reason}',
+  'feeds.error': '{when} 检查失败：{reason}。',
   'feeds.next': '下次检查：{when}。',
   'feeds.retry': '连续失败 {n} 次；下次重试：{when}。',
   'feeds.refused': '未导入：{entry}：{reason}',
@@ -286,6 +287,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'feeds.kind.rss': 'RSS 订阅源',
   'feeds.kind.json-feed': 'JSON Feed',
   'feeds.kind.library-manifest': 'ReportLens 研报库',
+  'feeds.dateLocale': 'zh-CN',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
