@@ -278,20 +278,18 @@ const CASES: FeedCase[] = [
     expected: 'refused: broken manifest',
     routes: () => ({
       '/feed.xml': (_, r) =>
-        r
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              format: 'reportlens-library',
-              title: 'T',
-              version: 1,
-              asOf: '',
-              counts: { reports: 0, securities: 0 },
-              index: 'index/../../etc/passwd',
-              securities: 's/',
-              diffs: [],
-            }),
-          ),
+        r.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            format: 'reportlens-library',
+            title: 'T',
+            version: 1,
+            asOf: '',
+            counts: { reports: 0, securities: 0 },
+            index: 'index/../../etc/passwd',
+            securities: 's/',
+            diffs: [],
+          }),
+        ),
     }),
     error: /broken library manifest: climbs out/,
     reports: 0,
