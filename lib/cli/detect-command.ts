@@ -10,15 +10,6 @@ import { declaredStyles } from './declared-style';
 import { parsePage } from './parse-page';
 import { cliDictionary } from './inspect-command';
 
-/** A saved page's own URL, when it recorded one (canonical link or og:url). */
-function savedPageUrl(doc: Document): string | undefined {
-  return (
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
-    undefined
-  );
-}
-
 /**
  * `detect FILE.html [--url URL] [--securities LIST]`: the securities of a saved page, found by the content script's
  * own page analysis (`analysePage`) with every known security rather than only those with reports. Prints
@@ -46,8 +37,7 @@ export async function detectPage(
   deps: Pick<Parameters<typeof analysePage>[0], 'matcher' | 'listingsOf'> & { nameOf: (id: SecurityId) => string },
 ) {
   const doc = parsePage(html);
-  const pageUrl = url ?? savedPageUrl(doc) ?? '';
-  const analysis = await analysePage({ doc, url: pageUrl, ...deps, reader: new TextReader({ styleOf: declaredStyles(doc) }) });
+  const analysis = await analysePage({ doc, url: url ?? '', ...deps, reader: new TextReader({ styleOf: declaredStyles(doc) }) });
   const securities = summarisePage(
     analysis.marks.map(({ mention }) => mention),
     analysis.subject,

@@ -23,7 +23,7 @@ export function parsePage(html: string): Document {
   if (!htmlNode) return document as unknown as Document;
   for (const { name, value } of htmlNode.attrs) root.setAttribute(name, value);
   // Depth-first with an explicit stack: a hostile page nested 100,000 deep must not overflow the call stack.
-  const stack: [AstParent, ReturnType<typeof document.createElement>][] = [[htmlNode, root]];
+  const stack: [AstParent, Element][] = [[htmlNode, root as unknown as Element]];
   while (stack.length) {
     const [from, into] = stack.pop()!;
     for (const child of from.childNodes as AstNode[]) {
@@ -31,7 +31,7 @@ export function parsePage(html: string): Document {
       else if (child.nodeName === '#comment')
         into.appendChild(document.createComment((child as DefaultTreeAdapterMap['commentNode']).data));
       else if ('tagName' in child) {
-        const element =
+        const element: Element =
           child.namespaceURI === SVG || child.namespaceURI === MATH
             ? document.createElementNS(child.namespaceURI, child.tagName)
             : document.createElement(child.tagName);

@@ -36,6 +36,18 @@ export interface PageAnalysis {
 
 const idsIn = (matcher: SecurityMatcher, text: string) => matcher.find(text).map((mention) => mention.id);
 
+/**
+ * The page's own address as it declares it (canonical link, `og:url`): a quote page reached through a tracking link,
+ * a mirror or a saved copy still says which quote it is.
+ */
+function declaredUrlOf(doc: Document): string | undefined {
+  return (
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    undefined
+  );
+}
+
 /** The site's own name as its page says it (`og:site_name`, `application-name`). */
 function siteNamesOf(doc: Document, url: string): string[] {
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? '';
@@ -54,7 +66,7 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   // The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
   const title = splitPageTitle(doc.querySelector('title')?.textContent?.trim() ?? '', siteNames);
   const titleIds = [...new Set([title.headline, ...title.topics].flatMap((part) => idsIn(matcher, part)))];
-  const quote = securityOfQuoteUrl(url);
+  const quote = securityOfQuoteUrl(url) ?? securityOfQuoteUrl(declaredUrlOf(doc) ?? '');
 
   const aboutIt = new Set<SecurityId>([...(quote ? [quote] : []), ...titleIds].flatMap((id) => listingsOf(id)));
   const publisher = new Set<SecurityId>();
