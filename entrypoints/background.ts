@@ -1,5 +1,6 @@
 import { openLibraryDatabase } from '~/lib/db/database';
 import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
+import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
 import { watchAddedSites } from '~/lib/settings/site-settings';
@@ -35,7 +36,16 @@ export default defineBackground({
     browser.permissions.onRemoved.addListener(syncSites);
     syncSites();
     watchFeedAlarm(db);
-    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
+    // Tabs whose content script is not there (other sites, browser pages) refuse the message: nothing to tell.
+    const refreshTabs = async () => {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(
+        tabs.map((tab) =>
+          tab.id === undefined ? undefined : tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined),
+        ),
+      );
+    };
+    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
     });

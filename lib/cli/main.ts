@@ -12,8 +12,10 @@ import { detectCommand } from './detect-command';
 import { inspectCommand } from './inspect-command';
 import { publishCommand } from './publish-command';
 import { pullCommand } from './pull-command';
+import { readMasterFromDisk } from '../securities/master/read-master-file';
 
 globalThis.DOMParser ??= DOMParser as unknown as typeof globalThis.DOMParser;
+readMasterFromDisk();
 
 const USAGE = [
   'usage: cli inspect PATH [--securities LIST]',

@@ -66,7 +66,7 @@ test('publish writes a library a subscriber follows by diffs; an unchanged publi
     expect.stringMatching(/^\/reports\/[0-9a-f]{64}\.txt$/),
   ]);
   expect(await readdir(join(out, 'index'))).toEqual(['2.json']);
-});
+}, 60_000);
 
 test('a report whose bytes do not match its name refuses the whole library', async () => {
   const { writeFile } = await import('node:fs/promises');

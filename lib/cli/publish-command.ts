@@ -1,9 +1,7 @@
 import { basename, resolve } from 'node:path';
-import { createSecurityMatcher } from '../detect/find-securities';
 import { parseSelection } from '../import/import-report-files';
-import { chineseVariantTable } from '../securities/chinese-variants';
 import { publishToFolder } from '../feeds/publish-to-folder';
-import { cliDictionary } from './inspect-command';
+import { cliParseContext } from './inspect-command';
 import { sourcesAt } from './node-sources';
 
 /**
@@ -17,11 +15,7 @@ export async function publishCommand(
   options: { title?: string; securities?: string },
   print: (line: string) => void,
 ): Promise<void> {
-  const dictionary = await cliDictionary(options.securities);
-  const { reports, failed } = await parseSelection(await sourcesAt(dir), {
-    dictionary,
-    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
-  });
+  const { reports, failed } = await parseSelection(await sourcesAt(dir), await cliParseContext(options.securities));
   for (const failure of failed) print(JSON.stringify({ file: failure.file, error: failure.reason }));
   const publication = await publishToFolder(reports, resolve(out), options.title ?? basename(resolve(dir)));
   print(

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createSecurityMatcher } from '../detect/find-securities';
 import { parseSelection } from '../import/import-report-files';
-import { chineseVariantTable } from '../securities/chinese-variants';
 import { entrySource } from '../feeds/entry-source';
 import { newFeedState, pollFeed, type FeedState } from '../feeds/poll-feed';
-import { cliDictionary, inspectLine } from './inspect-command';
+import { cliParseContext, inspectLine } from './inspect-command';
 
 /** Reads a saved state; a missing file is a first pull. A state for another URL is refused (it would hide entries). */
 async function loadState(url: string, stateFile: string | undefined): Promise<FeedState> {
@@ -33,10 +31,9 @@ export async function pullCommand(
     known: async (hashes) => new Set(hashes.filter((hash) => state.seen.includes(hash))),
   });
   const host = new URL(url).host;
-  const dictionary = await cliDictionary(options.securities);
   const { reports, failed } = await parseSelection(
     outcome.entries.map((entry) => entrySource(entry, host)),
-    { dictionary, matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }) },
+    await cliParseContext(options.securities),
   );
   for (const report of reports) print(inspectLine(report));
   const refused = [
