@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOMParser } from 'linkedom';
 import { FEED_ALARM } from '../../lib/feeds/poll-schedule';
+import { publishCommand } from '../../lib/cli/publish-command';
+import { readMasterFromDisk } from '../../lib/securities/master/read-master-file';
 import { closedShadowText } from '../support/closed-shadow';
 import { serveFeeds, type FeedServer } from '../support/feed-server';
 import { createJekyllSite, jekyllMissing, type JekyllSite } from '../support/jekyll-site';
@@ -144,5 +150,28 @@ describe.skipIf(missing)('following a Jekyll site (jekyll-feed) in Chromium', ()
     await library.getByRole('button', { name: '取消订阅并删除这些研报' }).click();
     await expect.poll(panelText, { timeout: 10_000 }).toMatch(/删除了 2 篇研报/);
     await library.getByLabel('界面语言').selectOption('en');
+  });
+});
+
+describe.skipIf(missing)('following a published ReportLens library in Chromium', () => {
+  test('publish an archive with the CLI, follow its manifest: every report arrives, checked against its hash', async () => {
+    globalThis.DOMParser ??= DOMParser as unknown as typeof globalThis.DOMParser;
+    readMasterFromDisk();
+    const root = await mkdtemp(join(tmpdir(), 'reportlens-library-'));
+    await mkdir(join(root, 'archive'));
+    for (const name of ['alibaba-q3-note.md', 'amazon-retail.html', 'google-brief.txt'])
+      await copyFile(fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url)), join(root, 'archive', name));
+    await publishCommand(join(root, 'archive'), join(root, 'site'), { title: 'Team library' }, () => {});
+    const published = await serveFeeds(join(root, 'site'));
+    try {
+      await library.getByLabel('Feed address').fill(`${published.origin}/manifest.json`);
+      await library.getByRole('button', { name: 'Follow' }).click();
+      await expect.poll(panelText, { timeout: 20_000 }).toMatch(/Team library · ReportLens library · 3 reports from it/);
+      const paths = published.log.map((request) => request.path.replace(/[0-9a-f]{64}/, 'HASH'));
+      expect(paths.slice(0, 2)).toEqual(['/manifest.json', '/index/1.json']);
+      expect(paths.slice(2).sort()).toEqual(['/reports/HASH.html', '/reports/HASH.md', '/reports/HASH.txt']);
+    } finally {
+      await published.close();
+    }
   });
 });
