@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { LibraryDatabase } from '../db/database';
 import { feedPollMessenger } from './feed-poll-protocol';
 import { ALARM_PERIOD_MINUTES, FEED_ALARM } from './poll-schedule';
@@ -28,7 +29,8 @@ export function pollDueFeeds(db: LibraryDatabase): Promise<void> {
       if (import.meta.env.MANIFEST_VERSION === 2) {
         const { pollDueSubscriptions } = await import('./run-subscription-polls');
         const { documentPollEnvironment } = await import('./feed-poll-messages');
-        await pollDueSubscriptions(db, documentPollEnvironment());
+        // The background page cannot message itself; its own commits reach its caches through storagemutated.
+        await pollDueSubscriptions(db, { ...documentPollEnvironment(), notifyLibraryChanged: async () => {} });
         return;
       }
       const offscreen = offscreenApi();

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { LibraryDatabase } from '../db/database';
 import { workerMessenger } from '../messaging/protocol';
 import { feedPollMessenger } from './feed-poll-protocol';

@@ -79,3 +79,14 @@ test('unsubscribing and keeping the reports leaves them in the library', async (
   expect(await db.subscriptions.count()).toBe(0);
   await db.delete();
 });
+
+test('a worker that cannot be told of the change does not turn a stored poll into a failure', async () => {
+  const db = openLibraryDatabase(`subscriptions-${crypto.randomUUID()}`);
+  const { id } = await addSubscription(db, `${server.origin}/feed.xml`);
+  const notifyLibraryChanged = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+  expect(await pollDueSubscriptions(db, { fetch: (url, init) => fetch(url, init), notifyLibraryChanged })).toEqual([
+    { id, status: 200, added: 2 },
+  ]);
+  expect((await listSubscriptions(db))[0]).toMatchObject({ failures: 0, reports: 2 });
+  await db.delete();
+});

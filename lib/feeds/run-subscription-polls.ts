@@ -64,7 +64,8 @@ export async function pollSubscription(
         lastRefused: [...refused, ...outcome.warnings].slice(0, 20),
       });
     });
-    if (result?.imported.length) await env.notifyLibraryChanged();
+    // Best effort: the import is stored; a worker that misses this note still sees the commit (storagemutated).
+    if (result?.imported.length) await env.notifyLibraryChanged().catch(() => undefined);
     return { id: subscription.id, status: outcome.status, added: result?.imported.length ?? 0 };
   } catch (error) {
     const failures = subscription.failures + 1;
