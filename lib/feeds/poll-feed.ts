@@ -1,11 +1,9 @@
-import { contentHash } from '../import/content-hash';
 import { decodeText } from '../import/decode-text';
 import type { EntryWithBody } from './entry-source';
 import { FeedError, type FeedEntry, type FeedKind, type ParsedFeed } from './feed-entry';
 import { assertSameOrigin, fetchResource, originOf, type Fetch, type Validators } from './fetch-resource';
-import { diffSchema, hashOfPath, indexSchema, type LibraryManifest } from './library-manifest';
+import { pollLibrary } from './poll-library';
 import { readFeedDocument } from './read-feed-document';
-import * as v from 'valibot';
 
 /** Pages of a paged feed (RFC 5005 `next`, JSON Feed `next_url`) read in one poll: more is endless pagination. */
 export const MAX_FEED_PAGES = 20;
@@ -109,7 +107,8 @@ export async function pollFeed(state: FeedState, fetchImpl: Fetch, options: Poll
   });
 }
 
-type Get = (url: string, validators?: Validators) => ReturnType<typeof fetchResource>;
+/** A same-origin GET of the poll (counted). */
+export type Get = (url: string, validators?: Validators) => ReturnType<typeof fetchResource>;
 
 async function pollPages(feed: ParsedFeed, state: FeedState, get: Get) {
   const seen = new Set(state.seen);
@@ -164,53 +163,4 @@ async function pollPages(feed: ParsedFeed, state: FeedState, get: Get) {
     }
   }
   return { entries, failed, warnings };
-}
-
-/** The report paths to take from a library: by diffs from the version we have when they reach it, else the full index. */
-async function pollLibrary(manifest: LibraryManifest, state: FeedState, get: Get, options: PollOptions): Promise<EntryWithBody[]> {
-  if (state.libraryVersion === manifest.version) return [];
-  const base = new URL('.', state.url);
-  const json = async <T>(path: string, schema: v.GenericSchema<unknown, T>): Promise<T> => {
-    const resource = await get(new URL(path, base).href);
-    const parsed = v.safeParse(schema, JSON.parse(decodeText(resource.body!).text));
-    if (!parsed.success) throw new FeedError(`${path}: ${parsed.issues[0]!.message}`);
-    return parsed.output;
-  };
-  const chain = diffChain(manifest, state.libraryVersion);
-  let paths: string[];
-  if (chain) {
-    const added = new Set<string>();
-    for (const ref of chain) {
-      const diff = await json(ref.path, diffSchema);
-      for (const path of diff.added) added.add(path);
-      for (const path of diff.removed) added.delete(path);
-    }
-    paths = [...added];
-  } else {
-    paths = (await json(manifest.index, indexSchema)).reports;
-  }
-  const known = (await options.known?.(paths.map(hashOfPath))) ?? new Set<string>();
-  const entries: EntryWithBody[] = [];
-  for (const path of paths) {
-    const sha256 = hashOfPath(path);
-    if (known.has(sha256)) continue;
-    const text = decodeText((await get(new URL(path, base).href)).body!).text;
-    if ((await contentHash(text)) !== sha256) throw new FeedError(`${path} does not match its content hash; the library is refused`);
-    const entry: FeedEntry = { id: sha256, title: '', categories: [], libraryReport: { path, sha256 } };
-    const format = path.endsWith('.html') ? 'html' : path.endsWith('.txt') ? 'txt' : 'md';
-    entries.push({ entry: { ...entry, link: new URL(path, base).href }, body: text, format });
-  }
-  return entries;
-}
-
-/** The diffs leading from `from` to the manifest's version, or `undefined` when they do not all exist. */
-function diffChain(manifest: LibraryManifest, from: number | undefined): LibraryManifest['diffs'] | undefined {
-  if (from === undefined || from > manifest.version) return undefined;
-  const chain: LibraryManifest['diffs'] = [];
-  for (let at = from; at < manifest.version; at++) {
-    const step = manifest.diffs.find((diff) => diff.from === at && diff.to === at + 1);
-    if (!step) return undefined;
-    chain.push(step);
-  }
-  return chain;
 }
