@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
+import type { Passage } from '../reports/relevance';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 
@@ -50,11 +51,27 @@ export interface ReportSecurityRow {
   securityId: SecurityId;
   date: string;
   reportId: string;
+  /** Relevance of the report to the security, 0–100 (not indexed; absent on rows written before it existed). */
+  score?: number;
+  /** The report is about this company, not merely naming it. */
+  about?: boolean;
+  /** The sentence that names the security, mention marked: cards quote it without reading the report. */
+  passage?: Passage;
 }
 
-/** The rows of one report. */
-export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds'>): ReportSecurityRow[] =>
-  [...new Set(report.securityIds)].map((securityId) => ({ securityId, date: report.date ?? '', reportId: report.id }));
+/** The rows of one report, with each security's relevance and passage. */
+export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds' | 'securities'>): ReportSecurityRow[] =>
+  [...new Set(report.securityIds)].map((securityId) => {
+    // `?? []`: the version 2 upgrade builds rows from reports of any age.
+    const found = (report.securities ?? []).find((security) => security.id === securityId);
+    return {
+      securityId,
+      date: report.date ?? '',
+      reportId: report.id,
+      ...(found?.score !== undefined && { score: found.score, about: found.about ?? false }),
+      ...(found?.passage && { passage: found.passage }),
+    };
+  });
 
 export const DATABASE_NAME = 'reportlens';
 

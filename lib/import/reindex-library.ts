@@ -1,6 +1,7 @@
 import { securityRowsOf, type LibraryDatabase, type StoredReport } from '../db/database';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 
 /** What re-indexing did. */
 export interface ReindexResult {
@@ -16,23 +17,29 @@ export interface ReindexResult {
  */
 export async function reindexLibrary(
   db: LibraryDatabase,
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ReindexResult> {
   const reports = await db.reports.toArray();
+  // Lines a source repeats across its reports are found over the whole library.
+  const context = withSourceRepeats(libraryContext);
   const learner = new AliasLearner(context);
-  const updated: StoredReport[] = [];
+  const read: { before: string; next: StoredReport }[] = [];
   const failed: ReindexResult['failed'] = [];
   reports.forEach((report, i) => {
     try {
       const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: learner.learn });
-      const next: StoredReport = { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
-      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
+      read.push({ before: JSON.stringify(report), next: { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) } });
     } catch (error) {
       failed.push({ file: report.fileName, reason: (error as Error).message });
     }
     if (i % 100 === 99) onProgress(i + 1, reports.length);
   });
+  readAgainForRepeats(
+    read.map(({ next }) => next),
+    context,
+  );
+  const updated = read.filter(({ before, next }) => JSON.stringify(next) !== before).map(({ next }) => next);
   await db.transaction('rw', [db.reports, db.aliases, db.reportSecurities], async () => {
     await rewriteReports(db, updated);
     await db.aliases.bulkPut(learner.aliases());
