@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createSecurityMatcher } from '../detect/find-securities';
 import { pageSecurities } from '../detect/page-securities';
 import { decodeText } from '../import/decode-text';
 import { collectTextNodes } from '../page/visible-text-nodes';
-import { chineseVariantTable } from '../securities/chinese-variants';
-import { cliDictionary } from './inspect-command';
+import { cliParseContext } from './inspect-command';
 
 /** A saved page's own URL, when it recorded one (canonical link or og:url). */
 function savedPageUrl(doc: Document): string | undefined {
@@ -27,8 +25,7 @@ export async function detectCommand(
 ): Promise<void> {
   const { text } = decodeText(new Uint8Array(await readFile(file)));
   const doc = new DOMParser().parseFromString(text, 'text/html');
-  const dictionary = await cliDictionary(options.securities);
-  const matcher = createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() });
+  const { dictionary, matcher } = await cliParseContext(options.securities);
   const texts = doc.body ? collectTextNodes(doc.body).map((node) => node.nodeValue ?? '') : [];
   const found = pageSecurities({ url: options.url ?? savedPageUrl(doc), title: doc.title ?? '', texts }, matcher, dictionary);
   print(JSON.stringify({ file, ...found }));

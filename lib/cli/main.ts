@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util';
 import { detectCommand } from './detect-command';
 import { inspectCommand } from './inspect-command';
 import { relatedCommand } from './related-command';
+import { readMasterFromDisk } from '../securities/master/read-master-file';
 
 globalThis.DOMParser ??= DOMParser as unknown as typeof globalThis.DOMParser;
+readMasterFromDisk();
 
 const USAGE = [
   'usage: cli inspect PATH [--securities LIST]',

@@ -71,7 +71,7 @@ function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensD
 export function runPageLens(deps: PageLensDeps): PageLens {
   const { doc, signal, dictionary } = deps;
   const withReports = new Set(dictionary.withReports);
-  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
+  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants), notNames: dictionary.notNames });
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
