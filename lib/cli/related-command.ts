@@ -1,11 +1,9 @@
 import Dexie from 'dexie';
-import { createSecurityMatcher } from '../detect/find-securities';
 import { openLibraryDatabase } from '../db/database';
 import { relatedReports } from '../db/report-queries';
 import { importReportFiles } from '../import/import-report-files';
-import { chineseVariantTable } from '../securities/chinese-variants';
 import { isSecurityId, normaliseSecurityCode } from '../securities/security-id';
-import { cliDictionary } from './inspect-command';
+import { cliParseContext } from './inspect-command';
 import { sourcesAt } from './node-sources';
 
 /** Options of `related`. */
@@ -30,8 +28,8 @@ export async function relatedCommand(path: string, options: RelatedOptions, prin
   Dexie.dependencies.IDBKeyRange = memory.IDBKeyRange;
   const db = openLibraryDatabase(`cli-related-${process.pid}`);
   try {
-    const dictionary = await cliDictionary(options.securities);
-    const context = { dictionary, matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }) };
+    const context = await cliParseContext(options.securities);
+    const { dictionary } = context;
     await importReportFiles(db, await sourcesAt(path), context);
     const related = await relatedReports(db, dictionary, id, options.limit ?? Number.MAX_SAFE_INTEGER);
     const files = await db.reports.bulkGet(related.latest.map((report) => report.id));

@@ -64,12 +64,14 @@ export function parseReport(fileName: string, text: string, context: ParseContex
   // Disclaimers, copyright, analyst statements and rating definitions are never summary, key points or risks.
   const argument = withoutSetAside(blocks);
   const summary = extractSummary(argument, { frontMatter, title, repeated, descriptionRepeated });
-  const { securities, kind } = findReportSecurities(
-    { lines: [title, ...lines], prose: [false, ...blocks.map((block) => block.kind !== 'heading')], repeated, summary },
+  const allLines = [title, ...lines];
+  const { securities, kind, mentionLines } = findReportSecurities(
+    { lines: allLines, prose: [false, ...blocks.map((block) => block.kind !== 'heading')], repeated, summary },
     body,
     context.matcher,
     context.dictionary,
   );
+  context.repeats?.markSensitive(fileName, [summary, ...[...mentionLines].map((line) => allLines[line]!)]);
   return {
     title,
     date: reportDate(frontMatter.date, fileName, title, blocks[0]?.text),

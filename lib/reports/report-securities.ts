@@ -73,7 +73,7 @@ function passageOf(
 
 /**
  * The securities of one report: matcher mentions in its text plus publisher markup in its raw body, each with its
- * relevance and passage, and the report's kind. A page that repeats one link in several attributes counts once per
+ * relevance and passage, the report's kind, and which lines name a security. A page that repeats one link in several attributes counts once per
  * link, not per attribute.
  */
 export function findReportSecurities(
@@ -81,7 +81,7 @@ export function findReportSecurities(
   rawBody: string,
   matcher: SecurityMatcher,
   dictionary: SecurityDictionary,
-): { securities: ReportSecurity[]; kind: ReportKind } {
+): { securities: ReportSecurity[]; kind: ReportKind; mentionLines: Set<number> } {
   const joined = text.lines.join('\n');
   const starts: number[] = [];
   let at = 0;
@@ -156,5 +156,6 @@ export function findReportSecurities(
     };
   });
   securities.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  return { securities, kind };
+  const mentionLines = new Set([...found.values()].flatMap((e) => e.mentions.map(({ line }) => line)));
+  return { securities, kind, mentionLines };
 }

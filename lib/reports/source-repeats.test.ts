@@ -6,13 +6,18 @@ const SIGN_OFF = 'B站直播每晚八点，哔哩哔哩搜索我们的频道';
 describe('lines a source repeats across its reports', () => {
   test('a sign-off in every post is repeated; a line in one post is not; nothing answers before settling', () => {
     const repeats = new SourceRepeats();
-    for (let i = 0; i < 10; i++) repeats.record('博主', `p${i}.md`, [SIGN_OFF, `第${i}篇独有的内容，讲了很多事情`]);
+    for (let i = 0; i < 10; i++) {
+      repeats.record('博主', `p${i}.md`, [SIGN_OFF, `第${i}篇独有的内容，讲了很多事情`]);
+      repeats.markSensitive(`p${i}.md`, i === 3 ? [SIGN_OFF] : []);
+    }
     expect(repeats.isRepeated('博主', SIGN_OFF)).toBe(false);
     repeats.settle();
     expect(repeats.isRepeated('博主', SIGN_OFF)).toBe(true);
     expect(repeats.isRepeated('博主', '第3篇独有的内容，讲了很多事情')).toBe(false);
     expect(repeats.isRepeated('别的来源', SIGN_OFF)).toBe(false);
+    // Only a report whose repeated line names a security (or is its summary) must be read again.
     expect(repeats.touches('p3.md')).toBe(true);
+    expect(repeats.touches('p4.md')).toBe(false);
   });
 
   test.each([

@@ -53,7 +53,17 @@ export class SourceRepeats {
     for (const line of lines) if (line.length >= MIN_LINE_CHARS) hashes.add(lineHash(line));
     if (description) hashes.add(lineHash(DESCRIPTION_MARK + description));
     for (const hash of hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
-    this.#linesOf.set(file, { key, hashes: [...hashes] });
+    this.#linesOf.set(file, { key, hashes: description ? [lineHash(DESCRIPTION_MARK + description)] : [] });
+  }
+
+  /**
+   * The lines of a recorded report whose being repeated would change what was read: those naming a security, and
+   * its summary. Only a report with such a line is read again ({@link touches}); most reports repeat only headings.
+   */
+  markSensitive(file: string, lines: Iterable<string>): void {
+    const entry = this.#linesOf.get(file);
+    if (!entry || this.#settled) return;
+    for (const line of lines) if (line.length >= MIN_LINE_CHARS) entry.hashes.push(lineHash(line));
   }
 
   /** Whether the source `key` repeats `line` across many of its reports. */
@@ -68,7 +78,7 @@ export class SourceRepeats {
     return count >= MIN_REPEAT_DESCRIPTIONS;
   }
 
-  /** Whether a recorded report carries any line its source repeats (it must be read again knowing them). */
+  /** Whether a recorded report has a sensitive line (or its description) that its source repeats: read it again. */
   touches(file: string): boolean {
     const entry = this.#linesOf.get(file);
     return (

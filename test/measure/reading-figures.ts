@@ -14,14 +14,14 @@ import { openLibraryDatabase, type StoredReport } from '../../lib/db/database';
 import { relatedReports } from '../../lib/db/report-queries';
 
 import type { SecurityId } from '../../lib/securities/security-id';
-import { cliDictionary } from '../../lib/cli/inspect-command';
+import { cliParseContext } from '../../lib/cli/inspect-command';
+import { readMasterFromDisk } from '../../lib/securities/master/read-master-file';
 import { sourcesAt } from '../../lib/cli/node-sources';
-import { createSecurityMatcher } from '../../lib/detect/find-securities';
 import { importReportFiles, parseSelection } from '../../lib/import/import-report-files';
-import { chineseVariantTable } from '../../lib/securities/chinese-variants';
 import { sharedPath } from '../support/shared-corpus';
 
 globalThis.DOMParser ??= DOMParser as unknown as typeof globalThis.DOMParser;
+readMasterFromDisk();
 
 /** A line that opens a risk section, however it is numbered or emphasised (raw text, tags removed). */
 const RISK_SECTION_LINE =
@@ -38,11 +38,7 @@ const BRIEF_TITLE = /^title:.*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2}\.\d
 const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : 'n/a');
 
 async function measure(dir: string) {
-  const dictionary = await cliDictionary(undefined);
-  const { reports, failed } = await parseSelection(await sourcesAt(dir), {
-    dictionary,
-    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
-  });
+  const { reports, failed } = await parseSelection(await sourcesAt(dir), await cliParseContext(undefined));
   let withRiskSection = 0;
   let risksFound = 0;
   let withList = 0;
@@ -97,8 +93,8 @@ async function rankingFigures(dirs: readonly string[]) {
   Dexie.dependencies.indexedDB = memory.indexedDB;
   Dexie.dependencies.IDBKeyRange = memory.IDBKeyRange;
   const db = openLibraryDatabase(`measure-${process.pid}`);
-  const dictionary = await cliDictionary(undefined);
-  const context = { dictionary, matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }) };
+  const context = await cliParseContext(undefined);
+  const { dictionary } = context;
   await importReportFiles(db, (await Promise.all(dirs.map(sourcesAt))).flat(), context);
   const reports = await db.reports.toArray();
   const byIssuer = new Map<string, { report: StoredReport; count: number; inTitle: boolean }[]>();
