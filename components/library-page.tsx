@@ -7,6 +7,8 @@ import { ReportDetail, type ReportDetailProps } from './report-detail';
 import type { ReportFilter } from '../lib/library/report-filter';
 import { ReportFilters } from './report-filters';
 import { ReportTable, type ReportRow } from './report-table';
+import type { SecurityOverview } from '../lib/db/security-overview';
+import { SecurityPage } from './security-page';
 import { useText } from './ui-text';
 
 export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, SettingsPanelProps {
@@ -17,6 +19,8 @@ export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, Set
   sources: string[];
   onFilter: (filter: ReportFilter) => void;
   opened: ReportDetailProps['report'] | undefined;
+  /** The security page open (`#security=ID`), if any. */
+  security?: SecurityOverview;
   progress: ImportProgress | undefined;
   result: ImportResult | undefined;
   onImport: (files: File[]) => void;
@@ -34,6 +38,8 @@ export function LibraryPage(props: LibraryPageProps) {
       <h1>{t('library.title')}</h1>
       {props.opened ? (
         <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
+      ) : props.security ? (
+        <SecurityPage overview={props.security} onBack={() => props.onOpen(undefined)} onOpen={props.onOpen} />
       ) : (
         <>
           <ImportPanel

@@ -8,7 +8,8 @@ import { openLibraryDatabase, type StoredAlias, type StoredReport } from '~/lib/
 import { aliasOverview, editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
 import { reportWithBody } from '~/lib/db/report-writes';
-import { loadParseContext } from '~/lib/db/library-dictionary';
+import { loadLibraryDictionary, loadParseContext } from '~/lib/db/library-dictionary';
+import { securityInHash, securityOverview } from '~/lib/db/security-overview';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
 import type { ImportSource } from '~/lib/import/import-report-files';
@@ -25,7 +26,7 @@ import { setSiteEnabled } from '~/lib/settings/site-settings';
 
 type ViewState = Pick<
   LibraryPageProps,
-  'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'settings' | 'siteMessage'
+  'opened' | 'security' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'settings' | 'siteMessage'
 > & {
   all: StoredReport[];
   /** Ids the library search returned for `filter.query`; undefined without a query. */
@@ -48,6 +49,7 @@ async function main() {
     matching: undefined,
     filter: { ...NO_FILTER, query: searchParam ? decodeURIComponent(searchParam) : '' },
     opened: undefined,
+    security: undefined,
     progress: undefined,
     result: undefined,
     status: { kind: 'idle' },
@@ -121,10 +123,12 @@ async function main() {
     const all = await db.reports.toArray();
     all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     const reportId = /^#report=([0-9a-f]{64})$/.exec(location.hash)?.[1];
+    const securityId = securityInHash(location.hash);
     update({
       all,
       overview: await aliasOverview(db),
       opened: reportId ? await reportWithBody(db, reportId) : undefined,
+      security: securityId ? await securityOverview(db, await loadLibraryDictionary(db), securityId) : undefined,
     });
     if (state.filter.query) searchFor(state.filter.query);
   };

@@ -46,7 +46,7 @@ export async function tallyRelatedReports(db: LibraryDatabase, dictionary: Secur
 }
 
 /** A report as a card shows it under one security: its digest with how it relates to that security. */
-const rankedDigest = (report: StoredReport, row: ReportSecurityRow): ReportDigest => ({
+export const rankedDigest = (report: StoredReport, row: ReportSecurityRow): ReportDigest => ({
   ...digest(report),
   relevance: { securityId: row.securityId, score: row.score, about: row.about ?? false, ...(row.passage && { passage: row.passage }) },
 });
