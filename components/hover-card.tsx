@@ -78,7 +78,7 @@ export function HoverCard({ markedText, rule, security, anchor, viewport, scheme
               {security.aboutCount > 0 && ` · ${t('card.aboutCount', { n: security.aboutCount })}`}
             </span>
             {security.reportCount > 0 && (
-              <button type="button" class="rl-link" onClick={() => onOpenSecurity(security.id)}>
+              <button type="button" class="rl-link rl-all-reports" onClick={() => onOpenSecurity(security.id)}>
                 {t('card.allReports', { n: security.reportCount })}
               </button>
             )}

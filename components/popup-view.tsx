@@ -72,7 +72,7 @@ function PageReports({ state, onOpenReport }: { state: Extract<PopupState, { kin
     <>
       <p class="rl-page-summary">{t('popup.onPage', { n: entries.length })}</p>
       {entries.map(({ security, listings, mentions }) => (
-        <section key={security.id} class="rl-security" aria-label={`${security.name} ${listings.join(' ')}`}>
+        <section key={security.id} class="rl-security" aria-label={`${security.name} ${security.id}`}>
           <h2>
             {security.name}{' '}
             <span class="rl-code" aria-label={t('popup.listings')}>

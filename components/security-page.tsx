@@ -55,7 +55,9 @@ export function SecurityPage({ overview: { security, latestView, risks }, onBack
               <li key={risk.label}>
                 <span class="rl-risk-label">{risk.label}</span>{' '}
                 <span class="rl-counts">
-                  {t('security.riskSeen', { n: risk.reports, first: risk.first || '?', last: risk.last || '?' })}
+                  {risk.first === risk.last
+                    ? t('security.riskSeenOn', { n: risk.reports, first: risk.first || '?' })
+                    : t('security.riskSeen', { n: risk.reports, first: risk.first || '?', last: risk.last || '?' })}
                 </span>
               </li>
             ))}
