@@ -48,7 +48,7 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
           </label>
           <label>
             {t('import.folder')}{' '}
-            <input type="file" {...{ webkitdirectory: '' }} disabled={busy} onChange={pick} data-testid="import-folder" />
+            <input type="file" {...{ webkitdirectory: true }} disabled={busy} onChange={pick} data-testid="import-folder" />
           </label>
           <button type="button" disabled={busy} onClick={onLoadDemo}>
             {t('import.demo')}

@@ -27,8 +27,8 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
 }
 
 /**
- * The full-tab library page: the reports first (a page of the table, sortable, filtered, with honest counts), then
- * tabs for importing (and the tools), names and lists, settings and the import history; or one report when opened.
+ * The full-tab library page: the reports first (the import bar, then a page of the table: sortable, filtered, with
+ * honest counts), then tabs for names, lists and tools, settings and the import history; or one report when opened.
  */
 export function LibraryPage(props: LibraryPageProps) {
   const t = useText();
@@ -59,27 +59,6 @@ export function LibraryPage(props: LibraryPageProps) {
           </div>
           <div role="tabpanel" id="rl-tab-panel" aria-labelledby={tabId(state.tab)}>
             {state.tab === 'reports' && (
-              <section aria-label={t('table.label')}>
-                <h2>{t('library.reports', { count: state.libraryTotal.toLocaleString('en') })}</h2>
-                <ReportFilters filter={state.filter} sources={state.sources} onChange={props.onFilter} />
-                <ReportPager
-                  page={state.page}
-                  pageSize={PAGE_SIZE}
-                  total={state.listing.total}
-                  libraryTotal={state.libraryTotal}
-                  searchTotal={state.searchTotal}
-                  onPage={props.onPage}
-                />
-                <ReportTable
-                  reports={state.listing.rows}
-                  sort={state.sort}
-                  searching={Boolean(state.filter.query.trim())}
-                  onSort={props.onSort}
-                  onOpen={props.onOpen}
-                />
-              </section>
-            )}
-            {state.tab === 'import' && (
               <>
                 <ImportPanel
                   progress={state.progress}
@@ -88,6 +67,29 @@ export function LibraryPage(props: LibraryPageProps) {
                   onDropItems={props.onDropItems}
                   onLoadDemo={props.onLoadDemo}
                 />
+                <section aria-label={t('table.label')}>
+                  <h2>{t('library.reports', { count: state.libraryTotal.toLocaleString('en') })}</h2>
+                  <ReportFilters filter={state.filter} sources={state.sources} onChange={props.onFilter} />
+                  <ReportPager
+                    page={state.page}
+                    pageSize={PAGE_SIZE}
+                    total={state.listing.total}
+                    libraryTotal={state.libraryTotal}
+                    searchTotal={state.searchTotal}
+                    onPage={props.onPage}
+                  />
+                  <ReportTable
+                    reports={state.listing.rows}
+                    sort={state.sort}
+                    searching={Boolean(state.filter.query.trim())}
+                    onSort={props.onSort}
+                    onOpen={props.onOpen}
+                  />
+                </section>
+              </>
+            )}
+            {state.tab === 'aliases' && (
+              <>
                 <LibraryTools
                   status={state.status}
                   onImportSecurityList={props.onImportSecurityList}
@@ -95,9 +97,9 @@ export function LibraryPage(props: LibraryPageProps) {
                   onReindex={props.onReindex}
                   onCancel={props.onCancel}
                 />
+                <AliasList {...props} overview={state.overview} />
               </>
             )}
-            {state.tab === 'aliases' && <AliasList {...props} overview={state.overview} />}
             {state.tab === 'settings' && <SettingsPanel {...props} />}
             {state.tab === 'history' && (
               <section aria-label={t('history.label')}>

@@ -10,8 +10,8 @@ import type { LibrarySearchResult } from '../messaging/protocol';
 import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
-/** The library page's tabs: reports first; the rest are things one visits now and then. */
-export const LIBRARY_TABS = ['reports', 'import', 'aliases', 'settings', 'history'] as const;
+/** The library page's tabs: reports (with the import bar) first; the rest are things one visits now and then. */
+export const LIBRARY_TABS = ['reports', 'aliases', 'settings', 'history'] as const;
 export type LibraryTab = (typeof LIBRARY_TABS)[number];
 
 /** Rows per page of the table: a screen or two, so a page renders in a few milliseconds at any library size. */
@@ -192,7 +192,7 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
       await refresh();
     },
     async importFiles(sources: readonly ImportSource[]) {
-      set({ result: undefined, tab: 'import' });
+      set({ result: undefined, tab: 'reports' });
       const result = await runLibraryImport(
         db,
         sources,
