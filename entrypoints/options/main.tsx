@@ -10,7 +10,7 @@ import { editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queri
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
 import { importSecurityList } from '~/lib/import/import-security-list';
-import { exportBackupFile } from '~/lib/library/export-backup-file';
+import { saveDownload } from '~/lib/library/save-download';
 import { createLibraryStore } from '~/lib/library/library-store';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
@@ -85,7 +85,7 @@ async function main() {
               return `${file.name}: ${result.securities} securities, ${result.aliases} names (${result.format}); ${result.skippedRows} rows skipped. Re-index to apply it to reports already imported.`;
             })
           }
-          onExportBackup={() => void store.runTask('Exporting…', (signal) => exportBackupFile(db, signal))}
+          onExportBackup={() => void store.exportBackup(saveDownload)}
           onReindex={() => void store.reindex()}
           onCancel={store.cancel}
         />

@@ -88,7 +88,7 @@ test('re-index cancelled leaves every table as it was; run through, it applies t
   const cancelled = store.reindex();
   store.cancel();
   await cancelled;
-  expect(store.state.status).toEqual({ kind: 'failed', message: 'Cancelled: the library is unchanged.' });
+  expect(store.state.status).toEqual({ kind: 'failed', message: 'Cancelled: nothing was written.' });
   expect(await tableDump(db)).toEqual(before);
   await store.reindex();
   expect(store.state.status).toMatchObject({ kind: 'done', message: expect.stringMatching(`^Re-indexed ${COUNT} reports`) });

@@ -4,6 +4,7 @@ import { deleteReport } from '../db/delete-report';
 import { loadParseContext } from '../db/library-dictionary';
 import { reportWithBody } from '../db/report-writes';
 import type { ImportProgress, ImportResult, ImportSource } from '../import/import-report-files';
+import { writeBackupZip } from '../import/backup-zip';
 import { reindexLibrary } from '../import/reindex-library';
 import { runLibraryImport } from '../import/run-library-import';
 import type { LibrarySearchResult } from '../messaging/protocol';
@@ -147,7 +148,7 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
       set({ status: { kind: 'done', message: await work(task.signal) } });
     } catch (error) {
       const cancelled = task.signal.aborted;
-      set({ status: { kind: 'failed', message: cancelled ? 'Cancelled: the library is unchanged.' : (error as Error).message } });
+      set({ status: { kind: 'failed', message: cancelled ? 'Cancelled: nothing was written.' : (error as Error).message } });
     } finally {
       task = undefined;
     }
@@ -225,6 +226,33 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
           );
           const failures = result.failed.map((f) => `${f.file}: ${f.reason}`).join('; ');
           return `Re-indexed ${result.reports} reports; ${result.changed} changed.${failures ? ` Failed: ${failures}` : ''}`;
+        },
+        true,
+      ),
+    /**
+     * Exports the streamed backup (a zip of NDJSON parts) a page of reports at a time, with progress and a cancel;
+     * `save` receives the finished zip (a Blob of the compressed chunks: no single string of the whole library).
+     */
+    exportBackup: (save: (zip: Blob, fileName: string) => void) =>
+      runTask(
+        'Exporting…',
+        async (signal) => {
+          const chunks: BlobPart[] = [];
+          const manifest = await writeBackupZip(db, (chunk) => chunks.push(chunk as BlobPart), {
+            signal,
+            onProgress: (done, total) =>
+              set({
+                status: {
+                  kind: 'busy',
+                  message: `Exporting… ${done.toLocaleString('en')}/${total.toLocaleString('en')}`,
+                  done,
+                  total,
+                  cancellable: true,
+                },
+              }),
+          });
+          save(new Blob(chunks, { type: 'application/zip' }), `reportlens-backup-${manifest.exportedAt.slice(0, 10)}.zip`);
+          return `Exported ${manifest.reports} reports and ${manifest.aliases} aliases.`;
         },
         true,
       ),
