@@ -113,9 +113,14 @@ export class TextReader {
     for (const found of headlineListsUnder(element)) this.#skipped.add(found);
   }
 
-  /** An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. */
+  /**
+   * An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. The style of `html` and
+   * `body` is not read: a page hidden whole is loading (anti-flicker snippets hide the body until their script runs),
+   * never a page whose text nobody sees.
+   */
   #judgeAlone(element: Element, queried: boolean): boolean {
     if (!queried && (element.matches(this.#notProse) || isChromeElement(element))) return true;
+    if (element.tagName === 'BODY' || element.tagName === 'HTML') return false;
     const style = this.#rules.styleOf?.(element);
     return style !== undefined && textIsHidden(style);
   }
