@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { createSecurityMatcher } from '../detect/find-securities';
 import { decodeText } from '../import/decode-text';
 import { analysePage } from '../page-analysis/analyse-page';
 import { summarisePage } from '../page-analysis/page-summary';
 import { TextReader } from '../page/visible-text-nodes';
-import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
 import { declaredStyles } from './declared-style';
 import { parsePage } from './parse-page';
-import { cliDictionary } from './inspect-command';
+import { cliParseContext } from './inspect-command';
 
 /**
  * `detect FILE.html [--url URL] [--securities LIST]`: the securities of a saved page, found by the content script's
@@ -21,9 +19,9 @@ export async function detectCommand(
   print: (line: string) => void,
 ): Promise<void> {
   const { text } = decodeText(new Uint8Array(await readFile(file)));
-  const dictionary = await cliDictionary(options.securities);
+  const { dictionary, matcher } = await cliParseContext(options.securities);
   const found = await detectPage(text, options.url, {
-    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
+    matcher,
     listingsOf: (id) => dictionary.issuerListings(id),
     nameOf: (id) => dictionary.displayName(id),
   });

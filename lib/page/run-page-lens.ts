@@ -84,7 +84,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const view = doc.defaultView!;
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
+  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants), notNames: dictionary.notNames });
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
