@@ -25,3 +25,11 @@ test.each<[string, StyleLike, boolean]>([
 ])('%s', (_, style, hidden) => {
   expect(textIsHidden(style)).toBe(hidden);
 });
+
+test.each<[string, StyleLike, StyleLike, boolean]>([
+  ['visibility hidden where it starts', { visibility: 'hidden' }, { visibility: 'visible' }, true],
+  ['visibility hidden inherited from the parent', { visibility: 'hidden' }, { visibility: 'hidden' }, false],
+  ['display none whatever the parent', { display: 'none' }, { visibility: 'hidden' }, true],
+])('%s', (_, style, parent, hidden) => {
+  expect(textIsHidden(style, parent)).toBe(hidden);
+});
