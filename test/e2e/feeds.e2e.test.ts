@@ -71,6 +71,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   library = await browser.context.newPage();
   await library.goto(browser.pageUrl('options.html'));
+  await library.getByRole('tab', { name: 'Followed feeds' }).click();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -142,14 +143,18 @@ describe.skipIf(missing)('following a Jekyll site (jekyll-feed) in Chromium', ()
   });
 
   test('the panel in Chinese', async () => {
+    await library.getByRole('tab', { name: 'Settings' }).click();
     await library.getByLabel('Language').selectOption('zh');
+    await library.getByRole('tab', { name: '订阅' }).click();
     await expect.poll(panelText, { timeout: 10_000 }).toMatch(/来自它的研报 2 篇/);
     await library.locator('.rl-subscriptions').screenshot({ path: `${RESULTS_DIR}feeds-panel-zh.png` });
     await library.getByRole('button', { name: /取消订阅/ }).click();
     await library.locator('.rl-subscriptions').screenshot({ path: `${RESULTS_DIR}feeds-unfollow-zh.png` });
     await library.getByRole('button', { name: '取消订阅并删除这些研报' }).click();
     await expect.poll(panelText, { timeout: 10_000 }).toMatch(/删除了 2 篇研报/);
+    await library.getByRole('tab', { name: '设置' }).click();
     await library.getByLabel('界面语言').selectOption('en');
+    await library.getByRole('tab', { name: 'Followed feeds' }).click();
   });
 });
 
