@@ -11,6 +11,7 @@ import { ReportFilters } from './report-filters';
 import { ReportPager } from './report-pager';
 import { ReportTable } from './report-table';
 import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
+import { SubscriptionsPanel, type SubscriptionsPanelProps } from './subscriptions-panel';
 import { SecurityPage } from './security-page';
 import { useText } from './ui-text';
 
@@ -25,6 +26,8 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
   onDelete: (id: string) => void;
+  /** Followed feeds and libraries (their own panel and controller). */
+  subscriptions?: SubscriptionsPanelProps;
 }
 
 /**
@@ -103,6 +106,7 @@ export function LibraryPage(props: LibraryPageProps) {
                 <AliasList {...props} overview={state.overview} />
               </>
             )}
+            {state.tab === 'feeds' && props.subscriptions && <SubscriptionsPanel {...props.subscriptions} />}
             {state.tab === 'settings' && <SettingsPanel {...props} />}
             {state.tab === 'history' && (
               <section aria-label={t('history.label')}>

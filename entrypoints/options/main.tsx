@@ -12,6 +12,7 @@ import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
 import { importSecurityList } from '~/lib/import/import-security-list';
 import { saveDownload } from '~/lib/library/save-download';
+import { createSubscriptionsController } from '~/lib/feeds/subscriptions-controller';
 import { createLibraryStore } from '~/lib/library/library-store';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
@@ -34,6 +35,7 @@ async function main() {
   };
   const fail = (error: Error) => void store.runTask('', () => Promise.reject(error));
 
+  const subscriptions = createSubscriptionsController(db, { onChange: () => draw(), onLibraryChanged: () => store.refresh() });
   const draw = () => {
     const text = translator(localeOf());
     document.documentElement.lang = localeOf() === 'zh' ? 'zh-CN' : 'en';
@@ -44,6 +46,7 @@ async function main() {
           settings={settings}
           siteMessage={siteMessage}
           onTab={store.setTab}
+          subscriptions={subscriptions.props()}
           onFilter={(filter) => void store.setFilter(filter)}
           onSort={(key) => void store.sortBy(key)}
           onPage={(page) => void store.setPage(page)}
@@ -114,6 +117,7 @@ async function main() {
   // Without persistence the browser may evict an extension's IndexedDB, the whole library, under storage pressure
   // (https://developer.mozilla.org/docs/Web/API/StorageManager/persist); a refusal changes nothing, so it is not shown.
   void navigator.storage?.persist?.().catch(() => false);
+  subscriptions.watch();
   draw();
   followHash();
   await store.refresh();

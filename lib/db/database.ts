@@ -3,6 +3,7 @@ import type { ParsedReport } from '../reports/parse-report';
 import type { Passage } from '../reports/relevance';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
  * A report's digest row in the library: what was extracted, without its original text (since version 3 the text
@@ -58,6 +59,8 @@ export type LibraryDatabase = Dexie & {
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
   reportBodies: EntityTable<ReportBody, 'id'>;
+  subscriptions: EntityTable<StoredSubscription, 'id'>;
+  subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
 
 /**
@@ -131,5 +134,7 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         after = page.at(-1)!.id;
       }
     });
+  // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
+  db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
   return db;
 }

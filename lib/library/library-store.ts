@@ -14,7 +14,7 @@ import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
 /** The library page's tabs: reports (with the import bar) first; the rest are things one visits now and then. */
-export const LIBRARY_TABS = ['reports', 'aliases', 'settings', 'history'] as const;
+export const LIBRARY_TABS = ['reports', 'feeds', 'aliases', 'settings', 'history'] as const;
 export type LibraryTab = (typeof LIBRARY_TABS)[number];
 
 /** Rows per page of the table: a screen or two, so a page renders in a few milliseconds at any library size. */
