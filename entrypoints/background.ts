@@ -28,7 +28,7 @@ export default defineBackground({
         void openLibraryPage(`search=${encodeURIComponent(info.selectionText.slice(0, 200))}`);
     });
     // Sites the user added beyond the finance list: the content script follows the list and the granted permissions.
-    const syncSites = () => void syncAddedSiteScripts().catch((error) => console.error('ReportLens: added sites', error));
+    const syncSites = () => void syncAddedSiteScripts().catch((error: unknown) => console.error('ReportLens: added sites', error));
     watchAddedSites(syncSites);
     browser.permissions.onAdded.addListener(syncSites);
     browser.permissions.onRemoved.addListener(syncSites);

@@ -56,10 +56,13 @@ async function main() {
   const searchFor = (query: string) => {
     clearTimeout(searchTimer);
     if (!query.trim()) return update({ matching: undefined });
-    searchTimer = setTimeout(async () => {
-      const found = await workerMessenger.sendMessage('searchLibrary', { query, limit: 100 });
-      if (state.filter.query === query) update({ matching: new Set(found.reports.map((report) => report.id)) });
-    }, 150);
+    searchTimer = setTimeout(
+      () =>
+        void workerMessenger.sendMessage('searchLibrary', { query, limit: 100 }).then((found) => {
+          if (state.filter.query === query) update({ matching: new Set(found.reports.map((report) => report.id)) });
+        }),
+      150,
+    );
   };
 
   const update = (patch: Partial<ViewState>) => {
@@ -79,7 +82,9 @@ async function main() {
           }}
           onImport={(files) => void importFiles(files)}
           onDropItems={(items) =>
-            void droppedFiles(items).then(importFiles, (error: Error) => update({ status: { kind: 'failed', message: error.message } }))
+            void droppedFiles(items).then(importFiles, (error: unknown) =>
+              update({ status: { kind: 'failed', message: (error as Error).message } }),
+            )
           }
           onLoadDemo={() => void importFiles(demoLibraryFiles())}
           onOpen={openReport}
@@ -149,7 +154,7 @@ async function main() {
       await notifyLibraryChanged();
       return `${file.name}: ${result.securities} securities, ${result.aliases} names (${result.format}); ${result.skippedRows} rows skipped. Re-index to apply it to reports already imported.`;
     } catch (error) {
-      throw new Error(`${file.name}: ${(error as Error).message}`);
+      throw new Error(`${file.name}: ${(error as Error).message}`, { cause: error });
     }
   };
   const exportBackup = async () => {

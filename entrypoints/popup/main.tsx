@@ -33,6 +33,17 @@ async function main() {
   const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const toggleSite = async (enabled: boolean) => {
+    if (!view.site) return;
+    await setSiteEnabled(view.site.host, enabled);
+    update({ site: { ...view.site, enabled } });
+  };
+  const loadDemo = async () => {
+    update({ state: { kind: 'loading-demo' } });
+    await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () => workerMessenger.sendMessage('libraryChanged', undefined));
+    if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
+    update({ state: await loadPopupState(tabId) });
+  };
   const update = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch };
     render(
@@ -42,26 +53,18 @@ async function main() {
           onSearch={(query) => {
             update({ query });
             clearTimeout(searchTimer);
-            searchTimer = setTimeout(async () => {
-              const result = await workerMessenger.sendMessage('searchLibrary', { query });
-              if (view.query === query) update({ result });
-            }, SEARCH_DEBOUNCE_MS);
+            searchTimer = setTimeout(
+              () =>
+                void workerMessenger.sendMessage('searchLibrary', { query }).then((result) => {
+                  if (view.query === query) update({ result });
+                }),
+              SEARCH_DEBOUNCE_MS,
+            );
           }}
-          onToggleSite={async (enabled) => {
-            if (!view.site) return;
-            await setSiteEnabled(view.site.host, enabled);
-            update({ site: { ...view.site, enabled } });
-          }}
+          onToggleSite={(enabled) => void toggleSite(enabled)}
           onOpenLibrary={() => void browser.runtime.openOptionsPage()}
           onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
-          onLoadDemo={async () => {
-            update({ state: { kind: 'loading-demo' } });
-            await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () =>
-              workerMessenger.sendMessage('libraryChanged', undefined),
-            );
-            if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
-            update({ state: await loadPopupState(tabId) });
-          }}
+          onLoadDemo={() => void loadDemo()}
         />
       </UiText.Provider>,
       app,

@@ -108,7 +108,7 @@ test.each(RELEASED)(
     await db.open();
     expect(db.verno).toBe(LATEST.version);
     // Rows of every table the old version had are unchanged; tables added since hold what their upgrade built.
-    for (const [table, data] of Object.entries(rows)) expect(sorted(await db.table(table).toArray())).toEqual(sorted(data));
+    for (const [table, data] of Object.entries(rows)) expect(sorted(await db.table<object>(table).toArray())).toEqual(sorted(data));
     const reports = rows.reports as StoredReport[];
     expect(sorted(await db.reportSecurities.toArray())).toEqual(sorted(reports.flatMap(securityRowsOf)));
     db.close();

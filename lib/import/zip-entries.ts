@@ -33,7 +33,8 @@ export async function* zipEntries(
   if ('problem' in directory) {
     // Refused before a byte is inflated: nothing of it was read as reports.
     onBytesRead(source.size);
-    return yield { kind: 'archive-failed', archive, reason: directory.problem };
+    yield { kind: 'archive-failed', archive, reason: directory.problem };
+    return;
   }
   /** Directory entries by name, taken in order as the stream meets them (a name may appear twice). */
   const listed = (name: string): ZipDirectoryEntry | undefined => directory.byName.get(name)?.shift();

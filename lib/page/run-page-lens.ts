@@ -143,7 +143,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       if (quoteSecurity && withReports.has(quoteSecurity)) {
         const own = ordered.findIndex(([id]) => id === quoteSecurity);
         const [entry] = own >= 0 ? ordered.splice(own, 1) : [[quoteSecurity, { count: 0, rules: new Set<MentionRule>() }] as const];
-        ordered.unshift([entry![0], entry![1]]);
+        ordered.unshift([entry[0], entry[1]]);
       }
       return {
         url: deps.url,

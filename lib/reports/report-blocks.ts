@@ -38,11 +38,12 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
     for (const token of tokens) {
       switch (token.type) {
         case 'heading':
-          blocks.push({ kind: 'heading', depth: (token as Tokens.Heading).depth, text: plain(token.text) });
+          blocks.push({ kind: 'heading', depth: (token as Tokens.Heading).depth, text: plain((token as Tokens.Heading).text) });
           break;
         case 'paragraph':
         case 'text':
-          for (const line of plain(token.text).split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim() });
+          for (const line of plain((token as Tokens.Paragraph | Tokens.Text).text).split('\n'))
+            if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim() });
           break;
         case 'list':
           for (const item of (token as Tokens.List).items) {
@@ -50,7 +51,7 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
             blocks.push({
               kind: 'item',
               ordered: (token as Tokens.List).ordered,
-              text: plain(first && 'text' in first ? first.text : item.text),
+              text: plain(first && 'text' in first ? (first.text as string) : item.text),
             });
             visit(rest);
           }

@@ -8,8 +8,24 @@ import { E2E_EXTENSION_DIR } from '../support/launch-extension';
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
 
+/** The manifest fields these checks read (`JSON.parse` knows no types). */
+interface BuiltManifest {
+  content_security_policy?: unknown;
+  sandbox?: unknown;
+  permissions: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+  browser_specific_settings?: { gecko?: { data_collection_permissions?: unknown } };
+}
+
+/** The manifest of a built extension folder. */
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
+
 describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => {
-  const manifest = JSON.parse(readFileSync(join(E2E_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const manifest = readManifest(E2E_EXTENSION_DIR);
 
   test('extension pages allow no remote or inline code, no remote images and no remote connections (CSP snapshot)', () => {
     expect(manifest.content_security_policy).toEqual({
@@ -34,8 +50,8 @@ describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => 
   });
 
   test('the Firefox build declares no data collection and asks for other sites only on request', () => {
-    const firefox = JSON.parse(readFileSync(join(E2E_EXTENSION_DIR, '../firefox-mv2/manifest.json'), 'utf8'));
-    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    const firefox = readManifest(join(E2E_EXTENSION_DIR, '../firefox-mv2'));
+    expect(firefox.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
     expect(firefox.optional_permissions).toEqual(['*://*/*']);
     expect(firefox.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage', ...FINANCE_SITE_MATCHES].sort());
     expect(firefox.web_accessible_resources).toBeUndefined();

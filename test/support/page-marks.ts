@@ -8,7 +8,7 @@ export const markedTexts = (page: Page) =>
     // Marks are StaticRanges (cheaper to make); a live Range of each gives its text and order.
     return [...highlight]
       .map((mark) => {
-        const { startContainer, startOffset, endContainer, endOffset } = mark as AbstractRange;
+        const { startContainer, startOffset, endContainer, endOffset } = mark;
         const range = document.createRange();
         range.setStart(startContainer, startOffset);
         range.setEnd(endContainer, endOffset);
