@@ -1,8 +1,8 @@
-import type { MentionRule } from '../lib/detect/find-securities';
+import type { MentionRule } from '../lib/detect/mention';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import { ReportDigestItem } from './report-digest-item';
 import { ReportTimeline } from './report-timeline';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** Where the marked word is on screen; the card is placed beside it, never over it. */
 export interface AnchorRect {
@@ -42,7 +42,7 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
 
 /** The hover card: the security, how many reports, the latest ones with summary and first risks, and why it was marked. */
 export function HoverCard({ markedText, rule, security, anchor, viewport, scheme, onOpenReport, onClose }: HoverCardProps) {
-  const t = useText();
+  const t = useCardText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
     <div

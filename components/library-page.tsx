@@ -1,4 +1,4 @@
-import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
+import type { ImportProgress, ImportResult } from '../lib/import/import-result';
 import { ImportPanel } from './import-panel';
 import { AliasList, type AliasListProps } from './alias-list';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';

@@ -1,5 +1,5 @@
 import type { ReportDigest } from '../lib/messaging/protocol';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** How much of a report a digest shows: the card is brief, the popup can expand to key points. */
 export interface ReportDigestItemProps {
@@ -13,7 +13,7 @@ export interface ReportDigestItemProps {
 
 /** One report: date and source, title, summary line, first risks. */
 export function ReportDigestItem({ report, riskCount, withKeyPoints, onOpen }: ReportDigestItemProps) {
-  const t = useText();
+  const t = useCardText();
   const risks = report.risks.slice(0, riskCount);
   return (
     <article class="rl-report" aria-label={report.title}>

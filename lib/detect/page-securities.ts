@@ -1,6 +1,7 @@
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
-import type { MentionRule, SecurityMatcher } from './find-securities';
+import type { SecurityMatcher } from './find-securities';
+import type { MentionRule } from './mention';
 import { securityOfQuoteUrl } from './quote-url';
 
 /** One security found on a page, with how often and by which rules. */

@@ -1,4 +1,4 @@
-import type { ImportResult } from './import-report-files';
+import type { ImportResult } from './import-result';
 
 /**
  * The import's one transaction could not be written, so nothing of it was stored and the library is as it was.

@@ -3,7 +3,7 @@ import { createSecurityMatcher } from '../detect/find-securities';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
-import type { ImportResult, PendingReport } from './import-report-files';
+import type { ImportResult, PendingReport } from './import-result';
 import { rewriteReports } from './reindex-library';
 
 /**

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
-import type { MentionRule } from '../detect/find-securities';
+import type { MentionRule } from '../detect/mention';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { isSecurityId, type SecurityId } from '../securities/security-id';
 

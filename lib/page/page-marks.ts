@@ -1,4 +1,5 @@
-import type { Mention, SecurityMatcher } from '../detect/find-securities';
+import type { SecurityMatcher } from '../detect/find-securities';
+import type { Mention } from '../detect/mention';
 import type { SecurityId } from '../securities/security-id';
 
 /** A mention on the live page: the text node it sits in, and the mention within that node's text. */

@@ -1,4 +1,5 @@
-import { createSecurityMatcher, type MentionRule } from '../detect/find-securities';
+import { createSecurityMatcher } from '../detect/find-securities';
+import type { MentionRule } from '../detect/mention';
 import { securityOfQuoteUrl } from '../detect/quote-url';
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
 import type { SecurityId } from '../securities/security-id';
