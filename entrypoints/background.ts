@@ -1,7 +1,8 @@
 import { openLibraryDatabase } from '~/lib/db/database';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
-import { watchAddedSites } from '~/lib/settings/site-settings';
+import { disabledSites, watchAddedSites, watchDisabledSites } from '~/lib/settings/site-settings';
+import { showSiteSwitches } from '~/lib/worker/toolbar-icon';
 import { createWorkerHandlers } from '~/lib/worker/worker-handlers';
 
 /** Id of the context-menu item on selected text. */
@@ -33,6 +34,13 @@ export default defineBackground({
     browser.permissions.onAdded.addListener(syncSites);
     browser.permissions.onRemoved.addListener(syncSites);
     syncSites();
+    // A tab on a site the user switched off shows the greyed icon: on each navigation, and in every tab on a change.
+    const setIcon = (details: Parameters<typeof action.setIcon>[0]) => action.setIcon(details);
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.url || change.status === 'loading')
+        void disabledSites().then((off) => showSiteSwitches(setIcon, [{ id: tabId, url: tab.url }], off));
+    });
+    watchDisabledSites((off) => void browser.tabs.query({}).then((tabs) => showSiteSwitches(setIcon, tabs, off)));
     serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),

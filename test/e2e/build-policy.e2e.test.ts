@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FINANCE_SITE_MATCHES, LOCAL_TEST_ADDED_SITE, LOCAL_TEST_MATCHES } from '../../lib/permissions/finance-sites';
@@ -19,7 +19,17 @@ interface BuiltManifest {
   externally_connectable?: unknown;
   web_accessible_resources?: unknown;
   browser_specific_settings?: { gecko?: { data_collection_permissions?: unknown } };
+  name: string;
+  description: string;
+  default_locale?: string;
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string>; default_title?: string };
+  browser_action?: { default_icon?: Record<string, string>; default_title?: string };
+  commands?: Record<string, { description?: string }>;
 }
+
+/** The manifest texts each locale must carry (`__MSG_…__` in the manifest). */
+const MANIFEST_MESSAGES = ['extName', 'extDescription', 'commandOpenPopup'];
 
 /** The manifest of a built extension folder. */
 const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
@@ -55,6 +65,32 @@ describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => 
     expect(firefox.optional_permissions).toEqual(['*://*/*']);
     expect(firefox.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage', ...FINANCE_SITE_MATCHES].sort());
     expect(firefox.web_accessible_resources).toBeUndefined();
+  });
+
+  test.each([
+    ['Chrome', E2E_EXTENSION_DIR],
+    ['Firefox', join(E2E_EXTENSION_DIR, '../firefox-mv2')],
+  ])('%s: icons at every size, toolbar icons on and off, name/description/shortcut in en and zh_CN', (_, dir) => {
+    const built = readManifest(dir);
+    expect(Object.keys(built.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+    const action = built.action ?? built.browser_action;
+    expect(action?.default_title).toBe('__MSG_extName__');
+    const icons = [...Object.values(built.icons ?? {}), ...Object.values(action?.default_icon ?? {}), 'icon-off/16.png', 'icon-off/32.png'];
+    expect(icons.filter((icon) => !existsSync(join(dir, icon)))).toEqual([]);
+    expect([built.name, built.description, ...Object.values(built.commands ?? {}).map((command) => command.description)]).toEqual([
+      '__MSG_extName__',
+      '__MSG_extDescription__',
+      '__MSG_commandOpenPopup__',
+    ]);
+    expect(built.default_locale).toBe('en');
+    for (const locale of ['en', 'zh_CN']) {
+      const messages = JSON.parse(readFileSync(join(dir, '_locales', locale, 'messages.json'), 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
+      expect(Object.keys(messages).sort()).toEqual([...MANIFEST_MESSAGES].sort());
+      if (locale === 'zh_CN') for (const key of MANIFEST_MESSAGES) expect(messages[key]?.message).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   test('no bundle evaluates strings as code or loads a remote script', () => {
