@@ -47,7 +47,7 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       // The toolbar button's icon (public/icon, rendered from assets/icon.svg; the worker swaps in public/icon-off on a
       // tab whose site the user switched off) and its localised title. Set here because WXT takes the popup's <title>.
-      const action = manifest.action ?? manifest.browser_action;
+      const action = (manifest.action ?? manifest.browser_action) as object | undefined; // MV2 key typed loosely
       if (action) Object.assign(action, { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } });
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOCAL_TEST_MATCHES];
