@@ -31,7 +31,7 @@ export function valueImportsOf(entry: string, root: string): string[] {
 function valueSpecifiers(source: ts.SourceFile): string[] {
   const specifiers: string[] = [];
   for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly) {
+    if (ts.isImportDeclaration(statement) && statement.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword) {
       const bindings = statement.importClause?.namedBindings;
       const onlyTypes =
         !statement.importClause?.name &&
