@@ -1,4 +1,6 @@
 import { openLibraryDatabase } from '~/lib/db/database';
+import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
+import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
 import { disabledSites, watchAddedSites, watchDisabledSites } from '~/lib/settings/site-settings';
@@ -41,7 +43,17 @@ export default defineBackground({
         void disabledSites().then((off) => showSiteSwitches(setIcon, [{ id: tabId, url: tab.url }], off));
     });
     watchDisabledSites((off) => void browser.tabs.query({}).then((tabs) => showSiteSwitches(setIcon, tabs, off)));
-    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
+    watchFeedAlarm(db);
+    // Tabs whose content script is not there (other sites, browser pages) refuse the message: nothing to tell.
+    const refreshTabs = async () => {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(
+        tabs.map((tab) =>
+          tab.id === undefined ? undefined : tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined),
+        ),
+      );
+    };
+    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
     });

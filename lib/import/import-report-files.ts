@@ -1,4 +1,5 @@
-import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredReport } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias } from '../db/database';
+import { addReports } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -7,7 +8,9 @@ import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
 import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
-import { parseBackup } from './library-backup';
+import { parseBackupPart } from './backup-zip';
+import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
 import type { ImportedFile, ImportProgress, ImportResult, PendingReport } from './import-result';
@@ -35,17 +38,20 @@ export interface ParsedSelection {
  */
 export async function parseSelection(
   sources: readonly ImportSource[],
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ParsedSelection & { progress: ImportProgress }> {
   const startedAt = new Date().toISOString();
+  // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
+  const context = withSourceRepeats(libraryContext);
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
   const pending: PendingReport[] = [];
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
+  let backupReports = 0;
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
   const hashes: Promise<void>[] = [];
@@ -88,6 +94,18 @@ export async function parseSelection(
             failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
+      } else if (entry.kind === 'backup-part') {
+        const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
+        if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
+        for (const report of part.kind === 'reports' ? part.reports : []) {
+          if (++backupReports > MAX_BACKUP_REPORTS)
+            throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
+          try {
+            addReport(report.fileName, report.originalText, report.importedAt, entry.archive);
+          } catch (error) {
+            failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
+          }
+        }
       } else {
         addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
@@ -102,6 +120,7 @@ export async function parseSelection(
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
   resolveLateAliases(reports, aliasesKnown, learned, context, failed);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
@@ -109,9 +128,9 @@ export async function parseSelection(
 }
 
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
- * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves
- * the library exactly as it was. An import that adds nothing (all refused or already there) writes nothing at all
+ * Imports a selection into the library: {@link parseSelection}, then every new report (row, body and index rows),
+ * every new alias and the batch record in one transaction, so a failure leaves the library exactly as it was; then
+ * the reports already stored that mention a new alias are read again ({@link resolveLibraryAliases}). An import that adds nothing (all refused or already there) writes nothing at all
  * and returns `batchId` 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the
  * progress ends in `done` either way.
  */
@@ -129,18 +148,24 @@ export async function importReportFiles(
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async (tx) => {
+  let newAliases: StoredAlias[] = [];
+  const write = db.transaction('rw', [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities], async (tx) => {
     native = tx.idbtrans;
-    const existing = await db.reports.bulkGet(reports.map((report) => report.id));
+    // Keys only: whether each report is already there, without reading a row.
+    const existing = new Set(
+      await db.reports
+        .where(':id')
+        .anyOf(reports.map((report) => report.id))
+        .primaryKeys(),
+    );
     // An alias the library has keeps the provenance it was first stored with.
     const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
-    const newAliases = aliases.filter((_, i) => !known[i]);
-    const seen = new Set<string>();
-    const fresh: Omit<StoredReport, 'importId'>[] = [];
-    reports.forEach(({ archive: _archive, ...report }, i) => {
+    newAliases = aliases.filter((_, i) => !known[i]);
+    const fresh: Omit<LibraryReport, 'importId'>[] = [];
+    reports.forEach(({ archive: _archive, ...report }) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
-      if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
-      seen.add(report.id);
+      if (existing.has(report.id)) return duplicates.push(outcome);
+      existing.add(report.id);
       fresh.push(report);
       imported.push(outcome);
     });
@@ -153,11 +178,11 @@ export async function importReportFiles(
       duplicates: duplicates.length,
       failed,
     })) as number;
-    const stored = fresh.map((report): StoredReport => ({ ...report, importId: batchId }));
-    await db.reports.bulkAdd(stored);
-    await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
+    await addReports(
+      db,
+      fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
+    );
     await db.aliases.bulkAdd(newAliases);
-    if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);
     return batchId;
   });
   let batchId: number;
@@ -173,6 +198,16 @@ export async function importReportFiles(
       failed,
       reports.map((report) => report.fileName),
     );
+  }
+  // Reports already stored that mention a name this import taught are read again, after the import's transaction
+  // (a walk of the whole library has no place inside it); a failure here leaves the import done and is reported.
+  if (batchId && newAliases.length) {
+    const written = new Set(imported.map((file) => file.id));
+    try {
+      await resolveLibraryAliases(db, newAliases, written, context);
+    } catch (error) {
+      failed.push({ file: '(reports already in the library)', reason: `not read again for new names: ${(error as Error).message}` });
+    }
   }
   progress.written = imported.length;
   progress.phase = 'done';

@@ -1,4 +1,4 @@
-import type { StoredReport } from '../db/database';
+import type { LibraryReport } from '../db/database';
 
 /** Progress as the library page shows it: files read, reports parsed, reports written. */
 export interface ImportProgress {
@@ -29,4 +29,4 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
+export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string };

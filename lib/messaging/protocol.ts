@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { MentionRule } from '../detect/mention';
+import type { Passage } from '../reports/relevance';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { isSecurityId, type SecurityId } from '../securities/security-id';
 
@@ -14,6 +15,8 @@ export interface TabDictionary {
   markAll: boolean;
   /** Traditional → simplified pairs the names need (`variantsForNames`), so traditional text matches too. */
   variants: [number, number][];
+  /** Phrases that hold one of the names but are not it (海纳百川 holds 纳百川): the matcher reads them to yield nothing. */
+  notNames?: string[];
 }
 
 /** A report as cards and the popup show it. */
@@ -26,6 +29,8 @@ export interface ReportDigest {
   summary: string;
   keyPoints: string[];
   risks: string[];
+  /** How the report relates to the security it was asked for (cards, popup, security page): see `rank-related.ts`. */
+  relevance?: { securityId: SecurityId; score?: number; about: boolean; passage?: Passage };
 }
 
 /** The reports related to one security (its own and its issuer's other listings), newest first. */
@@ -35,8 +40,11 @@ export interface SecurityReports {
   /** Other listings of the same issuer (阿里巴巴 HK:09988 → US:BABA). */
   otherListings: SecurityId[];
   reportCount: number;
+  /** How many of them are about the company (the rest mention it). */
+  aboutCount: number;
   /** Related reports per month, oldest first (`['2025-11', 3]`): the card's timeline. Undated reports are not in it. */
   months: [string, number][];
+  /** The first reports in display order: about the company first, by relevance, newest first (`rank-related.ts`). */
   latest: ReportDigest[];
 }
 
@@ -44,6 +52,8 @@ export interface SecurityReports {
 export interface LibrarySearchResult {
   securities: { id: SecurityId; name: string }[];
   reports: ReportDigest[];
+  /** Reports matching in all (`reports` stops at the request's limit): the library page's honest count. */
+  total?: number;
 }
 
 /** Size of the library, for the popup's empty state. */
@@ -81,6 +91,7 @@ export const WORKER_REQUESTS = {
   },
   showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
+  openSecurity: { privilege: 'tab', data: v.strictObject({ securityId: securityIdSchema }) },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -111,6 +122,8 @@ export interface WorkerReplies {
   showPageMarks(): void;
   /** Opens the library page at one report (tabs may ask: it shows, it never changes anything). */
   openReport(): void;
+  /** Opens the library page at one security's page: all its reports (tabs may ask: it only shows). */
+  openSecurity(): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */

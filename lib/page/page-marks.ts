@@ -1,5 +1,6 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import type { Mention } from '../detect/mention';
+import { isCodeSlot } from './visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 
 /** A mention on the live page: the text node it sits in, and the mention within that node's text. */
@@ -13,13 +14,14 @@ export const SCAN_SLICE_MS = 8;
 
 /**
  * Scans text nodes in time-bounded slices and returns the marks whose security `shouldMark` accepts. Yields between
- * slices (`yieldToPage`), and stops when `signal` aborts.
+ * slices (`yieldToPage`), and stops when `signal` aborts. `support` is the page's subject (its weak names and bare
+ * codes count); a node alone in a table cell or link is a code slot (`slots`, else asked of the node).
  */
 export async function scanForMarks(
-  { nodes, texts }: { nodes: readonly Text[]; texts?: readonly string[] },
+  { nodes, texts, slots }: { nodes: readonly Text[]; texts?: readonly string[]; slots?: readonly boolean[] },
   matcher: SecurityMatcher,
   shouldMark: (id: SecurityId) => boolean,
-  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number },
+  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number; support?: ReadonlySet<SecurityId> },
 ): Promise<PageMark[]> {
   const now = options.now ?? (() => performance.now());
   const marks: PageMark[] = [];
@@ -27,7 +29,9 @@ export async function scanForMarks(
   for (let i = 0; i < nodes.length; i++) {
     if (options.signal.aborted) return marks;
     const node = nodes[i]!;
-    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '')) if (shouldMark(mention.id)) marks.push({ node, mention });
+    const context = { support: options.support, codeSlot: slots?.[i] ?? isCodeSlot(node) };
+    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '', context))
+      if (shouldMark(mention.id)) marks.push({ node, mention });
     if (now() - sliceStart > SCAN_SLICE_MS) {
       await options.yieldToPage();
       sliceStart = now();
@@ -44,21 +48,41 @@ export function rangeOfMark(mark: PageMark): Range {
   return range;
 }
 
-/** Per-node index of marks, for hit-testing a caret position. */
+/**
+ * Per-node index of marks, for hit-testing a caret position, with a count per security so the page's set of
+ * securities is known without walking every mark. Holds only nodes on the page: {@link MarkIndex.sweep} lets go of
+ * those that left it.
+ */
 export class MarkIndex {
   readonly #byNode = new Map<Text, PageMark[]>();
+  readonly #perSecurity = new Map<SecurityId, number>();
 
   add(marks: readonly PageMark[]): void {
     for (const mark of marks) {
       const list = this.#byNode.get(mark.node) ?? [];
       list.push(mark);
       this.#byNode.set(mark.node, list);
+      this.#perSecurity.set(mark.mention.id, (this.#perSecurity.get(mark.mention.id) ?? 0) + 1);
     }
   }
 
   /** Forgets the marks of nodes that are rescanned or gone. */
   removeNodes(nodes: Iterable<Text>): void {
-    for (const node of nodes) this.#byNode.delete(node);
+    for (const node of nodes) {
+      for (const mark of this.#byNode.get(node) ?? []) {
+        const left = (this.#perSecurity.get(mark.mention.id) ?? 1) - 1;
+        if (left) this.#perSecurity.set(mark.mention.id, left);
+        else this.#perSecurity.delete(mark.mention.id);
+      }
+      this.#byNode.delete(node);
+    }
+  }
+
+  /** Forgets the marks of nodes no longer on the page and returns those nodes (their drawings must go too). */
+  sweep(): Text[] {
+    const gone = [...this.#byNode.keys()].filter((node) => !node.isConnected);
+    this.removeNodes(gone);
+    return gone;
   }
 
   /** The mark covering `offset` in `node`, if any. */
@@ -69,5 +93,15 @@ export class MarkIndex {
   /** All marks, grouped by node in insertion order. */
   all(): PageMark[] {
     return [...this.#byNode.values()].flat();
+  }
+
+  /** The securities marked now, in no particular order. */
+  securities(): SecurityId[] {
+    return [...this.#perSecurity.keys()];
+  }
+
+  /** How many nodes hold marks (for the soak test: it must not grow with removed nodes). */
+  get nodeCount(): number {
+    return this.#byNode.size;
   }
 }
