@@ -25,7 +25,7 @@ export async function seedLibrary(page: Page, count: number): Promise<void> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
       });
       const batch = 2_000;
       for (let start = 0; start < count; start += batch) {
@@ -59,7 +59,7 @@ export async function seedLibrary(page: Page, count: number): Promise<void> {
             });
           }
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         });
       }
       db.close();
