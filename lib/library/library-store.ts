@@ -2,6 +2,7 @@ import type { LibraryDatabase, LibraryReport, ImportBatch } from '../db/database
 import { aliasOverview, type AliasOverview } from '../db/alias-queries';
 import { deleteReport } from '../db/delete-report';
 import { loadParseContext } from '../db/library-dictionary';
+import { countReports } from '../db/report-queries';
 import { reportWithBody } from '../db/report-writes';
 import type { ImportProgress, ImportResult, ImportSource } from '../import/import-report-files';
 import { writeBackupZip } from '../import/backup-zip';
@@ -105,7 +106,7 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
     if (query && !ids) return; // the search has not answered yet; it calls back
     const [listing, libraryTotal] = await Promise.all([
       listReports(db, { filter: state.filter, sort: state.sort, offset: state.page * PAGE_SIZE, limit: PAGE_SIZE, matching: ids }),
-      db.reports.count(),
+      countReports(db),
     ]);
     if (run === listingRun) set({ listing, libraryTotal, searchTotal: query ? matching?.total : undefined });
   };
@@ -130,14 +131,15 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
 
   /** Re-reads what the page shows after the library changed: table, counts, sources, aliases, history. */
   const refresh = async () => {
+    // The table first and on its own: the side panels' reads must not hold up the first rows.
+    const table = state.filter.query.trim() ? runSearch(state.filter.query) : loadListing();
     const [sources, overview, history] = await Promise.all([
       db.reports.orderBy('source').uniqueKeys() as Promise<string[]>,
       aliasOverview(db),
       db.imports.orderBy('id').reverse().limit(HISTORY_SHOWN).toArray(),
     ]);
     set({ sources, overview, history });
-    if (state.filter.query.trim()) await runSearch(state.filter.query);
-    else await loadListing();
+    await table;
   };
 
   /** Runs one tool with a busy message, then shows its outcome or its error; a cancelled task says so. */

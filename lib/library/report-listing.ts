@@ -1,4 +1,5 @@
 import type { LibraryDatabase, StoredReport } from '../db/database';
+import { countReports } from '../db/report-queries';
 import type { ReportFilter } from './report-filter';
 
 /** Columns the library table sorts by; relevance is the search's order (by date without a query). */
@@ -77,7 +78,7 @@ export async function listReports(db: LibraryDatabase, request: ListingRequest):
     return { rows: kept.slice(offset, offset + limit), total: kept.length };
   }
   const column = sort.key === 'relevance' ? 'date' : sort.key;
-  const [total, keyed] = await Promise.all([db.reports.count(), db.reports.orderBy(column).count()]);
+  const [total, keyed] = await Promise.all([countReports(db), db.reports.orderBy(column).count()]);
   const ordered = sort.descending ? db.reports.orderBy(column).reverse() : db.reports.orderBy(column);
   const rows = offset < keyed ? await ordered.offset(offset).limit(limit).toArray() : [];
   if (rows.length < limit && total > keyed) {
