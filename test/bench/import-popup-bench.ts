@@ -72,13 +72,13 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let peak = 0;
-    let peakRss = rendererRssMb('reportlens-profile-');
+    let peakRss = rendererRssMb();
     const sampler = setInterval(() => {
       void cdp.send('Performance.getMetrics').then(
         ({ metrics }) => {
           const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
           peak = Math.max(peak, used);
-          peakRss = Math.max(peakRss, rendererRssMb('reportlens-profile-'));
+          peakRss = Math.max(peakRss, rendererRssMb());
         },
         () => undefined,
       );

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../support/launch-extension';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '../support/launch-extension';
 import { servePages } from '../support/serve-pages';
 import { percentile, summarise, type Series } from './bench-stats';
 import { stopWorker, timedRequest } from './browser-bench';
@@ -42,16 +42,26 @@ const FIRST_LOOKUPS = 60;
 /** Page loads timed per size (popup, library page). */
 const PAGE_RUNS = 5;
 
-/** Largest resident set among the browser's renderer processes (ArrayBuffers and the heap included), in MB. */
-export function rendererRssMb(profileHint: string): number {
+/**
+ * Largest resident set among the renderer processes of the browser that loaded `extensionDir` (heap, ArrayBuffers
+ * and all), in MB: the browser is found by its `--load-extension` argument, its renderers as its descendants, so
+ * other browsers on a shared machine are not counted.
+ */
+export function rendererRssMb(extensionDir = E2E_EXTENSION_DIR): number {
   try {
-    const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 }).split('\n');
-    let peak = 0;
-    for (const line of lines) {
-      if (!line.includes('--type=renderer') || !line.includes(profileHint)) continue;
-      peak = Math.max(peak, Number(line.trim().split(/\s+/, 1)[0]) / 1024);
+    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 })
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map(([, pid, ppid, rss, args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args! }));
+    const ours = new Set(
+      rows.filter((row) => row.args.includes(`--load-extension=${extensionDir}`) && !row.args.includes('--type=')).map((row) => row.pid),
+    );
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const row of rows) if (ours.has(row.ppid) && !ours.has(row.pid)) grew = Boolean(ours.add(row.pid));
     }
-    return peak;
+    return Math.max(0, ...rows.filter((row) => ours.has(row.pid) && row.args.includes('--type=renderer')).map((row) => row.rss / 1024));
   } catch {
     return 0;
   }
@@ -84,7 +94,6 @@ async function timedLoad(page: Page, url: string, ready: string): Promise<{ ms: 
 export async function benchScale(smoke: boolean): Promise<ScaleFigures> {
   const sizes = smoke ? [500] : [10_000, 50_000, 100_000];
   const [browser, pages] = await Promise.all([launchWithExtension(), servePages()]);
-  const profileHint = 'reportlens-profile-';
   try {
     const seeder = await browser.context.newPage();
     await seeder.goto(browser.pageUrl('options.html'));
@@ -124,7 +133,7 @@ export async function benchScale(smoke: boolean): Promise<ScaleFigures> {
       const popupFcp: number[] = [];
       const library: number[] = [];
       const libraryFcp: number[] = [];
-      let peakRss = rendererRssMb(profileHint);
+      let peakRss = rendererRssMb();
       for (let run = 0; run < PAGE_RUNS; run++) {
         const page = await browser.context.newPage();
         const shown = await timedLoad(page, browser.pageUrl(`popup.html?tabId=${tabId}`), '.rl-security, .rl-none');
@@ -133,7 +142,7 @@ export async function benchScale(smoke: boolean): Promise<ScaleFigures> {
         const table = await timedLoad(page, browser.pageUrl('options.html'), 'table[aria-label] tbody tr');
         library.push(table.ms);
         libraryFcp.push(table.fcp);
-        peakRss = Math.max(peakRss, rendererRssMb(profileHint));
+        peakRss = Math.max(peakRss, rendererRssMb());
         await page.close();
       }
       steps.push({
