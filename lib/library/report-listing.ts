@@ -1,6 +1,6 @@
 import type { LibraryDatabase, StoredReport } from '../db/database';
 import { countReports } from '../db/report-queries';
-import type { ReportFilter } from './report-filter';
+import { passesFilter as passes, type ReportFilter } from './report-filter';
 
 /** Columns the library table sorts by; relevance is the search's order (by date without a query). */
 export type ReportSortKey = 'date' | 'title' | 'source' | 'relevance';
@@ -31,17 +31,6 @@ export interface ListingRequest {
 }
 
 const hasFilter = (filter: ReportFilter) => Boolean(filter.source || filter.from || filter.to);
-const dayOf = (report: StoredReport) => report.date?.slice(0, 10) ?? '';
-
-/** Whether a report passes the source and date parts of a filter (the query is the search's part). */
-export function passes(report: StoredReport, filter: ReportFilter): boolean {
-  if (filter.source && report.source !== filter.source) return false;
-  const day = dayOf(report);
-  if (filter.from && (!day || day < filter.from)) return false;
-  if (filter.to && (!day || day > filter.to)) return false;
-  return true;
-}
-
 /** Orders reports by a column; reports without a value go last either way. */
 export function compareBy(sort: ReportSort): (a: StoredReport, b: StoredReport) => number {
   const key = sort.key === 'relevance' ? 'date' : sort.key;

@@ -123,6 +123,12 @@ describe.skipIf(!SHARED_AVAILABLE)(
       await library.getByRole('button', { name: 'Sort by Title' }).click();
       await expect.poll(() => reportTable().getAttribute('aria-label')).toBe('Reports');
       await library.getByRole('button', { name: 'Sort by Date' }).click();
+      // Tabs by keyboard: only the selected tab is in the Tab order; arrows move between them.
+      await library.getByRole('tab', { name: 'Reports' }).focus();
+      await library.keyboard.press('ArrowRight');
+      await expect.poll(() => library.getByRole('tab', { selected: true }).textContent()).toBe('Names, lists and tools');
+      await library.keyboard.press('ArrowLeft');
+      await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toBe('Reports');
       const shots: [string, string][] = [
         ['Reports', 'reports'],
         ['Names, lists and tools', 'aliases'],
