@@ -28,6 +28,8 @@ export interface ListingRequest {
   limit: number;
   /** Ids the library search returned for `filter.query`, best first; undefined without a query. */
   matching?: readonly string[];
+  /** Reports in the library, when the caller knows it (counting walks an index). */
+  total?: number;
 }
 
 const hasFilter = (filter: ReportFilter) => Boolean(filter.source || filter.from || filter.to);
@@ -67,10 +69,11 @@ export async function listReports(db: LibraryDatabase, request: ListingRequest):
     return { rows: kept.slice(offset, offset + limit), total: kept.length };
   }
   const column = sort.key === 'relevance' ? 'date' : sort.key;
-  const [total, keyed] = await Promise.all([countReports(db), db.reports.orderBy(column).count()]);
   const ordered = sort.descending ? db.reports.orderBy(column).reverse() : db.reports.orderBy(column);
-  const rows = offset < keyed ? await ordered.offset(offset).limit(limit).toArray() : [];
-  if (rows.length < limit && total > keyed) {
+  const [total, rows] = await Promise.all([request.total ?? countReports(db), ordered.offset(offset).limit(limit).toArray()]);
+  if (rows.length < limit && total > offset + rows.length) {
+    // Only a page past the keyed reports needs their count (a page of them tells it by coming up short).
+    const keyed = rows.length ? offset + rows.length : await db.reports.orderBy(column).count();
     // Reports without a value are not in the column's index (IndexedDB leaves undefined keys out): they come last.
     const from = Math.max(0, offset - keyed);
     const missing = await db.reports
