@@ -14,7 +14,8 @@ export default defineConfig({
     name: 'ReportLens 研报透镜',
     description: 'Your own research reports beside the market pages you read. Everything stays in your browser.',
     // scripting: the content script on the sites the user adds (registered at run time, each needing its grant).
-    permissions: ['contextMenus', 'storage', 'scripting'],
+    // alarms: polling followed feeds; offscreen (Chrome): a document to read their HTML in (the worker has no DOM).
+    permissions: ['contextMenus', 'storage', 'scripting', 'alarms', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     // Every other site only by the user's grant, one site at a time (MV2 lists optional hosts with the permissions).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     // A keyboard shortcut opens the popup (MV2 names the command after the browser action).
@@ -26,7 +27,9 @@ export default defineConfig({
     },
     host_permissions: mode === 'e2e' ? [...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE] : [...FINANCE_SITE_MATCHES],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
+      // connect-src: followed feeds (any origin the user subscribes to; each request also needs that origin's
+      // optional host permission, and lib/feeds sends none elsewhere). No remote script, image or frame.
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self' https: http:",
       // The sandboxed page that shows one report with its images once the user asks (unique origin, no extension
       // APIs): remote images, and nothing else remote. Firefox has no sandboxed pages: there images stay blocked.
       sandbox:

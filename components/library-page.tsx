@@ -11,6 +11,8 @@ import { ReportFilters } from './report-filters';
 import { ReportPager } from './report-pager';
 import { ReportTable } from './report-table';
 import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
+import { SubscriptionsPanel, type SubscriptionsPanelProps } from './subscriptions-panel';
+import { SecurityPage } from './security-page';
 import { useText } from './ui-text';
 
 /** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern: only the selected tab is in the Tab order). */
@@ -35,6 +37,8 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
   onDelete: (id: string) => void;
+  /** Followed feeds and libraries (their own panel and controller). */
+  subscriptions?: SubscriptionsPanelProps;
 }
 
 /**
@@ -50,6 +54,8 @@ export function LibraryPage(props: LibraryPageProps) {
       <h1>{t('library.title')}</h1>
       {state.opened ? (
         <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
+      ) : state.security ? (
+        <SecurityPage overview={state.security} onBack={() => props.onOpen(undefined)} onOpen={props.onOpen} />
       ) : (
         <>
           <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs" onKeyDown={(event) => moveTab(event, state.tab, props.onTab)}>
@@ -111,6 +117,7 @@ export function LibraryPage(props: LibraryPageProps) {
                 <AliasList {...props} overview={state.overview} />
               </>
             )}
+            {state.tab === 'feeds' && props.subscriptions && <SubscriptionsPanel {...props.subscriptions} />}
             {state.tab === 'settings' && <SettingsPanel {...props} />}
             {state.tab === 'history' && (
               <section aria-label={t('history.label')}>

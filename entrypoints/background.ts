@@ -1,4 +1,5 @@
 import { openLibraryDatabase } from '~/lib/db/database';
+import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
 import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
@@ -34,6 +35,7 @@ export default defineBackground({
     browser.permissions.onAdded.addListener(syncSites);
     browser.permissions.onRemoved.addListener(syncSites);
     syncSites();
+    watchFeedAlarm(db);
     // Tabs whose content script is not there (other sites, browser pages) refuse the message: nothing to tell.
     const refreshTabs = async () => {
       const tabs = await browser.tabs.query({});

@@ -15,6 +15,9 @@ const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 /** Version 3: report bodies in their own table; reports indexed by title too. */
 const VERSION_3 = { reports: 'id, date, source, importId, *securityIds, title', reportBodies: 'id' };
 
+/** Version 7 (feeds): what it added. Versions 4–6 belong to other branches; until they merge they declare nothing here. */
+const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' };
+
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
  * `version(n)` in `database.ts` must add its row here (the test below fails until it does), with rows in the shape
@@ -58,6 +61,27 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
       aliases: [],
       imports: [{ id: 1, startedAt: '2025-05-01', finishedAt: '2025-05-01', imported: 1, duplicates: 0, failed: [] }],
       reportSecurities: [{ securityId: 'US:AMZN', date: '2025-05-06', reportId: 'e'.repeat(64) }],
+    },
+  },
+  {
+    version: 7,
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, {}, {}, VERSION_7],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
+      reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
+      reportSecurities: [{ securityId: 'US:AMZN', date: '2025-05-06', reportId: 'e'.repeat(64) }],
+      subscriptions: [
+        {
+          id: 1,
+          url: 'https://team.example/feed.xml',
+          origin: 'https://team.example',
+          addedAt: '2025-05-01',
+          state: { url: 'https://team.example/feed.xml', validators: { etag: '"x"' }, seen: ['e1'] },
+          nextPollAt: 0,
+          failures: 0,
+        },
+      ],
+      subscriptionReports: [{ subscriptionId: 1, reportId: 'e'.repeat(64) }],
     },
   },
 ];

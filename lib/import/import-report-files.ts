@@ -10,6 +10,7 @@ import { ImportWriteError } from './import-write-error';
 import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
 import { parseBackupPart } from './backup-zip';
 import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
 export type { ImportSource } from './read-import-entries';
@@ -64,11 +65,13 @@ export interface ParsedSelection {
  */
 export async function parseSelection(
   sources: readonly ImportSource[],
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ParsedSelection & { progress: ImportProgress }> {
   const startedAt = new Date().toISOString();
+  // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
+  const context = withSourceRepeats(libraryContext);
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
@@ -144,6 +147,7 @@ export async function parseSelection(
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
   resolveLateAliases(reports, aliasesKnown, learned, context, failed);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));

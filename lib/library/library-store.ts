@@ -1,8 +1,10 @@
 import type { LibraryDatabase, LibraryReport, ImportBatch } from '../db/database';
 import { aliasOverview, type AliasOverview } from '../db/alias-queries';
 import { deleteReport } from '../db/delete-report';
-import { loadParseContext } from '../db/library-dictionary';
+import { loadLibraryDictionary, loadParseContext } from '../db/library-dictionary';
 import { countReports } from '../db/report-queries';
+import { securityOverview, type SecurityOverview } from '../db/security-overview';
+import type { SecurityId } from '../securities/security-id';
 import { reportWithBody } from '../db/report-writes';
 import type { ImportProgress, ImportResult, ImportSource } from '../import/import-report-files';
 import { writeBackupZip } from '../import/backup-zip';
@@ -13,7 +15,7 @@ import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
 /** The library page's tabs: reports (with the import bar) first; the rest are things one visits now and then. */
-export const LIBRARY_TABS = ['reports', 'aliases', 'settings', 'history'] as const;
+export const LIBRARY_TABS = ['reports', 'feeds', 'aliases', 'settings', 'history'] as const;
 export type LibraryTab = (typeof LIBRARY_TABS)[number];
 
 /** Rows per page of the table: a screen or two, so a page renders in a few milliseconds at any library size. */
@@ -44,6 +46,8 @@ export interface LibraryState {
   searchTotal: number | undefined;
   sources: string[];
   opened: LibraryReport | undefined;
+  /** The security page open (`#security=ID`): its reports ranked, risks grouped, latest view. */
+  security: SecurityOverview | undefined;
   progress: ImportProgress | undefined;
   result: ImportResult | undefined;
   status: TaskStatus;
@@ -72,6 +76,7 @@ export const INITIAL_STATE: LibraryState = {
   searchTotal: undefined,
   sources: [],
   opened: undefined,
+  security: undefined,
   progress: undefined,
   result: undefined,
   status: { kind: 'idle' },
@@ -191,6 +196,10 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
     /** Opens one report (its body is read now, the only body the page reads) or closes it. */
     async open(id: string | undefined) {
       set({ opened: id ? await reportWithBody(db, id) : undefined });
+    },
+    /** Opens one security's page (a card's "All N reports") or closes it. */
+    async openSecurity(id: SecurityId | undefined) {
+      set({ security: id ? await securityOverview(db, await loadLibraryDictionary(db), id) : undefined });
     },
     async remove(id: string) {
       await deleteReport(db, id);

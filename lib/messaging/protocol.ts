@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { MentionRule } from '../detect/find-securities';
+import type { Passage } from '../reports/relevance';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { SECURITY_ID_PATTERN, type SecurityId } from '../securities/security-id';
 
@@ -28,6 +29,8 @@ export interface ReportDigest {
   summary: string;
   keyPoints: string[];
   risks: string[];
+  /** How the report relates to the security it was asked for (cards, popup, security page): see `rank-related.ts`. */
+  relevance?: { securityId: SecurityId; score?: number; about: boolean; passage?: Passage };
 }
 
 /** The reports related to one security (its own and its issuer's other listings), newest first. */
@@ -37,8 +40,11 @@ export interface SecurityReports {
   /** Other listings of the same issuer (阿里巴巴 HK:09988 → US:BABA). */
   otherListings: SecurityId[];
   reportCount: number;
+  /** How many of them are about the company (the rest mention it). */
+  aboutCount: number;
   /** Related reports per month, oldest first (`['2025-11', 3]`): the card's timeline. Undated reports are not in it. */
   months: [string, number][];
+  /** The first reports in display order: about the company first, by relevance, newest first (`rank-related.ts`). */
   latest: ReportDigest[];
 }
 
@@ -83,6 +89,7 @@ export const WORKER_REQUESTS = {
   },
   showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
+  openSecurity: { privilege: 'tab', data: v.strictObject({ securityId: securityIdSchema }) },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -107,6 +114,8 @@ export interface WorkerProtocol {
   showPageMarks(data: { ids: SecurityId[] }): void;
   /** Opens the library page at one report (tabs may ask: it shows, it never changes anything). */
   openReport(data: { reportId: string }): void;
+  /** Opens the library page at one security's page: all its reports (tabs may ask: it only shows). */
+  openSecurity(data: { securityId: SecurityId }): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchLookup } from './browser-bench';
+import { benchFeedsScale } from './feeds-scale';
 import { benchImport, benchPopup } from './import-popup-bench';
 import { benchMatcher } from './matcher-bench';
 import { benchPage } from './page-bench';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> =
   popup: benchPopup,
   size: () => benchSize(),
   scale: benchScale,
+  feeds: benchFeedsScale,
 };
 
 const args = process.argv.slice(2);

@@ -11,9 +11,10 @@ const filesUnder = (dir: string): string[] =>
 describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => {
   const manifest = JSON.parse(readFileSync(join(E2E_EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
-  test('extension pages allow no remote or inline code, no remote images and no remote connections (CSP snapshot)', () => {
+  test('extension pages allow no remote or inline code and no remote images; connections only for followed feeds (CSP snapshot)', () => {
     expect(manifest.content_security_policy).toEqual({
-      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
+      // http(s) connections: followed feeds, each also needing its origin's optional host permission (lib/feeds).
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; connect-src 'self' https: http:",
       // The one sandboxed page (a report with its images, on request): remote images and nothing else remote.
       sandbox:
         "sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox; default-src 'none'; script-src 'self'; style-src 'self'; img-src http: https: data:",
@@ -22,7 +23,7 @@ describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => 
   });
 
   test('least privilege: the finance sites (plus the test hosts in this build), others only on request, no tabs permission', () => {
-    expect(manifest.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'offscreen', 'scripting', 'storage']);
     expect(manifest.host_permissions).toEqual([...FINANCE_SITE_MATCHES, ...LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE]);
     expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
@@ -37,7 +38,7 @@ describe('the built extension (policy checks on .output/chrome-mv3-e2e)', () => 
     const firefox = JSON.parse(readFileSync(join(E2E_EXTENSION_DIR, '../firefox-mv2/manifest.json'), 'utf8'));
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(firefox.optional_permissions).toEqual(['*://*/*']);
-    expect(firefox.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage', ...FINANCE_SITE_MATCHES].sort());
+    expect(firefox.permissions.sort()).toEqual(['alarms', 'contextMenus', 'scripting', 'storage', ...FINANCE_SITE_MATCHES].sort());
     expect(firefox.web_accessible_resources).toBeUndefined();
   });
 
