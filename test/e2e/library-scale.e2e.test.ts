@@ -126,7 +126,7 @@ describe.skipIf(!SHARED_AVAILABLE)(
       // Tabs by keyboard: only the selected tab is in the Tab order; arrows move between them.
       await library.getByRole('tab', { name: 'Reports' }).focus();
       await library.keyboard.press('ArrowRight');
-      await expect.poll(() => library.getByRole('tab', { selected: true }).textContent()).toBe('Names, lists and tools');
+      await expect.poll(() => library.getByRole('tab', { selected: true }).textContent()).toBe('Followed feeds');
       await library.keyboard.press('ArrowLeft');
       await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toBe('Reports');
       const shots: [string, string][] = [
