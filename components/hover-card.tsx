@@ -1,9 +1,9 @@
-import type { MentionRule } from '../lib/detect/find-securities';
+import type { MentionRule } from '../lib/detect/mention';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import type { SecurityId } from '../lib/securities/security-id';
 import { ReportDigestItem } from './report-digest-item';
 import { ReportTimeline } from './report-timeline';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** Where the marked word is on screen; the card is placed beside it, never over it. */
 export interface AnchorRect {
@@ -48,7 +48,7 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
  * that names it, summary and first risks, a way to all of its reports, and why it was marked.
  */
 export function HoverCard({ markedText, rule, security, anchor, viewport, scheme, onOpenReport, onOpenSecurity, onClose }: HoverCardProps) {
-  const t = useText();
+  const t = useCardText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
     <div

@@ -15,6 +15,17 @@ import { SubscriptionsPanel, type SubscriptionsPanelProps } from './subscription
 import { SecurityPage } from './security-page';
 import { useText } from './ui-text';
 
+/** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern: only the selected tab is in the Tab order). */
+function moveTab(event: KeyboardEvent, current: LibraryTab, onTab: (tab: LibraryTab) => void) {
+  const at = LIBRARY_TABS.indexOf(current);
+  const last = LIBRARY_TABS.length - 1;
+  const next = { ArrowRight: at + 1 > last ? 0 : at + 1, ArrowLeft: at - 1 < 0 ? last : at - 1, Home: 0, End: last }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  onTab(LIBRARY_TABS[next]!);
+  requestAnimationFrame(() => document.getElementById(`rl-tab-${LIBRARY_TABS[next]}`)?.focus());
+}
+
 export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omit<AliasListProps, 'overview'>, SettingsPanelProps {
   state: LibraryState;
   onTab: (tab: LibraryTab) => void;
@@ -47,7 +58,7 @@ export function LibraryPage(props: LibraryPageProps) {
         <SecurityPage overview={state.security} onBack={() => props.onOpen(undefined)} onOpen={props.onOpen} />
       ) : (
         <>
-          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs">
+          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs" onKeyDown={(event) => moveTab(event, state.tab, props.onTab)}>
             {LIBRARY_TABS.map((tab) => (
               <button
                 key={tab}

@@ -2,7 +2,7 @@ import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage } from '~/components/library-page';
-import type { Settings } from '~/components/settings-panel';
+import type { Settings } from '~/lib/settings/load-settings';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';

@@ -155,7 +155,8 @@ test.each(RELEASED)(
         (rows.reportBodies as ReportBody[] | undefined) ?? reports.map(({ id, originalText }) => ({ id, originalText: originalText! })),
       reportSecurities: reports.flatMap(securityRowsOf),
     };
-    for (const [table, data] of Object.entries(expected)) expect(sorted(await db.table(table).toArray()), table).toEqual(sorted(data));
+    for (const [table, data] of Object.entries(expected))
+      expect(sorted(await db.table<object>(table).toArray()), table).toEqual(sorted(data));
     db.close();
   },
 );
