@@ -21,7 +21,7 @@ export async function pollLibrary(
   const json = async <T>(path: string, schema: v.GenericSchema<unknown, T>): Promise<T> => {
     const resource = await get(new URL(path, base).href);
     const parsed = v.safeParse(schema, JSON.parse(decodeText(resource.body!).text));
-    if (!parsed.success) throw new FeedError(`${path}: ${parsed.issues[0]!.message}`);
+    if (!parsed.success) throw new FeedError(`${path}: ${parsed.issues[0].message}`);
     return parsed.output;
   };
   const chain = diffChain(manifest, state.libraryVersion);
@@ -31,8 +31,14 @@ export async function pollLibrary(
     const added = new Set<string>();
     for (const ref of chain) {
       const diff = await json(ref.path, diffSchema);
-      for (const path of diff.added) (added.add(path), removed.delete(path));
-      for (const path of diff.removed) (added.delete(path), removed.add(path));
+      for (const path of diff.added) {
+        added.add(path);
+        removed.delete(path);
+      }
+      for (const path of diff.removed) {
+        added.delete(path);
+        removed.add(path);
+      }
     }
     paths = [...added];
   } else {
