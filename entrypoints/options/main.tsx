@@ -41,7 +41,7 @@ async function main() {
   const searchParam = /^#search=(.*)$/.exec(location.hash)?.[1];
   let state: ViewState = {
     all: [],
-    overview: { lists: [], learned: [] },
+    overview: { lists: [], learned: [], blocks: [] },
     settings,
     siteMessage: undefined,
     matching: undefined,

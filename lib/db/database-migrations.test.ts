@@ -12,15 +12,18 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
+/** Version 5 (3 and 4 are reserved for other changes): the user's blocks. */
+const VERSION_5 = { aliasBlocks: '[alias+securityId], securityId' };
+
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
  * `version(n)` in `database.ts` must add its row here (the test below fails until it does), with rows in the shape
  * that version writes.
  */
-const RELEASED: { version: number; stores: Record<string, string>[]; rows: Record<string, object[]> }[] = [
+const RELEASED: { version: number; stores: [number, Record<string, string>][]; rows: Record<string, object[]> }[] = [
   {
     version: 1,
-    stores: [VERSION_1],
+    stores: [[1, VERSION_1]],
     rows: {
       reports: [
         { id: 'a'.repeat(64), title: 'A', date: '2025-01-02', securityIds: ['HK:09988', 'US:BABA'], originalText: 'a', importId: 1 },
@@ -32,7 +35,10 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
   },
   {
     version: 2,
-    stores: [VERSION_1, VERSION_2],
+    stores: [
+      [1, VERSION_1],
+      [2, VERSION_2],
+    ],
     rows: {
       reports: [
         { id: 'c'.repeat(64), title: 'C', date: '2025-03-04', securityIds: ['SH:600519'], originalText: 'c', importId: 1 },
@@ -44,6 +50,21 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
         { id: 2, startedAt: '2025-03-02', finishedAt: '2025-03-02', imported: 1, duplicates: 0, failed: [{ file: 'x.png', reason: 'no' }] },
       ],
       reportSecurities: [{ securityId: 'SH:600519', date: '2025-03-04', reportId: 'c'.repeat(64) }],
+    },
+  },
+  {
+    version: 5,
+    stores: [
+      [1, VERSION_1],
+      [2, VERSION_2],
+      [5, VERSION_5],
+    ],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['SZ:300308'], originalText: 'e', importId: 1 }],
+      aliases: [{ alias: '旭创科技', securityId: 'SZ:300308', origin: 'learned', from: 'e.md' }],
+      imports: [{ id: 1, startedAt: '2025-05-01', finishedAt: '2025-05-01', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'SZ:300308', date: '2025-05-06', reportId: 'e'.repeat(64) }],
+      aliasBlocks: [{ alias: '茅台', securityId: 'SH:600519', blockedAt: '2025-05-02T00:00:00.000Z' }],
     },
   },
 ];
@@ -69,7 +90,7 @@ test('version 1 → 2: reports, aliases and imports survive; the security index 
 
   const db = openLibraryDatabase(name);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(LATEST.version);
   expect(await db.reports.count()).toBe(2);
   expect(await db.aliases.count()).toBe(1);
   expect(await db.imports.count()).toBe(1);
@@ -87,7 +108,7 @@ test('the current code declares the latest released version, with its stores exa
   expect(db.verno).toBe(LATEST.version);
   const declared = Object.fromEntries(db.tables.map((table) => [table.name, schemaOf(table)]));
   const released = new Dexie(`${name}-released`);
-  LATEST.stores.forEach((_, i) => released.version(i + 1).stores(LATEST.stores[i]!));
+  for (const [version, stores] of LATEST.stores) released.version(version).stores(stores);
   await released.open();
   expect(declared).toEqual(Object.fromEntries(released.tables.map((table) => [table.name, schemaOf(table)])));
   db.close();
@@ -98,7 +119,7 @@ test.each(RELEASED)(
   'a library written by version $version opens in the current code with every row kept',
   async ({ version, stores, rows }) => {
     const old = new Dexie(name);
-    stores.forEach((declared, i) => old.version(i + 1).stores(declared));
+    for (const [declared, declaredStores] of stores) old.version(declared).stores(declaredStores);
     await old.open();
     expect(old.verno).toBe(version);
     await old.transaction('rw', old.tables, () => Promise.all(Object.entries(rows).map(([table, data]) => old.table(table).bulkAdd(data))));
@@ -114,3 +135,49 @@ test.each(RELEASED)(
     db.close();
   },
 );
+
+/** A report of version 2 linked to one security by learned names only. */
+const linkedByLearned = (id: string, securityId: string, text: string) => ({
+  id: id.repeat(64),
+  title: id,
+  date: '2025-03-04',
+  securityIds: [securityId],
+  securities: [{ id: securityId, name: securityId, count: 1, via: ['learned-alias'] }],
+  originalText: text,
+  importId: 1,
+});
+
+test.each([
+  // [learned alias, its security, a report linked only through it, kept?]
+  ['基金', 'SH:588290', '科创芯片 ETF 基金（588290.SH）；基金经理说', false],
+  ['社媒', 'US:META', '社媒（META）运营', false],
+  ['的安德利', 'SH:605198', '，的安德利（605198.SH）', false],
+  ['包含江河集团', 'SH:601886', '包含江河集团（601886.SH）', false],
+  ['美国能源', 'US:XLE', '美国能源（XLE）', false],
+  ['旭创科技', 'SZ:300308', '旭创科技（300308.SZ）再获订单', true],
+  ['周六福', 'HK:06168', '周六福（06168.HK）上市', true],
+])('version 2 → 5: the learned alias %s of %s is re-checked by the gate (report %j; kept: %s)', async (alias, securityId, text, kept) => {
+  const v2 = new Dexie(name);
+  v2.version(1).stores(VERSION_1);
+  v2.version(2).stores(VERSION_2);
+  const report = linkedByLearned('f', securityId, text);
+  const other = {
+    ...linkedByLearned('0', 'SH:600519', '贵州茅台'),
+    securities: [{ id: 'SH:600519', name: '贵州茅台', count: 1, via: ['name'] }],
+  };
+  await v2.table('reports').bulkAdd([report, other]);
+  await v2.table('reportSecurities').bulkAdd([...securityRowsOf(report as never), ...securityRowsOf(other as never)]);
+  await v2.table('aliases').add({ alias, securityId, origin: 'learned', from: 'f.md' });
+  await v2.table('aliases').add({ alias: '示例列表名', securityId: 'BJ:920964', origin: 'user-list', from: 'mine.csv' });
+  v2.close();
+
+  const db = openLibraryDatabase(name);
+  await db.open();
+  expect((await db.aliases.toArray()).map((row) => row.alias).sort()).toEqual((kept ? [alias, '示例列表名'] : ['示例列表名']).sort());
+  const stored = await db.reports.get(report.id);
+  expect(stored?.securityIds).toEqual(kept ? [securityId] : []);
+  expect(await db.reportSecurities.where('reportId').equals(report.id).count()).toBe(kept ? 1 : 0);
+  // A report linked by other means is untouched.
+  expect(await db.reports.get(other.id)).toEqual(other);
+  db.close();
+});

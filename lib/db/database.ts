@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
+import type { NameBlock } from '../securities/alias-gate';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import { refusedLearnedAliases, unlinkRefused } from './recheck-learned-aliases';
 
 /** A report in the library: what was extracted, plus the original text so a better parser can re-index it. */
 export interface StoredReport extends ParsedReport {
@@ -24,6 +26,12 @@ export interface StoredAlias {
   from: string;
 }
 
+/** A name the user said is not a security (since version 5): never learned or matched as it again. */
+export interface StoredBlock extends NameBlock {
+  /** When the user blocked it (ISO 8601), for the library page's list. */
+  blockedAt: string;
+}
+
 /** One import run and what became of each file. */
 export interface ImportBatch {
   id?: number;
@@ -40,6 +48,7 @@ export type LibraryDatabase = Dexie & {
   aliases: Table<StoredAlias, [string, SecurityId]>;
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
+  aliasBlocks: Table<StoredBlock, [string, SecurityId]>;
 };
 
 /**
@@ -76,6 +85,27 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
       const rows: ReportSecurityRow[] = [];
       await tx.table<StoredReport>('reports').each((report) => rows.push(...securityRowsOf(report)));
       await tx.table<ReportSecurityRow>('reportSecurities').bulkPut(rows);
+    });
+  // 3 and 4 are other changes' (Dexie allows the gap). 5: the user's blocks ("not this security"), and the aliases
+  // learned before the gate existed re-checked: those it refuses go, with the report links only they made.
+  db.version(5)
+    .stores({ aliasBlocks: '[alias+securityId], securityId' })
+    .upgrade(async (tx) => {
+      const aliases = await tx.table<StoredAlias>('aliases').toArray();
+      const refused = refusedLearnedAliases(aliases);
+      if (!refused.length) return;
+      await tx.table('aliases').bulkDelete(refused.map((alias) => [alias.alias, alias.securityId]));
+      // Only the reports linked to a security that lost a name are read (bodies and all).
+      const touched = [...new Set(refused.map((alias) => alias.securityId))];
+      const reports = await tx.table<StoredReport>('reports').where('securityIds').anyOf(touched).distinct().toArray();
+      const changed = unlinkRefused(refused, aliases, reports);
+      await tx.table<StoredReport>('reports').bulkPut(changed);
+      const index = tx.table<ReportSecurityRow>('reportSecurities');
+      await index
+        .where('reportId')
+        .anyOf(changed.map((report) => report.id))
+        .delete();
+      await index.bulkPut(changed.flatMap(securityRowsOf));
     });
   return db;
 }

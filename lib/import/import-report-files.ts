@@ -1,4 +1,5 @@
-import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredReport } from '../db/database';
+import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredBlock, type StoredReport } from '../db/database';
+import { loadParseContext } from '../db/library-dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -43,6 +44,9 @@ export interface ImportResult {
 /** Reports parsed but not yet written, and where they came from. */
 export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
 
+/** A block in the shape {@link resolveLibraryAliases} reads (it only looks at the name and the security). */
+const blockAsAlias = ({ alias, securityId }: StoredBlock): StoredAlias => ({ alias, securityId, origin: 'learned', from: '' });
+
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
 
@@ -51,6 +55,8 @@ export interface ParsedSelection {
   reports: PendingReport[];
   failed: ImportResult['failed'];
   aliases: StoredAlias[];
+  /** The user's blocks a backup brought back. */
+  blocks: StoredBlock[];
 }
 
 /**
@@ -73,6 +79,7 @@ export async function parseSelection(
   const pending: PendingReport[] = [];
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
+  const blocks: StoredBlock[] = [];
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
   const hashes: Promise<void>[] = [];
@@ -107,6 +114,11 @@ export async function parseSelection(
       if (entry.kind === 'failed') throw new Error(entry.reason);
       if (entry.kind === 'backup') {
         const backup = parseBackup(entry.text);
+        // Blocks first: a blocked name in the same backup's aliases is not brought back.
+        for (const block of backup.blocks ?? []) {
+          blocks.push(block);
+          learner.block(block);
+        }
         for (const alias of backup.aliases) learner.add(alias);
         for (const report of backup.reports) {
           try {
@@ -132,7 +144,7 @@ export async function parseSelection(
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
-  return { reports, failed, aliases, progress };
+  return { reports, failed, aliases, blocks, progress };
 }
 
 /**
@@ -150,18 +162,20 @@ export async function importReportFiles(
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
-  const { reports, failed, aliases, progress } = await parseSelection(sources, context, onProgress, limits);
+  const { reports, failed, aliases, blocks, progress } = await parseSelection(sources, context, onProgress, limits);
   progress.phase = 'writing';
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async (tx) => {
+  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks], async (tx) => {
     native = tx.idbtrans;
     const existing = await db.reports.bulkGet(reports.map((report) => report.id));
     // An alias the library has keeps the provenance it was first stored with.
     const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
     const newAliases = aliases.filter((_, i) => !known[i]);
+    const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
+    const newBlocks = blocks.filter((_, i) => !blocked[i]);
     const seen = new Set<string>();
     const fresh: Omit<StoredReport, 'importId'>[] = [];
     reports.forEach(({ archive: _archive, ...report }, i) => {
@@ -172,7 +186,7 @@ export async function importReportFiles(
       imported.push(outcome);
     });
     // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
-    if (!fresh.length && !newAliases.length) return 0;
+    if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
     const batchId = (await db.imports.add({
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -185,6 +199,12 @@ export async function importReportFiles(
     await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
     await db.aliases.bulkAdd(newAliases);
     if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);
+    if (newBlocks.length) {
+      // The reports were read before the backup's blocks were known: those naming a blocked name are read again
+      // with the dictionary as it is now, blocks applied (the ones just written included).
+      await db.aliasBlocks.bulkPut(newBlocks);
+      await resolveLibraryAliases(db, newBlocks.map(blockAsAlias), new Set(), await loadParseContext(db));
+    }
     return batchId;
   });
   let batchId: number;

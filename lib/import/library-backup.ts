@@ -1,11 +1,16 @@
 import * as v from 'valibot';
-import type { LibraryDatabase, StoredAlias } from '../db/database';
+import type { LibraryDatabase, StoredAlias, StoredBlock } from '../db/database';
 import { SECURITY_ID_PATTERN } from '../securities/security-id';
 
 /** Marks a JSON file as our backup; anything else is refused as a backup. */
 export const BACKUP_FORMAT = 'reportlens-backup';
-/** Version of the backup shape; a newer file is refused with a clear message rather than half-read. */
-export const BACKUP_VERSION = 1;
+/**
+ * Version of the backup shape; a newer file is refused with a clear message rather than half-read. 2 added the
+ * user's blocks (`blocks`); a version 1 file, which has none, is read too.
+ */
+export const BACKUP_VERSION = 2;
+/** Every version this code reads. */
+const READABLE_VERSIONS: readonly unknown[] = [1, BACKUP_VERSION];
 
 /** Longest original text a backup may carry for one report (the import's per-file limit). */
 const MAX_TEXT = 20 * 1024 * 1024;
@@ -16,7 +21,7 @@ export const MAX_BACKUP_ALIASES = 500_000;
 const securityId = v.pipe(v.string(), v.regex(SECURITY_ID_PATTERN));
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.picklist([1, BACKUP_VERSION]),
   exportedAt: v.string(),
   reports: v.array(
     v.strictObject({
@@ -33,15 +38,30 @@ const backupSchema = v.strictObject({
       from: v.pipe(v.string(), v.maxLength(1000)),
     }),
   ),
+  blocks: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          alias: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+          securityId,
+          blockedAt: v.pipe(v.string(), v.maxLength(40)),
+        }),
+      ),
+      v.maxLength(MAX_BACKUP_ALIASES),
+    ),
+  ),
 });
 
 /** The extension's own backup: every report's original text (extraction is redone on import) and every alias. */
-export type LibraryBackup = Omit<v.InferOutput<typeof backupSchema>, 'aliases'> & { aliases: StoredAlias[] };
+export type LibraryBackup = Omit<v.InferOutput<typeof backupSchema>, 'aliases' | 'blocks'> & {
+  aliases: StoredAlias[];
+  blocks?: StoredBlock[];
+};
 
 /** The whole library as a backup object; `JSON.stringify` it to save. */
 export async function exportLibrary(db: LibraryDatabase): Promise<LibraryBackup> {
-  const [reports, aliases] = await db.transaction('r', db.reports, db.aliases, () =>
-    Promise.all([db.reports.toArray(), db.aliases.toArray()]),
+  const [reports, aliases, blocks] = await db.transaction('r', db.reports, db.aliases, db.aliasBlocks, () =>
+    Promise.all([db.reports.toArray(), db.aliases.toArray(), db.aliasBlocks.toArray()]),
   );
   return {
     format: BACKUP_FORMAT,
@@ -49,6 +69,7 @@ export async function exportLibrary(db: LibraryDatabase): Promise<LibraryBackup>
     exportedAt: new Date().toISOString(),
     reports: reports.map(({ fileName, originalText, importedAt }) => ({ fileName, originalText, importedAt })),
     aliases: aliases.map(({ alias, securityId, origin, from }) => ({ alias, securityId, origin, from })),
+    blocks: blocks.map(({ alias, securityId, blockedAt }) => ({ alias, securityId, blockedAt })),
   };
 }
 
@@ -63,10 +84,10 @@ export function parseBackup(text: string): LibraryBackup {
   const format = (data as { format?: unknown })?.format;
   if (format !== BACKUP_FORMAT) throw new Error('not a ReportLens backup (no "format": "reportlens-backup")');
   const version = (data as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION)
-    throw new Error(`backup version ${String(version)} is not supported (this version reads ${BACKUP_VERSION})`);
+  if (!READABLE_VERSIONS.includes(version))
+    throw new Error(`backup version ${String(version)} is not supported (this version reads ${READABLE_VERSIONS.join(' and ')})`);
   // Sizes first, and the first issue only: validating a million bad rows to list every issue took 30 s.
-  const { reports, aliases } = data as { reports?: unknown; aliases?: unknown };
+  const { reports, aliases, blocks } = data as { reports?: unknown; aliases?: unknown; blocks?: unknown };
   if (Array.isArray(reports) && reports.length > MAX_BACKUP_REPORTS)
     throw new Error(
       `the backup lists ${reports.length.toLocaleString('en')} reports; the limit is ${MAX_BACKUP_REPORTS.toLocaleString('en')}`,
@@ -74,6 +95,10 @@ export function parseBackup(text: string): LibraryBackup {
   if (Array.isArray(aliases) && aliases.length > MAX_BACKUP_ALIASES)
     throw new Error(
       `the backup lists ${aliases.length.toLocaleString('en')} aliases; the limit is ${MAX_BACKUP_ALIASES.toLocaleString('en')}`,
+    );
+  if (Array.isArray(blocks) && blocks.length > MAX_BACKUP_ALIASES)
+    throw new Error(
+      `the backup lists ${blocks.length.toLocaleString('en')} blocks; the limit is ${MAX_BACKUP_ALIASES.toLocaleString('en')}`,
     );
   const parsed = v.safeParse(backupSchema, data, { abortEarly: true });
   if (!parsed.success) throw new Error(`the backup is malformed: ${v.summarize(parsed.issues).split('\n')[0]}`);

@@ -1,5 +1,6 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import type { SecurityDictionary } from '../securities/dictionary';
+import type { LearningPolicy } from './learn-aliases';
 import { splitFrontMatter, toIsoDate } from './front-matter';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
 import { findReportSecurities, type ReportSecurity } from './report-securities';
@@ -27,6 +28,8 @@ export interface ParseContext {
   parseHtml?: HtmlParser;
   /** Called with the report's plain text before its securities are resolved: the import learns aliases here. */
   learn?: (plainText: string, fileName: string) => void;
+  /** Which of the dictionary's names were learned, and which the user blocked: what learning may not trust or redo. */
+  learning?: LearningPolicy;
 }
 
 /**
