@@ -10,7 +10,8 @@ const keyOf = (alias: string, id: SecurityId) => `${alias}\u0000${id}`;
 
 /**
  * Re-checks the aliases earlier versions learned with no gate (`基金` for an ETF, `的安德利`, `社媒` for META) against
- * the gate, judged by the bundled master and the user's own lists, never by other learned names.
+ * the gate, judged by the bundled master and the user's own lists, never by other learned names. Chinese names of US
+ * listings must agree with a Chinese name the master gives them.
  */
 export function refusedLearnedAliases(aliases: readonly StoredAlias[]): RefusedAlias[] {
   const dictionary = bundledDictionary();
@@ -20,7 +21,9 @@ export function refusedLearnedAliases(aliases: readonly StoredAlias[]): RefusedA
   const refused: RefusedAlias[] = [];
   for (const alias of aliases) {
     if (alias.origin !== 'learned') continue;
-    const reason = gateRefusal(alias.alias, alias.securityId, reference);
+    // How the code was written is not stored: a US listing's alias is judged as taught by a bare ticker, the usual
+    // way Chinese posts write one (`年复合增长率（CAGR）` taught CAGR before the gate).
+    const reason = gateRefusal(alias.alias, alias.securityId, reference, { bareTicker: alias.securityId.startsWith('US:') });
     if (reason) refused.push({ ...alias, reason });
   }
   return refused;

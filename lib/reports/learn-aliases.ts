@@ -29,6 +29,9 @@ function codeToLearnFrom(code: string, dictionary: SecurityDictionary): Security
   return dictionary.get(id) ? id : undefined;
 }
 
+/** A ticker with nothing to say it is one (`CAGR`, `MU`); `MU.O`, `NASDAQ:MU` and six-digit codes say so. */
+const BARE_TICKER = /^[A-Z]{1,5}$/;
+
 /** Whether the alias or one of its endings (2+ characters) is already a name of that issuer. */
 function knownSuffix(alias: string, dictionary: SecurityDictionary, issuer: ReadonlySet<SecurityId>): boolean {
   for (let start = 0; start <= alias.length - 2; start++) {
@@ -56,10 +59,8 @@ export function learnAliases(text: string, dictionary: SecurityDictionary, polic
   const reference: NameReference = referenceOf(dictionary, policy.isLearned);
   const learned = new Map<string, LearnedAlias>();
   for (const match of text.matchAll(NAME_THEN_CODES)) {
-    const ids = match[2]!
-      .split(/[/、,，\s]+/)
-      .filter(Boolean)
-      .map((code) => codeToLearnFrom(code, dictionary));
+    const codes = match[2]!.split(/[/、,，\s]+/).filter(Boolean);
+    const ids = codes.map((code) => codeToLearnFrom(code, dictionary));
     if (!ids.length || ids.some((id) => !id)) continue;
     const first = ids[0]!;
     const issuer = new Set(dictionary.issuerListings(first));
@@ -68,7 +69,11 @@ export function learnAliases(text: string, dictionary: SecurityDictionary, polic
     if (alias.length < 2 || alias.length > 6) continue;
     // Already known, or a phrase ending in a known name (`本季度谷歌（GOOGL）`): nothing to learn.
     if (knownSuffix(alias, dictionary, issuer)) continue;
-    if (ids.some((id) => policy.isBlocked(alias, id!)) || gateRefusal(alias, first, reference)) continue;
+    if (
+      ids.some((id) => policy.isBlocked(alias, id!)) ||
+      gateRefusal(alias, first, reference, { bareTicker: codes.every((code) => BARE_TICKER.test(code)) })
+    )
+      continue;
     learned.set(`${alias}\u0000${first}`, { alias, securityId: first });
   }
   return [...learned.values()];

@@ -7,7 +7,7 @@ export type GateRefusal =
   | 'function-word' // 的安德利, 包含江河集团: prose glued to the front of a name
   | 'another-security' // 海尔生物 taught for 海尔智家: the master gives that name to another company
   | 'disagrees' // 社媒 for META: shares too little with the master's names for that code
-  | 'unsupported-short'; // a two-character name the master cannot vouch for (白酒, 能源 …)
+  | 'unsupported'; // the master cannot vouch for it: two characters (苏吴), or a bare ticker (年复合增长率（CAGR）)
 
 /**
  * What the gate reads of the dictionary: the master's names (and the user's own lists), never learned aliases, so a
@@ -65,11 +65,11 @@ const LEADING_PROSE = [
  * Function characters that almost never start a company name (`的安德利`, `与中兴`). A name starting with one is
  * still learned when a master name of that security starts with it too (和而泰, 如意集团).
  */
-const LEADING_FUNCTION_CHARS = new Set('的地得与和及或在对将把被从向于为是由等但而并且其该此这那即若据给让了也都又还就再所之至着过跟含');
+const LEADING_FUNCTION_CHARS = new Set('的与和及或在对将把被从向于为是由等但而并且其该此这那即据给让了也都又还就再所之至着过跟含');
 
 /** Fewest characters, besides ordinary words, a name must keep to name one company (江山股份 keeps 江山). */
 const MIN_DISTINCT_CHARS = 2;
-/** Shortest name learned without the master's support: two characters are mostly ordinary words (社媒, 白酒). */
+/** Shortest name learned without the master's support: two characters are mostly ordinary words (苏吴, 维谛). */
 const MIN_UNSUPPORTED_LENGTH = 3;
 
 const isCjk = (char: string) => char >= '\u4e00' && char <= '\u9fff';
@@ -99,13 +99,29 @@ function agrees(alias: string, name: string): boolean {
   return shared >= Math.max(2, Math.ceil(alias.length / 2));
 }
 
+/** How the code of a pair was written, as far as the gate cares. */
+export interface GateOptions {
+  /**
+   * The code was a bare upper-case word (`（CAGR）`, `（MU）`), not `MU.O` or `NASDAQ:MU`: in Chinese prose that is an
+   * abbreviation far more often than a ticker (年复合增长率（CAGR）, 聚碳酸酯（PC）), so the name must agree with a
+   * Chinese name the master gives that security.
+   */
+  bareTicker?: boolean;
+}
+
 /**
  * Judges one `名称（代码）` pair a report offers: undefined when the name is a plausible name of that security, else
  * why not. A name the master itself gives the security always passes; otherwise it must keep a distinctive part
  * once ordinary words are taken out, not start with prose, not be the master's name of another security, and agree
- * with the master's Chinese names for the code (when it has any; two-character names need that support).
+ * with the master's Chinese names for the code (when it has any; two-character names and bare tickers need that
+ * support).
  */
-export function gateRefusal(alias: string, id: SecurityId, reference: NameReference): GateRefusal | undefined {
+export function gateRefusal(
+  alias: string,
+  id: SecurityId,
+  reference: NameReference,
+  { bareTicker = false }: GateOptions = {},
+): GateRefusal | undefined {
   const issuer = new Set(reference.issuerListings(id));
   const masterNames = [...issuer].flatMap((listing) => reference.namesOf(listing)).map(fold);
   const name = fold(alias);
@@ -117,7 +133,7 @@ export function gateRefusal(alias: string, id: SecurityId, reference: NameRefere
   const chinese = [...name].filter(isCjk).join('');
   const chineseNames = masterNames.filter((master) => [...master].filter(isCjk).length >= 2);
   if (chineseNames.length) return chineseNames.some((master) => agrees(chinese, master)) ? undefined : 'disagrees';
-  return chinese.length < MIN_UNSUPPORTED_LENGTH ? 'unsupported-short' : undefined;
+  return bareTicker || chinese.length < MIN_UNSUPPORTED_LENGTH ? 'unsupported' : undefined;
 }
 
 /** A {@link NameReference} over a dictionary, leaving out the names `isLearned` says were learned from reports. */
