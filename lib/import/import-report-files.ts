@@ -1,5 +1,4 @@
 import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredBlock, type StoredReport } from '../db/database';
-import { loadParseContext } from '../db/library-dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -7,7 +6,7 @@ import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
-import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
+import { resolveLateAliases, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
 import { parseBackup } from './library-backup';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
@@ -43,9 +42,6 @@ export interface ImportResult {
 
 /** Reports parsed but not yet written, and where they came from. */
 export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
-
-/** A block in the shape {@link resolveLibraryAliases} reads (it only looks at the name and the security). */
-const blockAsAlias = ({ alias, securityId }: StoredBlock): StoredAlias => ({ alias, securityId, origin: 'learned', from: '' });
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -203,7 +199,7 @@ export async function importReportFiles(
       // The reports were read before the backup's blocks were known: those naming a blocked name are read again
       // with the dictionary as it is now, blocks applied (the ones just written included).
       await db.aliasBlocks.bulkPut(newBlocks);
-      await resolveLibraryAliases(db, newBlocks.map(blockAsAlias), new Set(), await loadParseContext(db));
+      await resolveReportsNaming(db, newBlocks);
     }
     return batchId;
   });

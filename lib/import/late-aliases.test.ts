@@ -1,8 +1,11 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles } from './import-report-files';
-import { latestAliasMentioned } from './late-aliases';
+import { blockNames, latestAliasMentioned, unblockNames } from './late-aliases';
+import { loadLibraryDictionary } from '../db/library-dictionary';
+import { exportLibrary } from './library-backup';
+import { reindexLibrary } from './reindex-library';
 
 /** A name no list knows: only a report can teach it. */
 const NAME = '光迅星科';
@@ -46,4 +49,67 @@ test('latestAliasMentioned: the latest alias a text names, by name only (codes a
   expect(latest('光迅星科与腾云控股')).toBe(1);
   expect(latest('002281.SZ 与 09999.HK')).toBe(-1);
   expect(latest('没有提到')).toBe(-1);
+});
+
+describe('"not this security": blocks', () => {
+  const LEARNED = { alias: NAME, securityId: 'SZ:002281' } as const;
+  const MOUTAI = new File(['# 点评\n茅台提价，渠道库存健康。'], 'moutai.md');
+  const namesOf = async (id: `${string}:${string}`) => (await loadLibraryDictionary(db)).get(id as never)?.names ?? [];
+
+  test('a blocked learned name goes, unlinks the reports that only it linked, and a re-index does not learn it back', async () => {
+    await importReportFiles(db, [TEACHER, mentionOnly('mention.md')], await loadParseContext(db));
+    expect(await securitiesOf('mention.md')).toEqual(['SZ:002281']);
+    await blockNames(db, [LEARNED]);
+    expect(await db.aliases.count()).toBe(0);
+    expect(await securitiesOf('mention.md')).toEqual([]);
+    expect(await indexRowsOf('mention.md')).toEqual([]);
+    expect(await securitiesOf('teacher.md')).toEqual(['SZ:002281']); // its code still says so
+    await reindexLibrary(db, await loadParseContext(db));
+    expect(await db.aliases.count()).toBe(0);
+    expect(await securitiesOf('mention.md')).toEqual([]);
+  });
+
+  test('a blocked master name is no longer in the dictionary or the links; unblocked, it comes back', async () => {
+    await importReportFiles(db, [MOUTAI], await loadParseContext(db));
+    expect(await securitiesOf('moutai.md')).toEqual(['SH:600519']);
+    await blockNames(db, [{ alias: '茅台', securityId: 'SH:600519' }]);
+    expect(await namesOf('SH:600519')).not.toContain('茅台');
+    expect(await securitiesOf('moutai.md')).toEqual([]);
+    await reindexLibrary(db, await loadParseContext(db));
+    expect(await securitiesOf('moutai.md')).toEqual([]);
+    await unblockNames(db, [{ alias: '茅台', securityId: 'SH:600519' }]);
+    expect(await namesOf('SH:600519')).toContain('茅台');
+    expect(await securitiesOf('moutai.md')).toEqual(['SH:600519']);
+  });
+
+  test('blocks survive a backup: export, wipe, restore gives the blocks back, and the blocked name links nothing', async () => {
+    await importReportFiles(db, [TEACHER, mentionOnly('mention.md'), MOUTAI], await loadParseContext(db));
+    await blockNames(db, [LEARNED, { alias: '茅台', securityId: 'SH:600519' }]);
+    const backup = await exportLibrary(db);
+    expect(backup.blocks?.map((block) => block.alias).sort()).toEqual(['茅台', NAME].sort());
+    await Promise.all([db.reports.clear(), db.aliases.clear(), db.aliasBlocks.clear(), db.reportSecurities.clear()]);
+    // The backup's reports teach NAME again as they are read; the backup's blocks must win.
+    const restored = await importReportFiles(db, [new File([JSON.stringify(backup)], 'backup.json')], await loadParseContext(db));
+    expect(restored.failed).toEqual([]);
+    expect((await db.aliasBlocks.toArray()).map((block) => block.alias).sort()).toEqual(['茅台', NAME].sort());
+    expect(await db.aliases.count()).toBe(0);
+    expect(await securitiesOf('mention.md')).toEqual([]);
+    expect(await securitiesOf('moutai.md')).toEqual([]);
+    expect(await indexRowsOf('moutai.md')).toEqual([]);
+  });
+
+  test('a backup written before the gate brings back no name the gate refuses', async () => {
+    const old = {
+      format: 'reportlens-backup',
+      version: 1,
+      exportedAt: '2026-11-01T00:00:00.000Z',
+      reports: [{ fileName: 'etf.md', originalText: '# ETF\n科创芯片 ETF 基金（588290.SH）', importedAt: '2026-11-01T00:00:00.000Z' }],
+      aliases: [
+        { alias: '基金', securityId: 'SH:588290', origin: 'learned', from: 'etf.md' },
+        { alias: NAME, securityId: 'SZ:002281', origin: 'learned', from: 'teacher.md' },
+      ],
+    };
+    await importReportFiles(db, [new File([JSON.stringify(old)], 'old-backup.json')], await loadParseContext(db));
+    expect((await db.aliases.toArray()).map((alias) => alias.alias)).toEqual([NAME]);
+  });
 });

@@ -1,6 +1,9 @@
+import { blockName, unblockName } from '../db/alias-blocks';
 import type { LibraryDatabase, StoredAlias, StoredReport } from '../db/database';
+import { loadParseContext } from '../db/library-dictionary';
 import { createSecurityMatcher } from '../detect/find-securities';
 import { parseReport, type ParseContext } from '../reports/parse-report';
+import type { NameBlock } from '../securities/alias-gate';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
 import type { ImportResult, PendingReport } from './import-report-files';
@@ -83,4 +86,40 @@ export async function resolveLibraryAliases(
     }
   });
   await rewriteReports(db, updated);
+}
+
+/** A block in the shape {@link resolveLibraryAliases} reads (it only looks at the name and the security). */
+export const blockAsAlias = ({ alias, securityId }: NameBlock): StoredAlias => ({ alias, securityId, origin: 'learned', from: '' });
+
+/**
+ * Reads again, with the dictionary as it is now (blocks applied), the stored reports that mention one of the names,
+ * rewriting those whose securities changed. Call it inside a transaction over the reports, their index, the aliases
+ * and the blocks.
+ */
+export async function resolveReportsNaming(db: LibraryDatabase, names: readonly NameBlock[]): Promise<void> {
+  await resolveLibraryAliases(db, names.map(blockAsAlias), new Set(), await loadParseContext(db));
+}
+
+const NAME_TABLES = (db: LibraryDatabase) => [db.aliasBlocks, db.aliases, db.reports, db.reportSecurities];
+
+/**
+ * "Not this security": blocks each name for its security and reads again the reports that name it, so they lose
+ * the link at once (not only at the next re-index). One transaction: the blocks and the links change together.
+ */
+export async function blockNames(db: LibraryDatabase, blocks: readonly NameBlock[]): Promise<void> {
+  await db.transaction('rw', NAME_TABLES(db), async () => {
+    for (const block of blocks) await blockName(db, block);
+    await resolveReportsNaming(db, blocks);
+  });
+}
+
+/**
+ * Takes a block back and reads again the reports that name it: a name the master or a list gives comes back at
+ * once; a learned one comes back when a re-index reads the report that taught it.
+ */
+export async function unblockNames(db: LibraryDatabase, blocks: readonly NameBlock[]): Promise<void> {
+  await db.transaction('rw', NAME_TABLES(db), async () => {
+    for (const block of blocks) await unblockName(db, block);
+    await resolveReportsNaming(db, blocks);
+  });
 }
