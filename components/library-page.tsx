@@ -1,6 +1,7 @@
 import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
 import { ImportPanel } from './import-panel';
 import { AliasList, type AliasListProps } from './alias-list';
+import { NotThisSecurity, type NotThisQuestion } from './not-this-security';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
 import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
 import { ReportDetail, type ReportDetailProps } from './report-detail';
@@ -24,6 +25,10 @@ export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, Set
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
   onDelete: (id: string) => void;
+  /** The card's "not this security", waiting for the user's answer. */
+  notThis: NotThisQuestion | undefined;
+  onConfirmNotThis: () => void;
+  onCancelNotThis: () => void;
 }
 
 /** The full-tab library page: import, the reports, one report. */
@@ -32,6 +37,7 @@ export function LibraryPage(props: LibraryPageProps) {
   return (
     <main class="rl-library">
       <h1>{t('library.title')}</h1>
+      {props.notThis && <NotThisSecurity question={props.notThis} onConfirm={props.onConfirmNotThis} onCancel={props.onCancelNotThis} />}
       {props.opened ? (
         <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
       ) : (

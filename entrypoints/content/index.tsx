@@ -60,6 +60,9 @@ export default defineContentScript({
             scheme={pageColorScheme(document)}
             onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
             onClose={() => showCard(undefined)}
+            onNotThisSecurity={() =>
+              void workerMessenger.sendMessage('askNotThisSecurity', { name: mention.text.slice(0, 100), id: mention.id })
+            }
           />
         </UiText.Provider>,
         ui.uiContainer,

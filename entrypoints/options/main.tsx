@@ -5,9 +5,11 @@ import { LibraryPage, type LibraryPageProps } from '~/components/library-page';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredAlias, type StoredReport } from '~/lib/db/database';
-import { aliasOverview, editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
+import { aliasOverview, editAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
-import { loadParseContext } from '~/lib/db/library-dictionary';
+import { loadLibraryDictionary, loadParseContext } from '~/lib/db/library-dictionary';
+import { blockNames, unblockNames } from '~/lib/import/late-aliases';
+import { notThisQuestion, notThisSecurityOf } from '~/lib/library/not-this-security';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
 import type { ImportSource } from '~/lib/import/import-report-files';
@@ -24,7 +26,7 @@ import { setSiteEnabled } from '~/lib/settings/site-settings';
 
 type ViewState = Pick<
   LibraryPageProps,
-  'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'settings' | 'siteMessage'
+  'opened' | 'progress' | 'result' | 'status' | 'filter' | 'overview' | 'settings' | 'siteMessage' | 'notThis'
 > & {
   all: StoredReport[];
   /** Ids the library search returned for `filter.query`; undefined without a query. */
@@ -50,6 +52,7 @@ async function main() {
     progress: undefined,
     result: undefined,
     status: { kind: 'idle' },
+    notThis: undefined,
   };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Runs the library search for the filter's query (debounced) and keeps its ids for the table. */
@@ -98,7 +101,13 @@ async function main() {
             });
           }}
           onRemoveSite={(site) => void removeSite(site).then(reloadSettings)}
-          onRemoveAlias={(alias) => void removeAlias(db, alias).then(notifyLibraryChanged).then(refresh)}
+          onBlockAlias={(alias) => void changeNames(() => blockNames(db, [alias]))}
+          onUnblock={(block) => void changeNames(() => unblockNames(db, [block]))}
+          onConfirmNotThis={() => void confirmNotThis()}
+          onCancelNotThis={() => {
+            history.replaceState(null, '', location.pathname);
+            update({ notThis: undefined });
+          }}
           onEditAlias={(alias, next) => void run('Saving…', () => saveAlias(alias, next))}
           onRemoveList={(from) => void removeSecurityList(db, from).then(notifyLibraryChanged).then(refresh)}
           onDelete={(id) =>
@@ -115,6 +124,25 @@ async function main() {
     );
   };
   const reloadSettings = async () => update({ settings: await loadSettings() });
+  /** Blocks or unblocks names (the reports naming them are read again), then tells the worker and shows the result. */
+  const changeNames = async (change: () => Promise<void>) => {
+    await change();
+    await notifyLibraryChanged();
+    await refresh();
+  };
+  /** The card's "not this security", opened as `#not-this=…`: asked here, written only when the user confirms. */
+  const askNotThis = async () => {
+    const asked = notThisSecurityOf(location.hash);
+    if (asked) update({ notThis: notThisQuestion(asked, await loadLibraryDictionary(db)) });
+  };
+  const confirmNotThis = async () => {
+    const question = state.notThis;
+    if (!question || question.done) return;
+    await changeNames(() => blockNames(db, question.blocks));
+    // Answered: a reload of this tab must not ask again.
+    history.replaceState(null, '', location.pathname);
+    update({ notThis: { ...question, done: true } });
+  };
   const refresh = async () => {
     // One read, sorted here: newest first, undated last (the date index leaves undated reports out).
     const all = await db.reports.toArray();
@@ -180,11 +208,12 @@ async function main() {
     location.hash = id ? `report=${id}` : '';
   };
 
-  addEventListener('hashchange', () => void refresh());
+  addEventListener('hashchange', () => void refresh().then(askNotThis));
   // Without persistence the browser may evict an extension's IndexedDB, the whole library, under storage pressure
   // (https://developer.mozilla.org/docs/Web/API/StorageManager/persist); a refusal changes nothing, so it is not shown.
   void navigator.storage?.persist?.().catch(() => false);
   await refresh();
+  await askNotThis();
 }
 
 void main();

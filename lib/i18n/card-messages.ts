@@ -18,6 +18,9 @@ export const CARD_EN = {
   'report.keyPoints': 'Key points',
   'report.risks': 'Risks',
   'report.more': '+{n} more',
+  // "not this security" (alias gate and blocks)
+  'card.notThis': 'Not this security',
+  'card.notThisLabel': '“{text}” is not {entry}: ask in the library',
 } as const;
 
 /** Every card message key. */
@@ -39,4 +42,7 @@ export const CARD_ZH: Record<CardMessageKey, string> = {
   'report.keyPoints': '要点',
   'report.risks': '风险提示',
   'report.more': '另有 {n} 条',
+  // "not this security" (alias gate and blocks)
+  'card.notThis': '不是这只证券',
+  'card.notThisLabel': '「{text}」不是 {entry}：到研报库确认',
 };

@@ -6,6 +6,7 @@ import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { markAllKnown } from '../settings/display-settings';
+import { notThisSecurityHash } from '../library/not-this-security';
 import { createLibrarySearchCache } from './library-search-cache';
 
 /**
@@ -39,6 +40,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, tallies)));
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
+    askNotThisSecurity: ({ name, id }) => openLibraryPage(notThisSecurityHash(name, id)),
     showPageMarks: async ({ ids }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
