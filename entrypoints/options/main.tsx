@@ -7,6 +7,7 @@ import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredAlias, type StoredReport } from '~/lib/db/database';
 import { aliasOverview, editAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
+import { reportWithBody } from '~/lib/db/report-writes';
 import { loadLibraryDictionary, loadParseContext } from '~/lib/db/library-dictionary';
 import { blockNames, unblockNames } from '~/lib/import/late-aliases';
 import { notThisQuestion, notThisSecurityOf } from '~/lib/library/not-this-security';
@@ -125,7 +126,7 @@ async function main() {
   };
   const reloadSettings = async () => update({ settings: await loadSettings() });
   /** Blocks or unblocks names (the reports naming them are read again), then tells the worker and shows the result. */
-  const changeNames = async (change: () => Promise<void>) => {
+  const changeNames = async (change: () => Promise<unknown>) => {
     await change();
     await notifyLibraryChanged();
     await refresh();
@@ -151,7 +152,7 @@ async function main() {
     update({
       all,
       overview: await aliasOverview(db),
-      opened: reportId ? await db.reports.get(reportId) : undefined,
+      opened: reportId ? await reportWithBody(db, reportId) : undefined,
     });
     if (state.filter.query) searchFor(state.filter.query);
   };

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { afterEach, expect, test } from 'vitest';
-import { openLibraryDatabase, securityRowsOf, type StoredReport } from './database';
+import { openLibraryDatabase, securityRowsOf, type ReportBody, type StoredReport } from './database';
 
 /** Schema version 1 exactly as released: a library written by it must open in every later version. */
 const VERSION_1 = {
@@ -12,7 +12,10 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
-/** Version 5 (3 and 4 are reserved for other changes): the user's blocks. */
+/** Version 3: report bodies in their own table. */
+const VERSION_3 = { reportBodies: 'id' };
+
+/** Version 5 (4 is reserved for another change; Dexie allows the gap): the user's blocks. */
 const VERSION_5 = { aliasBlocks: '[alias+securityId], securityId' };
 
 /**
@@ -53,18 +56,35 @@ const RELEASED: { version: number; stores: [number, Record<string, string>][]; r
     },
   },
   {
+    version: 3,
+    stores: [
+      [1, VERSION_1],
+      [2, VERSION_2],
+      [3, VERSION_3],
+    ],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
+      reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
+      aliases: [],
+      imports: [{ id: 1, startedAt: '2025-05-01', finishedAt: '2025-05-01', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'US:AMZN', date: '2025-05-06', reportId: 'e'.repeat(64) }],
+    },
+  },
+  {
     version: 5,
     stores: [
       [1, VERSION_1],
       [2, VERSION_2],
+      [3, VERSION_3],
       [5, VERSION_5],
     ],
     rows: {
-      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['SZ:300308'], originalText: 'e', importId: 1 }],
-      aliases: [{ alias: '旭创科技', securityId: 'SZ:300308', origin: 'learned', from: 'e.md' }],
-      imports: [{ id: 1, startedAt: '2025-05-01', finishedAt: '2025-05-01', imported: 1, duplicates: 0, failed: [] }],
-      reportSecurities: [{ securityId: 'SZ:300308', date: '2025-05-06', reportId: 'e'.repeat(64) }],
-      aliasBlocks: [{ alias: '茅台', securityId: 'SH:600519', blockedAt: '2025-05-02T00:00:00.000Z' }],
+      reports: [{ id: 'f'.repeat(64), title: 'F', date: '2025-06-07', securityIds: ['SZ:300308'], importId: 1 }],
+      reportBodies: [{ id: 'f'.repeat(64), originalText: '旭创科技（300308.SZ）' }],
+      aliases: [{ alias: '旭创科技', securityId: 'SZ:300308', origin: 'learned', from: 'f.md' }],
+      imports: [{ id: 1, startedAt: '2025-06-01', finishedAt: '2025-06-01', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'SZ:300308', date: '2025-06-07', reportId: 'f'.repeat(64) }],
+      aliasBlocks: [{ alias: '茅台', securityId: 'SH:600519', blockedAt: '2025-06-02T00:00:00.000Z' }],
     },
   },
 ];
@@ -77,7 +97,7 @@ const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort()
 const name = `migration-${crypto.randomUUID()}`;
 afterEach(() => Dexie.delete(name));
 
-test('version 1 → 2: reports, aliases and imports survive; the security index is built from the reports', async () => {
+test('version 1 → latest: reports, aliases and imports survive; the security index is built from the reports', async () => {
   const v1 = new Dexie(name);
   v1.version(1).stores(VERSION_1);
   await v1.table('reports').bulkAdd([
@@ -128,13 +148,42 @@ test.each(RELEASED)(
     const db = openLibraryDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST.version);
-    // Rows of every table the old version had are unchanged; tables added since hold what their upgrade built.
-    for (const [table, data] of Object.entries(rows)) expect(sorted(await db.table(table).toArray())).toEqual(sorted(data));
-    const reports = rows.reports as StoredReport[];
-    expect(sorted(await db.reportSecurities.toArray())).toEqual(sorted(reports.flatMap(securityRowsOf)));
+    // Rows of every table the old version had are unchanged, but for the original text, which version 3 moved out of
+    // `reports` into `reportBodies`; tables added since hold what their upgrade built.
+    const reports = rows.reports as (StoredReport & { originalText?: string })[];
+    const expected: Record<string, object[]> = {
+      ...rows,
+      reports: reports.map(({ originalText: _text, ...row }) => row),
+      reportBodies:
+        (rows.reportBodies as ReportBody[] | undefined) ?? reports.map(({ id, originalText }) => ({ id, originalText: originalText! })),
+      reportSecurities: reports.flatMap(securityRowsOf),
+    };
+    for (const [table, data] of Object.entries(expected)) expect(sorted(await db.table(table).toArray()), table).toEqual(sorted(data));
     db.close();
   },
 );
+
+test('version 2 → 3 moves bodies in pages: 450 reports (more than two upgrade pages) keep every text, rows lose it', async () => {
+  const old = new Dexie(name);
+  old.version(1).stores(VERSION_1);
+  old.version(2).stores(VERSION_2);
+  const reports = Array.from({ length: 450 }, (_, i) => ({
+    id: i.toString(16).padStart(64, '0'),
+    title: `R${i}`,
+    securityIds: [],
+    originalText: `正文 ${i} `.repeat((i % 7) + 1),
+    importId: 1,
+  }));
+  await old.table('reports').bulkAdd(reports);
+  old.close();
+
+  const db = openLibraryDatabase(name);
+  await db.open();
+  expect(await db.reports.filter((row) => 'originalText' in row).count()).toBe(0);
+  const bodies = await db.reportBodies.toArray();
+  expect(bodies).toEqual(reports.map(({ id, originalText }) => ({ id, originalText })));
+  db.close();
+});
 
 /** A report of version 2 linked to one security by learned names only. */
 const linkedByLearned = (id: string, securityId: string, text: string) => ({
@@ -156,28 +205,32 @@ test.each([
   ['美国能源', 'US:XLE', '美国能源（XLE）', false],
   ['旭创科技', 'SZ:300308', '旭创科技（300308.SZ）再获订单', true],
   ['周六福', 'HK:06168', '周六福（06168.HK）上市', true],
-])('version 2 → 5: the learned alias %s of %s is re-checked by the gate (report %j; kept: %s)', async (alias, securityId, text, kept) => {
-  const v2 = new Dexie(name);
-  v2.version(1).stores(VERSION_1);
-  v2.version(2).stores(VERSION_2);
-  const report = linkedByLearned('f', securityId, text);
-  const other = {
-    ...linkedByLearned('0', 'SH:600519', '贵州茅台'),
-    securities: [{ id: 'SH:600519', name: '贵州茅台', count: 1, via: ['name'] }],
-  };
-  await v2.table('reports').bulkAdd([report, other]);
-  await v2.table('reportSecurities').bulkAdd([...securityRowsOf(report as never), ...securityRowsOf(other as never)]);
-  await v2.table('aliases').add({ alias, securityId, origin: 'learned', from: 'f.md' });
-  await v2.table('aliases').add({ alias: '示例列表名', securityId: 'BJ:920964', origin: 'user-list', from: 'mine.csv' });
-  v2.close();
+])(
+  'version 2 → latest: the learned alias %s of %s is re-checked by the gate (report %j; kept: %s)',
+  async (alias, securityId, text, kept) => {
+    const v2 = new Dexie(name);
+    v2.version(1).stores(VERSION_1);
+    v2.version(2).stores(VERSION_2);
+    const report = linkedByLearned('f', securityId, text);
+    const other = {
+      ...linkedByLearned('0', 'SH:600519', '贵州茅台'),
+      securities: [{ id: 'SH:600519', name: '贵州茅台', count: 1, via: ['name'] }],
+    };
+    await v2.table('reports').bulkAdd([report, other]);
+    await v2.table('reportSecurities').bulkAdd([...securityRowsOf(report as never), ...securityRowsOf(other as never)]);
+    await v2.table('aliases').add({ alias, securityId, origin: 'learned', from: 'f.md' });
+    await v2.table('aliases').add({ alias: '示例列表名', securityId: 'BJ:920964', origin: 'user-list', from: 'mine.csv' });
+    v2.close();
 
-  const db = openLibraryDatabase(name);
-  await db.open();
-  expect((await db.aliases.toArray()).map((row) => row.alias).sort()).toEqual((kept ? [alias, '示例列表名'] : ['示例列表名']).sort());
-  const stored = await db.reports.get(report.id);
-  expect(stored?.securityIds).toEqual(kept ? [securityId] : []);
-  expect(await db.reportSecurities.where('reportId').equals(report.id).count()).toBe(kept ? 1 : 0);
-  // A report linked by other means is untouched.
-  expect(await db.reports.get(other.id)).toEqual(other);
-  db.close();
-});
+    const db = openLibraryDatabase(name);
+    await db.open();
+    expect((await db.aliases.toArray()).map((row) => row.alias).sort()).toEqual((kept ? [alias, '示例列表名'] : ['示例列表名']).sort());
+    const stored = await db.reports.get(report.id);
+    expect(stored?.securityIds).toEqual(kept ? [securityId] : []);
+    expect(await db.reportSecurities.where('reportId').equals(report.id).count()).toBe(kept ? 1 : 0);
+    // A report linked by other means is untouched (its text is in `reportBodies` since version 3).
+    const { originalText: _text, ...otherRow } = other;
+    expect(await db.reports.get(other.id)).toEqual(otherRow);
+    db.close();
+  },
+);

@@ -1,7 +1,8 @@
 import { gateRefusal, referenceOf, type GateRefusal } from '../securities/alias-gate';
-import { bundledDictionary } from '../securities/dictionary';
+import { SecurityDictionary } from '../securities/dictionary';
+import type { SecurityEntry } from '../securities/bundled-securities';
 import type { SecurityId } from '../securities/security-id';
-import type { StoredAlias, StoredReport } from './database';
+import type { LibraryReport, StoredAlias, StoredReport } from './database';
 
 /** A learned alias the gate refuses, with why. */
 export type RefusedAlias = StoredAlias & { reason: GateRefusal };
@@ -10,11 +11,11 @@ const keyOf = (alias: string, id: SecurityId) => `${alias}\u0000${id}`;
 
 /**
  * Re-checks the aliases earlier versions learned with no gate (`基金` for an ETF, `的安德利`, `社媒` for META) against
- * the gate, judged by the bundled master and the user's own lists, never by other learned names. Chinese names of US
- * listings must agree with a Chinese name the master gives them.
+ * the gate, judged by the master's entries and the user's own lists, never by other learned names. Chinese names of
+ * US listings must agree with a Chinese name the master gives them.
  */
-export function refusedLearnedAliases(aliases: readonly StoredAlias[]): RefusedAlias[] {
-  const dictionary = bundledDictionary();
+export function refusedLearnedAliases(aliases: readonly StoredAlias[], master: Iterable<SecurityEntry>): RefusedAlias[] {
+  const dictionary = new SecurityDictionary(master);
   for (const alias of aliases) dictionary.add({ id: alias.securityId, names: [alias.alias] });
   const learned = new Set(aliases.filter((alias) => alias.origin === 'learned').map((alias) => keyOf(alias.alias, alias.securityId)));
   const reference = referenceOf(dictionary, (alias, id) => learned.has(keyOf(alias, id)));
@@ -37,7 +38,7 @@ export function refusedLearnedAliases(aliases: readonly StoredAlias[]): RefusedA
 export function unlinkRefused(
   refused: readonly StoredAlias[],
   aliases: readonly StoredAlias[],
-  reports: readonly StoredReport[],
+  reports: readonly LibraryReport[],
 ): StoredReport[] {
   const gone = new Set(refused.map((alias) => keyOf(alias.alias, alias.securityId)));
   const kept = new Map<SecurityId, string[]>();
@@ -54,7 +55,8 @@ export function unlinkRefused(
         security.via.some((via) => via !== 'learned-alias') ||
         (kept.get(security.id) ?? []).some((name) => report.originalText.includes(name)),
     );
-    if (securities.length !== report.securities.length) changed.push({ ...report, securities, securityIds: securities.map((s) => s.id) });
+    const { originalText: _text, ...row } = report;
+    if (securities.length !== report.securities.length) changed.push({ ...row, securities, securityIds: securities.map((s) => s.id) });
   }
   return changed;
 }

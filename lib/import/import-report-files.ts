@@ -1,4 +1,5 @@
-import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredBlock, type StoredReport } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias, StoredBlock } from '../db/database';
+import { addReports } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -41,7 +42,7 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
+export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string };
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -144,9 +145,9 @@ export async function parseSelection(
 }
 
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
- * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves
- * the library exactly as it was. An import that adds nothing (all refused or already there) writes nothing at all
+ * Imports a selection into the library: {@link parseSelection}, then every new report (row, body and index rows),
+ * every new alias and the batch record in one transaction, so a failure leaves the library exactly as it was; then
+ * the reports already stored that mention a new alias are read again ({@link resolveLibraryAliases}). An import that adds nothing (all refused or already there) writes nothing at all
  * and returns `batchId` 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the
  * progress ends in `done` either way.
  */
@@ -164,45 +165,51 @@ export async function importReportFiles(
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks], async (tx) => {
-    native = tx.idbtrans;
-    const existing = await db.reports.bulkGet(reports.map((report) => report.id));
-    // An alias the library has keeps the provenance it was first stored with.
-    const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
-    const newAliases = aliases.filter((_, i) => !known[i]);
-    const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
-    const newBlocks = blocks.filter((_, i) => !blocked[i]);
-    const seen = new Set<string>();
-    const fresh: Omit<StoredReport, 'importId'>[] = [];
-    reports.forEach(({ archive: _archive, ...report }, i) => {
-      const outcome = { file: report.fileName, id: report.id, title: report.title };
-      if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
-      seen.add(report.id);
-      fresh.push(report);
-      imported.push(outcome);
-    });
-    // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
-    if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
-    const batchId = (await db.imports.add({
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      imported: fresh.length,
-      duplicates: duplicates.length,
-      failed,
-    })) as number;
-    const stored = fresh.map((report): StoredReport => ({ ...report, importId: batchId }));
-    await db.reports.bulkAdd(stored);
-    await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
-    await db.aliases.bulkAdd(newAliases);
-    if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);
-    if (newBlocks.length) {
-      // The reports were read before the backup's blocks were known: those naming a blocked name are read again
-      // with the dictionary as it is now, blocks applied (the ones just written included).
+  let newAliases: StoredAlias[] = [];
+  let newBlocks: StoredBlock[] = [];
+  const write = db.transaction(
+    'rw',
+    [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks],
+    async (tx) => {
+      native = tx.idbtrans;
+      // Keys only: whether each report is already there, without reading a row.
+      const existing = new Set(
+        await db.reports
+          .where(':id')
+          .anyOf(reports.map((report) => report.id))
+          .primaryKeys(),
+      );
+      // An alias the library has keeps the provenance it was first stored with.
+      const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
+      newAliases = aliases.filter((_, i) => !known[i]);
+      const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
+      newBlocks = blocks.filter((_, i) => !blocked[i]);
+      const fresh: Omit<LibraryReport, 'importId'>[] = [];
+      reports.forEach(({ archive: _archive, ...report }) => {
+        const outcome = { file: report.fileName, id: report.id, title: report.title };
+        if (existing.has(report.id)) return duplicates.push(outcome);
+        existing.add(report.id);
+        fresh.push(report);
+        imported.push(outcome);
+      });
+      // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
+      if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
+      const batchId = (await db.imports.add({
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        imported: fresh.length,
+        duplicates: duplicates.length,
+        failed,
+      })) as number;
+      await addReports(
+        db,
+        fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
+      );
+      await db.aliases.bulkAdd(newAliases);
       await db.aliasBlocks.bulkPut(newBlocks);
-      await resolveReportsNaming(db, newBlocks);
-    }
-    return batchId;
-  });
+      return batchId;
+    },
+  );
   let batchId: number;
   try {
     batchId = await write;
@@ -216,6 +223,25 @@ export async function importReportFiles(
       failed,
       reports.map((report) => report.fileName),
     );
+  }
+  // Reports already stored that mention a name this import taught are read again, after the import's transaction
+  // (a walk of the whole library has no place inside it); a failure here leaves the import done and is reported.
+  if (batchId && newAliases.length) {
+    const written = new Set(imported.map((file) => file.id));
+    try {
+      await resolveLibraryAliases(db, newAliases, written, context);
+    } catch (error) {
+      failed.push({ file: '(reports already in the library)', reason: `not read again for new names: ${(error as Error).message}` });
+    }
+  }
+  // A backup's blocks: the reports were read before they were known, so those naming a blocked name (just written
+  // ones included) are read again with the dictionary as it is now, blocks applied.
+  if (batchId && newBlocks.length) {
+    try {
+      await resolveReportsNaming(db, newBlocks);
+    } catch (error) {
+      failed.push({ file: '(reports naming a blocked name)', reason: `not read again for blocks: ${(error as Error).message}` });
+    }
   }
   progress.written = imported.length;
   progress.phase = 'done';

@@ -51,7 +51,10 @@ test('latestAliasMentioned: the latest alias a text names, by name only (codes a
   expect(latest('没有提到')).toBe(-1);
 });
 
-describe('"not this security": blocks', () => {
+/** Each of these builds the parse context over the whole master several times: seconds on a busy machine. */
+const BLOCK_TEST_TIMEOUT_MS = 60_000;
+
+describe('"not this security": blocks', { timeout: BLOCK_TEST_TIMEOUT_MS }, () => {
   const LEARNED = { alias: NAME, securityId: 'SZ:002281' } as const;
   const MOUTAI = new File(['# 点评\n茅台提价，渠道库存健康。'], 'moutai.md');
   const namesOf = async (id: `${string}:${string}`) => (await loadLibraryDictionary(db)).get(id as never)?.names ?? [];
