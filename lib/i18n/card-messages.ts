@@ -20,7 +20,8 @@ export const CARD_EN = {
   'report.more': '+{n} more',
   // "not this security" (alias gate and blocks)
   'card.notThis': 'Not this security',
-  'card.notThisLabel': '“{text}” is not {entry}: ask in the library',
+  // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+  'card.notThisLabel': 'Not this security: “{text}” is not {entry} (asks in the library)',
 } as const;
 
 /** Every card message key. */
@@ -44,5 +45,5 @@ export const CARD_ZH: Record<CardMessageKey, string> = {
   'report.more': '另有 {n} 条',
   // "not this security" (alias gate and blocks)
   'card.notThis': '不是这只证券',
-  'card.notThisLabel': '「{text}」不是 {entry}：到研报库确认',
+  'card.notThisLabel': '不是这只证券：「{text}」不是 {entry}（到研报库确认）',
 };
