@@ -4,6 +4,7 @@ import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles } from './import-report-files';
 import { blockNames, latestAliasMentioned, unblockNames } from './late-aliases';
 import { loadLibraryDictionary } from '../db/library-dictionary';
+import { importSecurityList } from './import-security-list';
 import { exportLibrary } from './library-backup';
 import { reindexLibrary } from './reindex-library';
 
@@ -83,6 +84,15 @@ describe('"not this security": blocks', { timeout: BLOCK_TEST_TIMEOUT_MS }, () =
     await unblockNames(db, [{ alias: '茅台', securityId: 'SH:600519' }]);
     expect(await namesOf('SH:600519')).toContain('茅台');
     expect(await securitiesOf('moutai.md')).toEqual(['SH:600519']);
+  });
+
+  test('a security list imported after a block does not bring the name back', async () => {
+    await blockNames(db, [{ alias: '茅台', securityId: 'SH:600519' }]);
+    await importSecurityList(db, 'mine.csv', 'code,name,aliases\n600519.SH,贵州茅台,茅台\n');
+    expect(await db.aliases.where('alias').equals('茅台').count()).toBe(1); // the user's file is kept as it was
+    expect(await namesOf('SH:600519')).not.toContain('茅台');
+    await importReportFiles(db, [MOUTAI], await loadParseContext(db));
+    expect(await securitiesOf('moutai.md')).toEqual([]);
   });
 
   test('blocks survive a backup: export, wipe, restore gives the blocks back, and the blocked name links nothing', async () => {
