@@ -1,5 +1,6 @@
 import type { MentionRule } from '../lib/detect/find-securities';
 import type { SecurityReports } from '../lib/messaging/protocol';
+import type { SecurityId } from '../lib/securities/security-id';
 import { ReportDigestItem } from './report-digest-item';
 import { ReportTimeline } from './report-timeline';
 import { useText } from './ui-text';
@@ -22,6 +23,8 @@ export interface HoverCardProps {
   /** The page's own scheme: the card matches the page it sits on. */
   scheme: 'light' | 'dark';
   onOpenReport: (reportId: string) => void;
+  /** Opens the library at this security's page: all its reports. */
+  onOpenSecurity: (securityId: SecurityId) => void;
   onClose: () => void;
   /**
    * "Not this security": asks the library page to confirm a block of the marked name. Called only for a click the
@@ -49,9 +52,12 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
     : { left, bottom: viewport.height - anchor.top + CARD_GAP, maxHeight: anchor.top - CARD_GAP - 8 };
 }
 
-/** The hover card: the security, how many reports, the latest ones with summary and first risks, and why it was marked. */
+/**
+ * The hover card: the security, how many reports (and how many are about it), the most relevant ones with the passage
+ * that names it, summary and first risks, a way to all of its reports, why it was marked, and "not this security".
+ */
 export function HoverCard(props: HoverCardProps) {
-  const { markedText, rule, security, anchor, viewport, scheme, onOpenReport, onClose, onNotThisSecurity } = props;
+  const { markedText, rule, security, anchor, viewport, scheme, onOpenReport, onOpenSecurity, onClose, onNotThisSecurity } = props;
   const t = useText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
@@ -76,7 +82,17 @@ export function HoverCard(props: HoverCardProps) {
       </header>
       {security ? (
         <>
-          <p class="rl-card-count">{t('card.reports', { n: security.reportCount })}</p>
+          <p class="rl-card-count rl-card-counts">
+            <span>
+              {t('card.reports', { n: security.reportCount })}
+              {security.aboutCount > 0 && ` · ${t('card.aboutCount', { n: security.aboutCount })}`}
+            </span>
+            {security.reportCount > 0 && (
+              <button type="button" class="rl-link rl-all-reports" onClick={() => onOpenSecurity(security.id)}>
+                {t('card.allReports', { n: security.reportCount })}
+              </button>
+            )}
+          </p>
           <ReportTimeline months={security.months} />
           {security.latest.map((report) => (
             <ReportDigestItem key={report.id} report={report} riskCount={CARD_RISKS} onOpen={onOpenReport} />

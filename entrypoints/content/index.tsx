@@ -59,6 +59,7 @@ export default defineContentScript({
             viewport={{ width: window.innerWidth, height: window.innerHeight }}
             scheme={pageColorScheme(document)}
             onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
+            onOpenSecurity={(securityId) => void workerMessenger.sendMessage('openSecurity', { securityId })}
             onClose={() => showCard(undefined)}
             onNotThisSecurity={() =>
               void workerMessenger.sendMessage('askNotThisSecurity', { name: mention.text.slice(0, 100), id: mention.id })

@@ -12,8 +12,8 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
-/** Version 3: report bodies in their own table. */
-const VERSION_3 = { reportBodies: 'id' };
+/** Version 3: report bodies in their own table; reports indexed by title too. */
+const VERSION_3 = { reports: 'id, date, source, importId, *securityIds, title', reportBodies: 'id' };
 
 /** Version 5 (4 is reserved for another change; Dexie allows the gap): the user's blocks. */
 const VERSION_5 = { aliasBlocks: '[alias+securityId], securityId' };

@@ -7,8 +7,10 @@ import { contentHash } from './content-hash';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
+import { parseBackupPart } from './backup-zip';
 import { resolveLateAliases, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
-import { parseBackup } from './library-backup';
+import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
 export type { ImportSource } from './read-import-entries';
@@ -65,11 +67,13 @@ export interface ParsedSelection {
  */
 export async function parseSelection(
   sources: readonly ImportSource[],
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ParsedSelection & { progress: ImportProgress }> {
   const startedAt = new Date().toISOString();
+  // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
+  const context = withSourceRepeats(libraryContext);
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
@@ -77,6 +81,7 @@ export async function parseSelection(
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
   const blocks: StoredBlock[] = [];
+  let backupReports = 0;
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
   const hashes: Promise<void>[] = [];
@@ -124,6 +129,24 @@ export async function parseSelection(
             failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
+      } else if (entry.kind === 'backup-part') {
+        const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
+        if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
+        // A zip's blocks come before its aliases (see backup-zip.ts).
+        if (part.kind === 'blocks')
+          for (const block of part.blocks) {
+            blocks.push(block);
+            learner.block(block);
+          }
+        for (const report of part.kind === 'reports' ? part.reports : []) {
+          if (++backupReports > MAX_BACKUP_REPORTS)
+            throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
+          try {
+            addReport(report.fileName, report.originalText, report.importedAt, entry.archive);
+          } catch (error) {
+            failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
+          }
+        }
       } else {
         addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
@@ -138,6 +161,7 @@ export async function parseSelection(
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
   resolveLateAliases(reports, aliasesKnown, learned, context, failed);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));

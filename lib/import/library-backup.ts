@@ -4,13 +4,8 @@ import { SECURITY_ID_PATTERN } from '../securities/security-id';
 
 /** Marks a JSON file as our backup; anything else is refused as a backup. */
 export const BACKUP_FORMAT = 'reportlens-backup';
-/**
- * Version of the backup shape; a newer file is refused with a clear message rather than half-read. 2 added the
- * user's blocks (`blocks`); a version 1 file, which has none, is read too.
- */
-export const BACKUP_VERSION = 2;
-/** Every version this code reads. */
-const READABLE_VERSIONS: readonly unknown[] = [1, BACKUP_VERSION];
+/** Version of the backup shape; a newer file is refused with a clear message rather than half-read. */
+export const BACKUP_VERSION = 1;
 
 /** Longest original text a backup may carry for one report (the import's per-file limit). */
 const MAX_TEXT = 20 * 1024 * 1024;
@@ -19,37 +14,33 @@ export const MAX_BACKUP_REPORTS = 200_000;
 export const MAX_BACKUP_ALIASES = 500_000;
 
 const securityId = v.pipe(v.string(), v.regex(SECURITY_ID_PATTERN));
+/** One report as a backup carries it: its file name, original text and when it was first imported. */
+export const backupReportSchema = v.strictObject({
+  fileName: v.pipe(v.string(), v.maxLength(1000)),
+  originalText: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+  importedAt: v.pipe(v.string(), v.maxLength(40)),
+});
+/** One alias as a backup carries it. */
+export const backupAliasSchema = v.strictObject({
+  alias: v.pipe(v.string(), v.minLength(2), v.maxLength(100)),
+  securityId,
+  origin: v.picklist(['user-list', 'learned']),
+  from: v.pipe(v.string(), v.maxLength(1000)),
+});
+/** One of the user's blocks ("not this security") as a backup carries it. */
+export const backupBlockSchema = v.strictObject({
+  alias: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  securityId,
+  blockedAt: v.pipe(v.string(), v.maxLength(40)),
+});
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.picklist([1, BACKUP_VERSION]),
+  version: v.literal(BACKUP_VERSION),
   exportedAt: v.string(),
-  reports: v.array(
-    v.strictObject({
-      fileName: v.pipe(v.string(), v.maxLength(1000)),
-      originalText: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
-      importedAt: v.pipe(v.string(), v.maxLength(40)),
-    }),
-  ),
-  aliases: v.array(
-    v.strictObject({
-      alias: v.pipe(v.string(), v.minLength(2), v.maxLength(100)),
-      securityId,
-      origin: v.picklist(['user-list', 'learned']),
-      from: v.pipe(v.string(), v.maxLength(1000)),
-    }),
-  ),
-  blocks: v.optional(
-    v.pipe(
-      v.array(
-        v.strictObject({
-          alias: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-          securityId,
-          blockedAt: v.pipe(v.string(), v.maxLength(40)),
-        }),
-      ),
-      v.maxLength(MAX_BACKUP_ALIASES),
-    ),
-  ),
+  reports: v.array(backupReportSchema),
+  aliases: v.array(backupAliasSchema),
+  /** The user's blocks; absent from backups written before blocks existed. */
+  blocks: v.optional(v.pipe(v.array(backupBlockSchema), v.maxLength(MAX_BACKUP_ALIASES))),
 });
 
 /** The extension's own backup: every report's original text (extraction is redone on import) and every alias. */
@@ -85,8 +76,8 @@ export function parseBackup(text: string): LibraryBackup {
   const format = (data as { format?: unknown })?.format;
   if (format !== BACKUP_FORMAT) throw new Error('not a ReportLens backup (no "format": "reportlens-backup")');
   const version = (data as { version?: unknown }).version;
-  if (!READABLE_VERSIONS.includes(version))
-    throw new Error(`backup version ${String(version)} is not supported (this version reads ${READABLE_VERSIONS.join(' and ')})`);
+  if (version !== BACKUP_VERSION)
+    throw new Error(`backup version ${String(version)} is not supported (this version reads ${BACKUP_VERSION})`);
   // Sizes first, and the first issue only: validating a million bad rows to list every issue took 30 s.
   const { reports, aliases, blocks } = data as { reports?: unknown; aliases?: unknown; blocks?: unknown };
   if (Array.isArray(reports) && reports.length > MAX_BACKUP_REPORTS)

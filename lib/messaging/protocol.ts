@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { MentionRule } from '../detect/find-securities';
+import type { Passage } from '../reports/relevance';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { SECURITY_ID_PATTERN, type SecurityId } from '../securities/security-id';
 
@@ -28,6 +29,8 @@ export interface ReportDigest {
   summary: string;
   keyPoints: string[];
   risks: string[];
+  /** How the report relates to the security it was asked for (cards, popup, security page): see `rank-related.ts`. */
+  relevance?: { securityId: SecurityId; score?: number; about: boolean; passage?: Passage };
 }
 
 /** The reports related to one security (its own and its issuer's other listings), newest first. */
@@ -37,8 +40,11 @@ export interface SecurityReports {
   /** Other listings of the same issuer (阿里巴巴 HK:09988 → US:BABA). */
   otherListings: SecurityId[];
   reportCount: number;
+  /** How many of them are about the company (the rest mention it). */
+  aboutCount: number;
   /** Related reports per month, oldest first (`['2025-11', 3]`): the card's timeline. Undated reports are not in it. */
   months: [string, number][];
+  /** The first reports in display order: about the company first, by relevance, newest first (`rank-related.ts`). */
   latest: ReportDigest[];
 }
 
@@ -46,6 +52,8 @@ export interface SecurityReports {
 export interface LibrarySearchResult {
   securities: { id: SecurityId; name: string }[];
   reports: ReportDigest[];
+  /** Reports matching in all (`reports` stops at the request's limit): the library page's honest count. */
+  total?: number;
 }
 
 /** Size of the library, for the popup's empty state. */
@@ -81,6 +89,7 @@ export const WORKER_REQUESTS = {
   },
   showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
+  openSecurity: { privilege: 'tab', data: v.strictObject({ securityId: securityIdSchema }) },
   // A tab may send it because it writes nothing: the block is written by the library page after the user confirms
   // there, so a page that reached the content script could at most open that question.
   askNotThisSecurity: {
@@ -111,6 +120,8 @@ export interface WorkerProtocol {
   showPageMarks(data: { ids: SecurityId[] }): void;
   /** Opens the library page at one report (tabs may ask: it shows, it never changes anything). */
   openReport(data: { reportId: string }): void;
+  /** Opens the library page at one security's page: all its reports (tabs may ask: it only shows). */
+  openSecurity(data: { securityId: SecurityId }): void;
   /**
    * The card's "not this security": opens the library page asking the user to confirm that `name` is not `id`.
    * Tabs may ask because it changes nothing: only the library page, an extension page, writes the block, and only

@@ -63,6 +63,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, tallies)));
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
+    openSecurity: ({ securityId }) => openLibraryPage(`security=${encodeURIComponent(securityId)}`),
     askNotThisSecurity: ({ name, id }) => openLibraryPage(notThisSecurityHash(name, id)),
     showPageMarks: async ({ ids }, sender) => {
       const tabId = sender.tab?.id;

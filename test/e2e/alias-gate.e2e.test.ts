@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closedShadowCentre, closedShadowText } from '../support/closed-shadow';
+import { clickInClosedShadow, closedShadowText } from '../support/closed-shadow';
 import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { centreOfText, markedTexts } from '../support/page-marks';
 import { servePages } from '../support/serve-pages';
@@ -69,9 +69,7 @@ describe('learned names with a gate, and "not this security"', () => {
 
     await hover('茅台', /Not this security/);
     await news.screenshot({ path: `${RESULTS_DIR}alias-gate-card-en.png` });
-    const button = (await closedShadowCentre(news, CARD_HOST, 'rl-card-not-this'))!;
-    await news.mouse.move(button.x, button.y, { steps: 6 });
-    const [question] = await Promise.all([browser.context.waitForEvent('page'), news.mouse.click(button.x, button.y)]);
+    const [question] = await Promise.all([browser.context.waitForEvent('page'), clickInClosedShadow(news, CARD_HOST, 'rl-card-not-this')]);
     await question.waitForLoadState();
     const dialog = question.getByRole('alertdialog', { name: 'Not this security?' });
     await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('Stop linking “茅台” to 贵州茅台 (SH:600519)?');
@@ -106,9 +104,7 @@ describe('learned names with a gate, and "not this security"', () => {
     await expect.poll(() => markedTexts(news), { timeout: 10_000 }).toEqual(['贵州茅台', '600519.SH']);
     await hover('贵州茅台', /不是这只证券/);
     await news.screenshot({ path: `${RESULTS_DIR}alias-gate-card-zh.png` });
-    const button = (await closedShadowCentre(news, CARD_HOST, 'rl-card-not-this'))!;
-    await news.mouse.move(button.x, button.y, { steps: 6 });
-    const [question] = await Promise.all([browser.context.waitForEvent('page'), news.mouse.click(button.x, button.y)]);
+    const [question] = await Promise.all([browser.context.waitForEvent('page'), clickInClosedShadow(news, CARD_HOST, 'rl-card-not-this')]);
     const dialog = question.getByRole('alertdialog', { name: '不是这只证券？' });
     await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('不再把「贵州茅台」关联到 贵州茅台 (SH:600519)？');
     await question.screenshot({ path: `${RESULTS_DIR}alias-gate-question-zh.png` });

@@ -89,21 +89,40 @@ function find(node: CdpNode, test: (node: CdpNode) => boolean): CdpNode | undefi
   return undefined;
 }
 
-/**
- * Centre, in the page's CSS pixels, of the first element with `className` inside the closed shadow root hosted by
- * `<hostName>`: where a test moves and clicks the real mouse (a trusted click, as a user's) to press our own buttons.
- */
-export async function closedShadowCentre(page: Page, hostName: string, className: string): Promise<{ x: number; y: number } | undefined> {
+/** The text of every element with `className` inside the closed shadow root hosted by `<hostName>`, in order. */
+export async function closedShadowTexts(page: Page, hostName: string, className: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
-    const element = shadow && find(shadow, (node) => attributeOf(node, 'class')?.split(/\s+/).includes(className) ?? false);
-    if (!element) return undefined;
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: element.nodeId })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content;
-    return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+    if (!shadow) return [];
+    const texts: string[] = [];
+    const textOf = (node: CdpNode): string => (node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(textOf).join(''));
+    const walk = (node: CdpNode) => {
+      if (attributeOf(node, 'class')?.split(/\s+/).includes(className)) texts.push(textOf(node).replace(/\s+/g, ' ').trim());
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(shadow);
+    return texts;
   } finally {
     await cdp.detach();
   }
+}
+
+/** Clicks (with the mouse, as a user does) the first element with `className` inside a closed shadow root. */
+export async function clickInClosedShadow(page: Page, hostName: string, className: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let centre: { x: number; y: number } | undefined;
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
+    const element = shadow && find(shadow, (node) => attributeOf(node, 'class')?.split(/\s+/).includes(className) ?? false);
+    if (!element) throw new Error(`no .${className} in <${hostName}>`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: element.nodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content;
+    centre = { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  } finally {
+    await cdp.detach();
+  }
+  await page.mouse.click(centre.x, centre.y);
 }
