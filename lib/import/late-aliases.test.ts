@@ -13,6 +13,9 @@ const NAME = '光迅星科';
 const TEACHER = new File([`# 季报\n${NAME}（002281.SZ）发布季报，光模块需求旺盛。`], 'teacher.md');
 const mentionOnly = (name: string) => new File([`# 点评\n${NAME}订单饱满，毛利率改善。`], name);
 
+/** These tests build the parse context over the whole master, some several times: seconds on a busy machine. */
+const BLOCK_TEST_TIMEOUT_MS = 60_000;
+
 let db: LibraryDatabase;
 beforeEach(async () => {
   db = openLibraryDatabase(`late-aliases-${crypto.randomUUID()}`);
@@ -26,20 +29,28 @@ const indexRowsOf = async (fileName: string) => {
   return (await db.reportSecurities.where('reportId').equals(report!.id).toArray()).map((row) => row.securityId);
 };
 
-test('a report read before the post that teaches a name is resolved with it in the same import', async () => {
-  const result = await importReportFiles(db, [mentionOnly('early.md'), TEACHER], await loadParseContext(db));
-  expect(result.failed).toEqual([]);
-  expect(await securitiesOf('early.md')).toEqual(['SZ:002281']);
-  expect(await indexRowsOf('early.md')).toEqual(['SZ:002281']);
-});
+test(
+  'a report read before the post that teaches a name is resolved with it in the same import',
+  { timeout: BLOCK_TEST_TIMEOUT_MS },
+  async () => {
+    const result = await importReportFiles(db, [mentionOnly('early.md'), TEACHER], await loadParseContext(db));
+    expect(result.failed).toEqual([]);
+    expect(await securitiesOf('early.md')).toEqual(['SZ:002281']);
+    expect(await indexRowsOf('early.md')).toEqual(['SZ:002281']);
+  },
+);
 
-test('reports already in the library are resolved with a name a later import teaches, with their index rows', async () => {
-  await importReportFiles(db, [mentionOnly('old.md')], await loadParseContext(db));
-  expect(await securitiesOf('old.md')).toEqual([]);
-  await importReportFiles(db, [TEACHER], await loadParseContext(db));
-  expect(await securitiesOf('old.md')).toEqual(['SZ:002281']);
-  expect(await indexRowsOf('old.md')).toEqual(['SZ:002281']);
-});
+test(
+  'reports already in the library are resolved with a name a later import teaches, with their index rows',
+  { timeout: BLOCK_TEST_TIMEOUT_MS },
+  async () => {
+    await importReportFiles(db, [mentionOnly('old.md')], await loadParseContext(db));
+    expect(await securitiesOf('old.md')).toEqual([]);
+    await importReportFiles(db, [TEACHER], await loadParseContext(db));
+    expect(await securitiesOf('old.md')).toEqual(['SZ:002281']);
+    expect(await indexRowsOf('old.md')).toEqual(['SZ:002281']);
+  },
+);
 
 test('latestAliasMentioned: the latest alias a text names, by name only (codes alone do not count), traditional too', () => {
   const latest = latestAliasMentioned([
@@ -51,9 +62,6 @@ test('latestAliasMentioned: the latest alias a text names, by name only (codes a
   expect(latest('002281.SZ 与 09999.HK')).toBe(-1);
   expect(latest('没有提到')).toBe(-1);
 });
-
-/** Each of these builds the parse context over the whole master several times: seconds on a busy machine. */
-const BLOCK_TEST_TIMEOUT_MS = 60_000;
 
 describe('"not this security": blocks', { timeout: BLOCK_TEST_TIMEOUT_MS }, () => {
   const LEARNED = { alias: NAME, securityId: 'SZ:002281' } as const;
