@@ -34,6 +34,8 @@ const importPosts = async (posts: [string, string][]) => {
     .setInputFiles(posts.map(([name, text]) => ({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) })));
   await expect.poll(summary).toBe(`${posts.length} imported · 0 already in library · 0 failed`);
 };
+/** Opens one of the library page's tabs (by its name in the current language). */
+const openTab = (name: string) => library.getByRole('tab', { name, exact: true }).click();
 const reportRow = (title: RegExp) => library.getByRole('table', { name: 'Reports', exact: true }).getByRole('row', { name: title });
 
 /** Hovers the nth occurrence of `text` on the news page and waits for the card to show `expected`. */
@@ -53,9 +55,11 @@ describe('learned names with a gate, and "not this security"', () => {
       ['funds.md', '# 公募基金周报\n\n公募基金发行回暖，基金经理加仓科技。'],
       ['optics.md', '# 光模块周报\n\n旭创科技（300308.SZ）订单饱满。'],
     ]);
+    await openTab('Names, lists and tools');
     const learned = library.getByRole('table', { name: 'Aliases learned from reports' });
     await expect.poll(() => learned.textContent()).toContain('旭创科技');
     expect(await learned.textContent()).not.toContain('基金');
+    await openTab('Reports');
     await expect.poll(() => reportRow(/芯片ETF周报/).textContent()).toContain('SH:588290');
     expect(await reportRow(/公募基金周报/).textContent()).not.toContain('SH:588290');
   });
@@ -85,6 +89,7 @@ describe('learned names with a gate, and "not this security"', () => {
     await expect.poll(() => markedTexts(news), { timeout: 10_000 }).toEqual(['贵州茅台', '600519.SH']);
 
     await library.reload();
+    await openTab('Names, lists and tools');
     await library.getByRole('button', { name: 'Re-index library' }).click();
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/Re-indexed 4 reports/);
     await news.reload();
@@ -97,7 +102,9 @@ describe('learned names with a gate, and "not this security"', () => {
   });
 
   test('the same views in Chinese', async () => {
+    await openTab('Settings');
     await library.getByLabel('Language').selectOption('zh');
+    await openTab('名称、列表与工具');
     await expect.poll(() => library.getByRole('table', { name: '你屏蔽的名称' }).count()).toBe(1);
     await library.screenshot({ path: `${RESULTS_DIR}alias-gate-library-zh.png`, fullPage: true });
     await news.reload();
@@ -113,6 +120,7 @@ describe('learned names with a gate, and "not this security"', () => {
     await question.close();
     await news.reload();
     await expect.poll(() => markedTexts(news), { timeout: 10_000 }).toEqual(['贵州茅台', '600519.SH']);
+    await openTab('设置');
     await library.getByLabel('界面语言').selectOption('auto');
   });
 });
