@@ -1,9 +1,9 @@
-import type { MentionRule } from '../lib/detect/find-securities';
+import type { MentionRule } from '../lib/detect/mention';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import type { SecurityId } from '../lib/securities/security-id';
 import { ReportDigestItem } from './report-digest-item';
 import { ReportTimeline } from './report-timeline';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** Where the marked word is on screen; the card is placed beside it, never over it. */
 export interface AnchorRect {
@@ -58,7 +58,7 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
  */
 export function HoverCard(props: HoverCardProps) {
   const { markedText, rule, security, anchor, viewport, scheme, onOpenReport, onOpenSecurity, onClose, onNotThisSecurity } = props;
-  const t = useText();
+  const t = useCardText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
     <div

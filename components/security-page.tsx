@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { SecurityOverview } from '../lib/db/security-overview';
 import { ReportDigestItem } from './report-digest-item';
 import { ReportTimeline } from './report-timeline';
@@ -5,6 +6,8 @@ import { useText } from './ui-text';
 
 /** Risks shown per report on the security page before "+N more". */
 const PAGE_RISKS = 3;
+/** Risk groups listed before "+N more": the recurring ones come first, the long tail opens in place. */
+const RISK_GROUPS_SHOWN = 12;
 
 export interface SecurityPageProps {
   overview: SecurityOverview;
@@ -18,6 +21,8 @@ export interface SecurityPageProps {
  */
 export function SecurityPage({ overview: { security, latestView, risks }, onBack, onOpen }: SecurityPageProps) {
   const t = useText();
+  const [allRisks, setAllRisks] = useState(false);
+  const shownRisks = allRisks ? risks : risks.slice(0, RISK_GROUPS_SHOWN);
   return (
     <article class="rl-security-page" aria-label={t('security.label', { name: security.name })}>
       <button type="button" onClick={onBack}>
@@ -51,7 +56,7 @@ export function SecurityPage({ overview: { security, latestView, risks }, onBack
         <h3>{t('security.risks')}</h3>
         {risks.length ? (
           <ul>
-            {risks.map((risk) => (
+            {shownRisks.map((risk) => (
               <li key={risk.label}>
                 <span class="rl-risk-label">{risk.label}</span>{' '}
                 <span class="rl-counts">
@@ -61,6 +66,13 @@ export function SecurityPage({ overview: { security, latestView, risks }, onBack
                 </span>
               </li>
             ))}
+            {risks.length > RISK_GROUPS_SHOWN && (
+              <li class="rl-more">
+                <button type="button" class="rl-link" aria-expanded={allRisks} onClick={() => setAllRisks(!allRisks)}>
+                  {allRisks ? t('report.fewer') : t('report.more', { n: risks.length - RISK_GROUPS_SHOWN })}
+                </button>
+              </li>
+            )}
           </ul>
         ) : (
           <p class="rl-none">{t('security.noRisks')}</p>

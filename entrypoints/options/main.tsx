@@ -2,7 +2,7 @@ import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage } from '~/components/library-page';
-import type { Settings } from '~/components/settings-panel';
+import type { Settings } from '~/lib/settings/load-settings';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';
@@ -16,6 +16,7 @@ import { blockNames, unblockNames } from '~/lib/import/late-aliases';
 import { notThisQuestion, notThisSecurityOf } from '~/lib/library/not-this-security';
 import type { NotThisQuestion } from '~/components/not-this-security';
 import { saveDownload } from '~/lib/library/save-download';
+import { createSubscriptionsController } from '~/lib/feeds/subscriptions-controller';
 import { createLibraryStore } from '~/lib/library/library-store';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
@@ -56,6 +57,7 @@ async function main() {
   };
   const fail = (error: Error) => void store.runTask('', () => Promise.reject(error));
 
+  const subscriptions = createSubscriptionsController(db, { onChange: () => draw(), onLibraryChanged: () => store.refresh() });
   const draw = () => {
     const text = translator(localeOf());
     document.documentElement.lang = localeOf() === 'zh' ? 'zh-CN' : 'en';
@@ -66,6 +68,7 @@ async function main() {
           settings={settings}
           siteMessage={siteMessage}
           onTab={store.setTab}
+          subscriptions={subscriptions.props()}
           onFilter={(filter) => void store.setFilter(filter)}
           onSort={(key) => void store.sortBy(key)}
           onPage={(page) => void store.setPage(page)}
@@ -141,6 +144,7 @@ async function main() {
   // Without persistence the browser may evict an extension's IndexedDB, the whole library, under storage pressure
   // (https://developer.mozilla.org/docs/Web/API/StorageManager/persist); a refusal changes nothing, so it is not shown.
   void navigator.storage?.persist?.().catch(() => false);
+  subscriptions.watch();
   draw();
   followHash();
   await store.refresh();

@@ -7,6 +7,7 @@ import type { SecurityId } from '../securities/security-id';
 import { BUNDLED_SECURITIES, type SecurityEntry } from '../securities/bundled-securities';
 import { securitiesMaster } from '../securities/master/securities-master';
 import { refusedLearnedAliases, unlinkRefused } from './recheck-learned-aliases';
+import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
  * A report's digest row in the library: what was extracted, without its original text (since version 3 the text
@@ -69,6 +70,8 @@ export type LibraryDatabase = Dexie & {
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
   reportBodies: EntityTable<ReportBody, 'id'>;
   aliasBlocks: Table<StoredBlock, [string, SecurityId]>;
+  subscriptions: EntityTable<StoredSubscription, 'id'>;
+  subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
 
 /**
@@ -153,7 +156,7 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         after = page.at(-1)!.id;
       }
     });
-  // 4 is another change's (Dexie allows the gap). 5: the user's blocks ("not this security"), and the aliases
+  // 4 and 6 are other changes' (Dexie allows gaps). 5: the user's blocks ("not this security"), and the aliases
   // learned before the gate existed re-checked: those it refuses go, with the report links only they made.
   db.version(5)
     .stores({ aliasBlocks: '[alias+securityId], securityId' })
@@ -180,5 +183,7 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         .delete();
       await index.bulkPut(changed.flatMap(securityRowsOf));
     });
+  // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
+  db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
   return db;
 }

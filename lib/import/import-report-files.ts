@@ -13,38 +13,11 @@ import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
 import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
+import type { ImportedFile, ImportProgress, ImportResult, PendingReport } from './import-result';
+
+// Kept for importers written before the vocabulary moved to ./import-result.
 export type { ImportSource } from './read-import-entries';
-
-/** Progress as the library page shows it: files read, reports parsed, reports written. */
-export interface ImportProgress {
-  phase: 'reading' | 'writing' | 'done';
-  /** Files read so far (zip entries count one each). */
-  read: number;
-  parsed: number;
-  written: number;
-  /** Bytes of the selection read so far, and in all: what the progress bar shows (zips are read as they stream). */
-  bytesRead: number;
-  bytesTotal: number;
-}
-
-/** One report's outcome. */
-export interface ImportedFile {
-  file: string;
-  id: string;
-  title: string;
-}
-
-/** What became of every file of one import. */
-export interface ImportResult {
-  batchId: number;
-  imported: ImportedFile[];
-  duplicates: ImportedFile[];
-  failed: { file: string; reason: string }[];
-  learnedAliases: number;
-}
-
-/** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string };
+export type { ImportProgress, ImportedFile, ImportResult, PendingReport } from './import-result';
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
