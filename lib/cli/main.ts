@@ -2,6 +2,8 @@
  * The command line for archive maintainers and our own checks (`npm run --silent cli -- …`):
  *   inspect PATH [--securities LIST]            one JSON object per report or failure
  *   detect FILE.html [--url URL] [--securities LIST]   one JSON object: the page's securities
+ *   pull URL [--state FILE] [--securities LIST]  new reports of a feed or library, then a status line
+ *   publish DIR OUT [--title T] [--securities LIST]  writes a static library (manifest, reports, indexes, diffs)
  *   related PATH --security ID [--securities LIST] [--limit N]   one JSON object per report, in card order
  * Runs the same code as the extension, with linkedom standing in for the browser's DOMParser.
  */
@@ -9,6 +11,8 @@ import { DOMParser } from 'linkedom';
 import { parseArgs } from 'node:util';
 import { detectCommand } from './detect-command';
 import { inspectCommand } from './inspect-command';
+import { publishCommand } from './publish-command';
+import { pullCommand } from './pull-command';
 import { relatedCommand } from './related-command';
 import { readMasterFromDisk } from '../securities/master/read-master-file';
 
@@ -18,6 +22,8 @@ readMasterFromDisk();
 const USAGE = [
   'usage: cli inspect PATH [--securities LIST]',
   '       cli detect FILE.html [--url URL] [--securities LIST]',
+  '       cli pull URL [--state FILE] [--securities LIST]',
+  '       cli publish DIR OUT [--title TITLE] [--securities LIST]',
   '       cli related PATH --security ID [--securities LIST] [--limit N]',
 ].join('\n');
 
@@ -28,12 +34,14 @@ async function main(argv: string[]): Promise<number> {
     options: {
       securities: { type: 'string' },
       url: { type: 'string' },
+      state: { type: 'string' },
+      title: { type: 'string' },
       security: { type: 'string' },
       limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, path] = positionals;
+  const [command, path, out] = positionals;
   if (values.help || !command || !path) {
     console.error(USAGE);
     return values.help ? 0 : 2;
@@ -41,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   try {
     if (command === 'inspect') await inspectCommand(path, values.securities, print);
+    else if (command === 'pull') await pullCommand(path, { state: values.state, securities: values.securities }, print);
+    else if (command === 'publish' && out) await publishCommand(path, out, { title: values.title, securities: values.securities }, print);
     else if (command === 'detect') await detectCommand(path, { url: values.url, securities: values.securities }, print);
     else if (command === 'related') {
       const limit = values.limit === undefined ? undefined : Number(values.limit);
