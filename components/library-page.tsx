@@ -6,6 +6,7 @@ import { AliasList, type AliasListProps } from './alias-list';
 import { ImportHistory } from './import-history';
 import { ImportPanel } from './import-panel';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
+import { NotThisSecurity, type NotThisQuestion } from './not-this-security';
 import { ReportDetail } from './report-detail';
 import { ReportFilters } from './report-filters';
 import { ReportPager } from './report-pager';
@@ -14,6 +15,17 @@ import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
 import { SubscriptionsPanel, type SubscriptionsPanelProps } from './subscriptions-panel';
 import { SecurityPage } from './security-page';
 import { useText } from './ui-text';
+
+/** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern: only the selected tab is in the Tab order). */
+function moveTab(event: KeyboardEvent, current: LibraryTab, onTab: (tab: LibraryTab) => void) {
+  const at = LIBRARY_TABS.indexOf(current);
+  const last = LIBRARY_TABS.length - 1;
+  const next = { ArrowRight: at + 1 > last ? 0 : at + 1, ArrowLeft: at - 1 < 0 ? last : at - 1, Home: 0, End: last }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  onTab(LIBRARY_TABS[next]!);
+  requestAnimationFrame(() => document.getElementById(`rl-tab-${LIBRARY_TABS[next]}`)?.focus());
+}
 
 export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omit<AliasListProps, 'overview'>, SettingsPanelProps {
   state: LibraryState;
@@ -28,6 +40,10 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
   onDelete: (id: string) => void;
   /** Followed feeds and libraries (their own panel and controller). */
   subscriptions?: SubscriptionsPanelProps;
+  /** The card's "not this security", waiting for the user's answer (kept beside the store: it comes from the address). */
+  notThis: NotThisQuestion | undefined;
+  onConfirmNotThis: () => void;
+  onCancelNotThis: () => void;
 }
 
 /**
@@ -41,13 +57,14 @@ export function LibraryPage(props: LibraryPageProps) {
   return (
     <main class="rl-library">
       <h1>{t('library.title')}</h1>
+      {props.notThis && <NotThisSecurity question={props.notThis} onConfirm={props.onConfirmNotThis} onCancel={props.onCancelNotThis} />}
       {state.opened ? (
         <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
       ) : state.security ? (
         <SecurityPage overview={state.security} onBack={() => props.onOpen(undefined)} onOpen={props.onOpen} />
       ) : (
         <>
-          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs">
+          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs" onKeyDown={(event) => moveTab(event, state.tab, props.onTab)}>
             {LIBRARY_TABS.map((tab) => (
               <button
                 key={tab}

@@ -2,6 +2,7 @@ import type { LibraryDatabase, LibraryReport, ImportBatch } from '../db/database
 import { aliasOverview, type AliasOverview } from '../db/alias-queries';
 import { deleteReport } from '../db/delete-report';
 import { loadLibraryDictionary, loadParseContext } from '../db/library-dictionary';
+import { countReports } from '../db/report-queries';
 import { securityOverview, type SecurityOverview } from '../db/security-overview';
 import type { SecurityId } from '../securities/security-id';
 import { reportWithBody } from '../db/report-writes';
@@ -79,7 +80,7 @@ export const INITIAL_STATE: LibraryState = {
   progress: undefined,
   result: undefined,
   status: { kind: 'idle' },
-  overview: { lists: [], learned: [] },
+  overview: { lists: [], learned: [], blocks: [] },
   history: [],
 };
 
@@ -100,6 +101,8 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
   let matching: { query: string; ids: string[]; total: number } | undefined;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let task: AbortController | undefined;
+  /** The library's size as of the last refresh. */
+  let knownTotal: Promise<number> | undefined;
   /** Only the latest listing request may write the table (a slow one must not overwrite a newer one). */
   let listingRun = 0;
 
@@ -108,10 +111,10 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
     const query = state.filter.query.trim();
     const ids = query ? (matching?.query === query ? matching.ids : undefined) : undefined;
     if (query && !ids) return; // the search has not answered yet; it calls back
-    const [listing, libraryTotal] = await Promise.all([
-      listReports(db, { filter: state.filter, sort: state.sort, offset: state.page * PAGE_SIZE, limit: PAGE_SIZE, matching: ids }),
-      db.reports.count(),
-    ]);
+    // The library's size is counted once per refresh (every write is followed by one); pages and sorts reuse it.
+    const libraryTotal = await (knownTotal ??= countReports(db));
+    const request = { filter: state.filter, sort: state.sort, offset: state.page * PAGE_SIZE, limit: PAGE_SIZE, matching: ids };
+    const listing = await listReports(db, { ...request, total: libraryTotal });
     if (run === listingRun) set({ listing, libraryTotal, searchTotal: query ? matching?.total : undefined });
   };
 
@@ -135,14 +138,16 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
 
   /** Re-reads what the page shows after the library changed: table, counts, sources, aliases, history. */
   const refresh = async () => {
+    knownTotal = undefined;
+    // The table first and on its own: the side panels' reads must not hold up the first rows.
+    const table = state.filter.query.trim() ? runSearch(state.filter.query) : loadListing();
     const [sources, overview, history] = await Promise.all([
       db.reports.orderBy('source').uniqueKeys() as Promise<string[]>,
       aliasOverview(db),
       db.imports.orderBy('id').reverse().limit(HISTORY_SHOWN).toArray(),
     ]);
     set({ sources, overview, history });
-    if (state.filter.query.trim()) await runSearch(state.filter.query);
-    else await loadListing();
+    await table;
   };
 
   /** Runs one tool with a busy message, then shows its outcome or its error; a cancelled task says so. */
