@@ -45,7 +45,7 @@ test('publish writes a library a subscriber follows by diffs; an unchanged publi
   expect(
     first
       .slice(0, 2)
-      .map((report) => `reports/${report.id}`)
+      .map((report) => `reports/${String(report.id)}`)
       .sort(),
   ).toEqual(files.map((name) => `reports/${name.split('.')[0]}`).sort());
 

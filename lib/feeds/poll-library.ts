@@ -13,7 +13,7 @@ export async function pollLibrary(manifest: LibraryManifest, state: FeedState, g
   const json = async <T>(path: string, schema: v.GenericSchema<unknown, T>): Promise<T> => {
     const resource = await get(new URL(path, base).href);
     const parsed = v.safeParse(schema, JSON.parse(decodeText(resource.body!).text));
-    if (!parsed.success) throw new FeedError(`${path}: ${parsed.issues[0]!.message}`);
+    if (!parsed.success) throw new FeedError(`${path}: ${parsed.issues[0].message}`);
     return parsed.output;
   };
   const chain = diffChain(manifest, state.libraryVersion);

@@ -124,15 +124,15 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
       matching = undefined;
       return loadListing();
     }
-    return new Promise<void>((resolve) => {
-      searchTimer = setTimeout(async () => {
-        const found = await search(query, SEARCH_LIMIT);
-        if (state.filter.query === query) {
-          matching = { query: query.trim(), ids: found.reports.map((report) => report.id), total: found.total ?? found.reports.length };
-          await loadListing();
-        }
-        resolve();
-      }, searchDelayMs);
+    const searchNow = async () => {
+      const found = await search(query, SEARCH_LIMIT);
+      if (state.filter.query === query) {
+        matching = { query: query.trim(), ids: found.reports.map((report) => report.id), total: found.total ?? found.reports.length };
+        await loadListing();
+      }
+    };
+    return new Promise<void>((resolve, reject) => {
+      searchTimer = setTimeout(() => void searchNow().then(resolve, reject), searchDelayMs);
     });
   };
 
