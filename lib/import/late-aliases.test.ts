@@ -27,7 +27,7 @@ test('a report read before the post that teaches a name is resolved with it in t
   expect(result.failed).toEqual([]);
   expect(await securitiesOf('early.md')).toEqual(['SZ:002281']);
   expect(await indexRowsOf('early.md')).toEqual(['SZ:002281']);
-});
+}, 60_000);
 
 test('reports already in the library are resolved with a name a later import teaches, with their index rows', async () => {
   await importReportFiles(db, [mentionOnly('old.md')], await loadParseContext(db));
@@ -35,7 +35,7 @@ test('reports already in the library are resolved with a name a later import tea
   await importReportFiles(db, [TEACHER], await loadParseContext(db));
   expect(await securitiesOf('old.md')).toEqual(['SZ:002281']);
   expect(await indexRowsOf('old.md')).toEqual(['SZ:002281']);
-});
+}, 60_000); // two imports, each loading the securities master
 
 test('latestAliasMentioned: the latest alias a text names, by name only (codes alone do not count), traditional too', () => {
   const latest = latestAliasMentioned([
