@@ -61,6 +61,12 @@ export interface LibraryStoreDeps {
   search: (query: string, limit: number) => Promise<LibrarySearchResult>;
   /** Debounce for typing in the query box (0 in tests). */
   searchDelayMs?: number;
+  /**
+   * The library's size as the worker keeps it (counted once per library change, not per page open: counting walks
+   * an index of every report). Used for the page's first refresh; after its own writes the page counts itself, as
+   * the worker hears of them a moment later.
+   */
+  countLibrary?: () => Promise<number>;
 }
 
 /** Typing pause before a query is searched. */
@@ -90,7 +96,7 @@ export const INITIAL_STATE: LibraryState = {
  * {@link LibraryState} and call these actions; the entry point only mounts. Reads digest rows only, but for the one
  * report opened.
  */
-export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE_MS }: LibraryStoreDeps) {
+export function createLibraryStore({ db, search, countLibrary, searchDelayMs = SEARCH_DEBOUNCE_MS }: LibraryStoreDeps) {
   let state = INITIAL_STATE;
   const listeners = new Set<(state: LibraryState) => void>();
   const set = (patch: Partial<LibraryState>) => {
@@ -138,8 +144,10 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
   };
 
   /** Re-reads what the page shows after the library changed: table, counts, sources, aliases, history. */
+  let opened = false;
   const refresh = async () => {
-    knownTotal = undefined;
+    knownTotal = !opened && countLibrary ? countLibrary().catch(() => countReports(db)) : undefined;
+    opened = true;
     // The table first: the side panels' reads (the source list walks an index) must not hold up the first rows.
     await (state.filter.query.trim() ? runSearch(state.filter.query) : loadListing());
     const [sources, overview, history] = await Promise.all([
