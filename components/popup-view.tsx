@@ -1,15 +1,8 @@
-import type { PageSecurities, SecurityReports } from '../lib/messaging/protocol';
+import type { PopupState } from '../lib/popup/load-popup-state';
 import { popupEntries } from '../lib/popup/popup-entries';
 import { LibrarySearchBox, type LibrarySearchBoxProps } from './library-search-box';
 import { ReportDigestItem } from './report-digest-item';
 import { useText } from './ui-text';
-
-/** What the popup knows so far. */
-export type PopupState =
-  | { kind: 'loading' }
-  | { kind: 'empty-library' }
-  | { kind: 'loading-demo' }
-  | { kind: 'page'; libraryReports: number; page: PageSecurities | undefined; related: SecurityReports[] };
 
 export interface PopupViewProps extends Omit<LibrarySearchBoxProps, 'onOpenReport'> {
   state: PopupState;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ReportDigest } from '../lib/messaging/protocol';
 import type { Passage } from '../lib/reports/relevance';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** How much of a report a digest shows: the card is brief, the popup can expand to key points. */
 export interface ReportDigestItemProps {
@@ -30,7 +30,7 @@ export function PassageText({ passage }: { passage: Passage }) {
 
 /** One report: date, source and whether it is about the company; title; the passage naming it; summary; risks. */
 export function ReportDigestItem({ report, riskCount, withKeyPoints, clampSummary, onOpen }: ReportDigestItemProps) {
-  const t = useText();
+  const t = useCardText();
   const [allRisks, setAllRisks] = useState(false);
   const [fullSummary, setFullSummary] = useState(false);
   const risks = allRisks ? report.risks : report.risks.slice(0, riskCount);

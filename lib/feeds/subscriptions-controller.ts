@@ -64,7 +64,12 @@ export function createSubscriptionsController(
         return set({ message: { key: 'feeds.failed', values: { reason: `“${input}” is not a web address` } } });
       }
       // The permission request comes first, inside the click's user gesture.
-      void requestFeedOrigin(origin).then(async (granted) => {
+      const asked = requestFeedOrigin(origin).catch((error: Error) => {
+        set({ message: { key: 'feeds.failed', values: { reason: error.message } } });
+        return undefined;
+      });
+      void asked.then(async (granted) => {
+        if (granted === undefined) return;
         if (!granted) return set({ message: { key: 'feeds.notGranted', values: { origin } } });
         try {
           set({ busy: 'new' });

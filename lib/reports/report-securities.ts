@@ -1,4 +1,5 @@
-import type { Mention, MentionRule, SecurityMatcher } from '../detect/find-securities';
+import type { SecurityMatcher } from '../detect/find-securities';
+import type { Mention, MentionRule } from '../detect/mention';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { fromEastmoneySecid, type SecurityId } from '../securities/security-id';
 import { passageAround, relevanceOf, type Passage, type SecurityEvidence } from './relevance';

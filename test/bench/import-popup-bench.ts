@@ -112,14 +112,14 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
         const request = indexedDB.open('bench-baseline', 1);
         request.onupgradeneeded = () => request.result.createObjectStore('posts');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
       });
       const begin = performance.now();
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction('posts', 'readwrite');
         posts.forEach((text, i) => tx.objectStore('posts').put({ text }, i));
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
       });
       return performance.now() - begin;
     }, texts);

@@ -41,7 +41,7 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
       });
       let bytes = 0;
       for (let start = from; start < to; start += batch) {
@@ -83,7 +83,7 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
             });
           }
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         });
       }
       db.close();

@@ -45,9 +45,7 @@ export async function closedShadowHtml(page: Page, hostName: string): Promise<st
     const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
     if (!shadow) return undefined;
     const parts = await Promise.all(
-      (shadow.children ?? []).map(
-        async (child) => ((await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId })) as { outerHTML: string }).outerHTML,
-      ),
+      (shadow.children ?? []).map(async (child) => (await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId })).outerHTML),
     );
     return parts.join('\n');
   } finally {
