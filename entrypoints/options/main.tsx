@@ -29,7 +29,11 @@ import { announceLibraryChanges } from '~/lib/worker/announce-library-changes';
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
-  const store = createLibraryStore({ db, search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit }) });
+  const store = createLibraryStore({
+    db,
+    search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit }),
+    countLibrary: async () => (await workerMessenger.sendMessage('getLibraryStats', undefined)).reports,
+  });
   let settings: Settings = await loadSettings();
   let siteMessage: string | undefined;
   /** The card's "not this security" (`#not-this=…`): asked here, written only when the user confirms. */
