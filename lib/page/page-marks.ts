@@ -1,4 +1,5 @@
-import type { Mention, SecurityMatcher } from '../detect/find-securities';
+import type { SecurityMatcher } from '../detect/find-securities';
+import type { Mention } from '../detect/mention';
 import { isCodeSlot } from './visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 
