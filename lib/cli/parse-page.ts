@@ -32,7 +32,7 @@ export function parsePage(html: string): Document {
         into.appendChild(document.createComment((child as DefaultTreeAdapterMap['commentNode']).data));
       else if ('tagName' in child) {
         const element: Element =
-          child.namespaceURI === SVG || child.namespaceURI === MATH
+          [SVG, MATH].includes(child.namespaceURI)
             ? document.createElementNS(child.namespaceURI, child.tagName)
             : document.createElement(child.tagName);
         for (const { name, value } of child.attrs) element.setAttribute(name, value);
