@@ -132,7 +132,9 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
         listingsOf.get(old)!.filter((listing) => listing !== id),
       );
     issuerOf.set(id, issuer);
-    listingsOf.set(issuer, [...(listingsOf.get(issuer) ?? []), id]);
+    const group = listingsOf.get(issuer);
+    if (group) group.push(id);
+    else listingsOf.set(issuer, [id]);
   };
   /** Each listing's mark, set while a text is read when a name of it is found. */
   const listings = new Map<SecurityId, Listing>();

@@ -26,6 +26,8 @@ export class SecurityDictionary {
       ? { id: entry.id, names: [...new Set([...known.names, ...entry.names])], issuer: known.issuer ?? entry.issuer }
       : { id: entry.id, names: [...new Set(entry.names)], ...(entry.issuer ? { issuer: entry.issuer } : {}) };
     if (weak.length) merged.weak = weak;
+    const display = known?.display ?? entry.display;
+    if (display) merged.display = display;
     this.#byId.set(entry.id, merged);
     for (const name of entry.names) {
       const ids = this.#byName.get(name) ?? [];
@@ -46,7 +48,8 @@ export class SecurityDictionary {
 
   /** Display name of a listing, or its code when unknown. */
   displayName(id: SecurityId): string {
-    return this.#byId.get(id)?.names[0] ?? id.slice(3);
+    const entry = this.#byId.get(id);
+    return entry?.names[0] ?? entry?.display ?? id.slice(3);
   }
 
   /** Listings a name refers to; a name shared by several listings of one issuer returns all of them. */
