@@ -8,6 +8,9 @@ import type { SecuritiesMaster } from './master-format';
 import { MASTER_FILE } from './read-master-file';
 import { securitiesMaster } from './securities-master';
 
+/** Reading and weighing every list takes 2-7 s on a shared machine. */
+const GENERATE_TIMEOUT_MS = 60_000;
+
 let master: SecuritiesMaster;
 let byId: Map<SecurityId, SecuritiesMaster['entries'][number]>;
 beforeAll(async () => {
