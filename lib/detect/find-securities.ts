@@ -49,6 +49,11 @@ export interface SecurityMatcher {
    * code slot, or when supported.
    */
   find(text: string, context?: FindContext): Mention[];
+  /**
+   * How many weak names and listed bare codes the last {@link find} read but did not count for want of support: a
+   * caller that learns more about the page or report (its other texts) may read that text again with `support`.
+   */
+  readonly deferred: number;
   /** Adds a name after construction: aliases learned during an import help the reports after it. */
   addName(name: string, id: SecurityId, rule?: NameRule): void;
 }
@@ -173,9 +178,14 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
   /** Reused by every find: see {@link MentionBuffer}. */
   const buffer = new MentionBuffer();
 
+  let deferred = 0;
   return {
     addName,
+    get deferred() {
+      return deferred;
+    },
     find(text, context) {
+      deferred = 0;
       buffer.reset();
       scanText(text, names.filter.first, names.filter.second, names, tickers, buffer);
       if (!buffer.bareCount && !buffer.weakCount) {
@@ -220,6 +230,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       if (!id) continue;
       if (bareCodeHasContext(text, start, end, codeSlot) || named(id) || weaklyNamed(id) || supported(id, support))
         counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+      else deferred++;
     }
     for (const mention of counted) mark(mention.id);
     return counted;
@@ -241,7 +252,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
         const start = buffer.weakStart(k);
         const end = buffer.weakEnd(k);
         counted.push({ start, end, text: text.slice(start, end), id, rule });
-      }
+      } else deferred++;
     }
     return counted;
   }

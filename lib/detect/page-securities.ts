@@ -1,6 +1,7 @@
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import type { MentionRule, SecurityMatcher } from './find-securities';
+import { findInTexts } from './find-in-texts';
 import { securityOfQuoteUrl } from './quote-url';
 
 /** One security found on a page, with how often and by which rules. */
@@ -72,7 +73,12 @@ export function pageSecurities(
   const fromUrl = input.url ? securityOfQuoteUrl(input.url) : undefined;
   const publisher = publisherListings(input.title, matcher, dictionary);
   if (fromUrl) publisher.delete(fromUrl);
-  for (const text of input.texts) for (const mention of matcher.find(text)) if (!publisher.has(mention.id)) note(mention.id, mention.rule);
+  // What the page is about (its quote URL, its headline) supports weak names and bare codes in every text, as does
+  // every security found in any text (see findInTexts).
+  const support = new Set<SecurityId>(fromUrl ? [fromUrl] : []);
+  for (const mention of matcher.find(headlineOf(input.title))) if (!publisher.has(mention.id)) support.add(mention.id);
+  for (const mentions of findInTexts(matcher, [...input.texts], support))
+    for (const mention of mentions) if (!publisher.has(mention.id)) note(mention.id, mention.rule);
 
   const primary: SecurityId[] = [];
   if (fromUrl) {

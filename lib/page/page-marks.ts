@@ -12,26 +12,37 @@ export const SCAN_SLICE_MS = 8;
 
 /**
  * Scans text nodes in time-bounded slices and returns the marks whose security `shouldMark` accepts. Yields between
- * slices (`yieldToPage`), and stops when `signal` aborts.
+ * slices (`yieldToPage`), and stops when `signal` aborts. `support` holds what the page is about and is added to as
+ * securities are found: it supports weak names and bare codes in every text, so texts whose candidates wanted
+ * support are read again at the end (see `findInTexts`).
  */
 export async function scanForMarks(
   { nodes, texts }: { nodes: readonly Text[]; texts?: readonly string[] },
   matcher: SecurityMatcher,
   shouldMark: (id: SecurityId) => boolean,
-  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number },
+  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number; support?: Set<SecurityId> },
 ): Promise<PageMark[]> {
   const now = options.now ?? (() => performance.now());
-  const marks: PageMark[] = [];
+  const context = { support: options.support ?? new Set<SecurityId>() };
+  const found: Mention[][] = [];
+  const again: number[] = [];
   let sliceStart = now();
-  for (let i = 0; i < nodes.length; i++) {
-    if (options.signal.aborted) return marks;
-    const node = nodes[i]!;
-    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '')) if (shouldMark(mention.id)) marks.push({ node, mention });
-    if (now() - sliceStart > SCAN_SLICE_MS) {
-      await options.yieldToPage();
-      sliceStart = now();
+  const textOf = (i: number) => texts?.[i] ?? nodes[i]!.nodeValue ?? '';
+  for (const pass of [0, 1]) {
+    for (const i of pass === 0 ? nodes.keys() : again) {
+      if (options.signal.aborted) return [];
+      found[i] = matcher.find(textOf(i), context);
+      if (pass === 0 && matcher.deferred) again.push(i);
+      for (const mention of found[i]!) context.support.add(mention.id);
+      if (now() - sliceStart > SCAN_SLICE_MS) {
+        await options.yieldToPage();
+        sliceStart = now();
+      }
     }
   }
+  const marks: PageMark[] = [];
+  for (let i = 0; i < nodes.length; i++)
+    for (const mention of found[i]!) if (shouldMark(mention.id)) marks.push({ node: nodes[i]!, mention });
   return marks;
 }
 

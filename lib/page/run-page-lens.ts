@@ -77,6 +77,8 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   signal.addEventListener('abort', () => painter.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const quoteSecurity = securityOfQuoteUrl(deps.url);
+  /** What the page is about so far (its quote URL, every security found): supports weak names and bare codes. */
+  const support = new Set<SecurityId>(quoteSecurity ? [quoteSecurity] : []);
 
   const cache = new Map<SecurityId, Promise<SecurityReports | undefined>>();
   let shown: PageMark | undefined;
@@ -113,6 +115,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       const marks = await scanForMarks({ nodes, texts }, matcher, (id) => dictionary.markAll || withReports.has(id), {
         signal,
         yieldToPage: nextFrame(doc.defaultView!),
+        support,
       });
       if (signal.aborted) return;
       index.removeNodes(nodes);
