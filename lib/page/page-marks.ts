@@ -1,5 +1,6 @@
 import type { Mention, SecurityMatcher } from '../detect/find-securities';
 import type { SecurityId } from '../securities/security-id';
+import { isInCodeColumn } from './code-column';
 
 /** A mention on the live page: the text node it sits in, and the mention within that node's text. */
 export interface PageMark {
@@ -23,7 +24,8 @@ export async function scanForMarks(
   options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number; support?: Set<SecurityId> },
 ): Promise<PageMark[]> {
   const now = options.now ?? (() => performance.now());
-  const context = { support: options.support ?? new Set<SecurityId>() };
+  const support = options.support ?? new Set<SecurityId>();
+  const context = { support, codeSlot: false };
   const found: Mention[][] = [];
   const again: number[] = [];
   let sliceStart = now();
@@ -31,9 +33,11 @@ export async function scanForMarks(
   for (const pass of [0, 1]) {
     for (const i of pass === 0 ? nodes.keys() : again) {
       if (options.signal.aborted) return [];
+      // Only a text with a candidate left over asks the DOM whether it is a code column's cell.
+      context.codeSlot = pass === 1 && isInCodeColumn(nodes[i]!);
       found[i] = matcher.find(textOf(i), context);
       if (pass === 0 && matcher.deferred) again.push(i);
-      for (const mention of found[i]!) context.support.add(mention.id);
+      for (const mention of found[i]!) support.add(mention.id);
       if (now() - sliceStart > SCAN_SLICE_MS) {
         await options.yieldToPage();
         sliceStart = now();
