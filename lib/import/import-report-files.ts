@@ -1,4 +1,5 @@
-import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredReport } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias } from '../db/database';
+import { addReports } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -41,7 +42,7 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
+export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string };
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -136,9 +137,9 @@ export async function parseSelection(
 }
 
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
- * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves
- * the library exactly as it was. An import that adds nothing (all refused or already there) writes nothing at all
+ * Imports a selection into the library: {@link parseSelection}, then every new report (row, body and index rows),
+ * every new alias and the batch record in one transaction, so a failure leaves the library exactly as it was; then
+ * the reports already stored that mention a new alias are read again ({@link resolveLibraryAliases}). An import that adds nothing (all refused or already there) writes nothing at all
  * and returns `batchId` 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the
  * progress ends in `done` either way.
  */
@@ -156,18 +157,24 @@ export async function importReportFiles(
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async (tx) => {
+  let newAliases: StoredAlias[] = [];
+  const write = db.transaction('rw', [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities], async (tx) => {
     native = tx.idbtrans;
-    const existing = await db.reports.bulkGet(reports.map((report) => report.id));
+    // Keys only: whether each report is already there, without reading a row.
+    const existing = new Set(
+      await db.reports
+        .where(':id')
+        .anyOf(reports.map((report) => report.id))
+        .primaryKeys(),
+    );
     // An alias the library has keeps the provenance it was first stored with.
     const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
-    const newAliases = aliases.filter((_, i) => !known[i]);
-    const seen = new Set<string>();
-    const fresh: Omit<StoredReport, 'importId'>[] = [];
-    reports.forEach(({ archive: _archive, ...report }, i) => {
+    newAliases = aliases.filter((_, i) => !known[i]);
+    const fresh: Omit<LibraryReport, 'importId'>[] = [];
+    reports.forEach(({ archive: _archive, ...report }) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
-      if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
-      seen.add(report.id);
+      if (existing.has(report.id)) return duplicates.push(outcome);
+      existing.add(report.id);
       fresh.push(report);
       imported.push(outcome);
     });
@@ -180,11 +187,11 @@ export async function importReportFiles(
       duplicates: duplicates.length,
       failed,
     })) as number;
-    const stored = fresh.map((report): StoredReport => ({ ...report, importId: batchId }));
-    await db.reports.bulkAdd(stored);
-    await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
+    await addReports(
+      db,
+      fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
+    );
     await db.aliases.bulkAdd(newAliases);
-    if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);
     return batchId;
   });
   let batchId: number;
@@ -200,6 +207,16 @@ export async function importReportFiles(
       failed,
       reports.map((report) => report.fileName),
     );
+  }
+  // Reports already stored that mention a name this import taught are read again, after the import's transaction
+  // (a walk of the whole library has no place inside it); a failure here leaves the import done and is reported.
+  if (batchId && newAliases.length) {
+    const written = new Set(imported.map((file) => file.id));
+    try {
+      await resolveLibraryAliases(db, newAliases, written, context);
+    } catch (error) {
+      failed.push({ file: '(reports already in the library)', reason: `not read again for new names: ${(error as Error).message}` });
+    }
   }
   progress.written = imported.length;
   progress.phase = 'done';
