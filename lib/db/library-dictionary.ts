@@ -35,8 +35,8 @@ const masterDictionary = (master: SecuritiesMaster) => {
 };
 
 function dictionaryOf(master: SecuritiesMaster, aliases: readonly StoredAlias[]): SecurityDictionary {
-  const extra = asEntries(aliases, masterDictionary(master));
-  return new SecurityDictionary([...master.entries, ...extra]);
+  const base = masterDictionary(master);
+  return new SecurityDictionary(asEntries(aliases, base), base);
 }
 
 /**

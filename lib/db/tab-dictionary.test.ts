@@ -17,7 +17,6 @@ const report = (id: string, securityIds: SecurityId[]): StoredReport => ({
   format: 'markdown',
   tags: [],
   fileName: `${id}.md`,
-  originalText: id,
   importId: 1,
   importedAt: '2025-01-01',
 });
