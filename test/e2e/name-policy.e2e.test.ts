@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
-import { markedTexts } from '../support/page-marks';
+import { closedShadowText } from '../support/closed-shadow';
+import { centreOfText, markedTexts } from '../support/page-marks';
 import { servePages } from '../support/serve-pages';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -51,6 +52,11 @@ test('marks names that mean their company and none of the words, places, idioms,
     );
     await page.reload();
     await expect.poll(() => markedTexts(page), { timeout: 15_000 }).toHaveLength(10);
+    // The card of a weak name the page supports (平安 beside 中国平安), in the chosen language.
+    const { x, y } = await centreOfText(page, '称平安');
+    await page.mouse.move(x - 30, y - 40);
+    await page.mouse.move(x + 4, y, { steps: 4 });
+    await expect.poll(() => closedShadowText(page, 'reportlens-card'), { timeout: 10_000 }).toMatch(/寿险新业务价值回升/);
     await page.screenshot({ path: `${RESULTS_DIR}name-policy-marks-${language}.png` });
   }
   await page.close();
