@@ -4,10 +4,7 @@ import { render } from 'preact';
 import { PopupView, type PopupViewProps } from '~/components/popup-view';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
-import { openLibraryDatabase } from '~/lib/db/database';
-import { demoLibraryFiles } from '~/lib/import/demo-library';
-import { runLibraryImport } from '~/lib/import/run-library-import';
-import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
+import { workerMessenger } from '~/lib/messaging/protocol';
 import { loadPopupState } from '~/lib/popup/load-popup-state';
 import { languageChoice, resolveLocale } from '~/lib/settings/display-settings';
 import { isSiteEnabled, setSiteEnabled } from '~/lib/settings/site-settings';
@@ -33,6 +30,11 @@ async function main() {
   const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const toggleSite = async (enabled: boolean) => {
+    if (!view.site) return;
+    await setSiteEnabled(view.site.host, enabled);
+    update({ site: { ...view.site, enabled } });
+  };
   const update = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch };
     render(
@@ -42,26 +44,19 @@ async function main() {
           onSearch={(query) => {
             update({ query });
             clearTimeout(searchTimer);
-            searchTimer = setTimeout(async () => {
-              const result = await workerMessenger.sendMessage('searchLibrary', { query });
-              if (view.query === query) update({ result });
-            }, SEARCH_DEBOUNCE_MS);
+            searchTimer = setTimeout(
+              () =>
+                void workerMessenger.sendMessage('searchLibrary', { query }).then((result) => {
+                  if (view.query === query) update({ result });
+                }),
+              SEARCH_DEBOUNCE_MS,
+            );
           }}
-          onToggleSite={async (enabled) => {
-            if (!view.site) return;
-            await setSiteEnabled(view.site.host, enabled);
-            update({ site: { ...view.site, enabled } });
-          }}
+          onToggleSite={(enabled) => void toggleSite(enabled)}
           onOpenLibrary={() => void browser.runtime.openOptionsPage()}
           onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
-          onLoadDemo={async () => {
-            update({ state: { kind: 'loading-demo' } });
-            await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () =>
-              workerMessenger.sendMessage('libraryChanged', undefined),
-            );
-            if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
-            update({ state: await loadPopupState(tabId) });
-          }}
+          // The popup carries no import pipeline (yaml, marked, fflate): the library page loads the demo.
+          onLoadDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#demo') }).then(() => close())}
         />
       </UiText.Provider>,
       app,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createSecurityMatcher } from '../detect/find-securities';
-import { parseSelection } from '../import/import-report-files';
+import { parseSelection, type PendingReport } from '../import/import-report-files';
 import type { ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
@@ -23,6 +23,22 @@ export async function cliParseContext(securitiesList: string | undefined): Promi
   return { dictionary, matcher };
 }
 
+/** One report as `inspect` (and `pull`) print it: a JSON object on one line. */
+export function inspectLine(report: PendingReport): string {
+  return JSON.stringify({
+    file: report.fileName,
+    id: report.id,
+    title: report.title,
+    date: report.date ?? null,
+    source: report.source ?? null,
+    url: report.url ?? null,
+    summary: report.summary,
+    keyPoints: report.keyPoints,
+    risks: report.risks,
+    securities: report.securities,
+  });
+}
+
 /**
  * `inspect PATH [--securities LIST]`: parses a file, folder or zip as the import would and prints one JSON object
  * per report (`file, id, title, date, source, url, summary, keyPoints, risks, securities`) or per failure
@@ -31,22 +47,7 @@ export async function cliParseContext(securitiesList: string | undefined): Promi
 export async function inspectCommand(path: string, securitiesList: string | undefined, print: (line: string) => void): Promise<void> {
   const sources = await sourcesAt(path);
   const { reports, failed } = await parseSelection(sources, await cliParseContext(securitiesList));
-  for (const report of reports) {
-    print(
-      JSON.stringify({
-        file: report.fileName,
-        id: report.id,
-        title: report.title,
-        date: report.date ?? null,
-        source: report.source ?? null,
-        url: report.url ?? null,
-        summary: report.summary,
-        keyPoints: report.keyPoints,
-        risks: report.risks,
-        securities: report.securities,
-      }),
-    );
-  }
+  for (const report of reports) print(inspectLine(report));
   for (const failure of failed) print(JSON.stringify({ file: failure.file, error: failure.reason }));
 }
 

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
+import type { Passage } from '../reports/relevance';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
  * A report's digest row in the library: what was extracted, without its original text (since version 3 the text
@@ -57,6 +59,8 @@ export type LibraryDatabase = Dexie & {
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
   reportBodies: EntityTable<ReportBody, 'id'>;
+  subscriptions: EntityTable<StoredSubscription, 'id'>;
+  subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
 
 /**
@@ -67,11 +71,27 @@ export interface ReportSecurityRow {
   securityId: SecurityId;
   date: string;
   reportId: string;
+  /** Relevance of the report to the security, 0–100 (not indexed; absent on rows written before it existed). */
+  score?: number;
+  /** The report is about this company, not merely naming it. */
+  about?: boolean;
+  /** The sentence that names the security, mention marked: cards quote it without reading the report. */
+  passage?: Passage;
 }
 
-/** The rows of one report. */
-export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds'>): ReportSecurityRow[] =>
-  [...new Set(report.securityIds)].map((securityId) => ({ securityId, date: report.date ?? '', reportId: report.id }));
+/** The rows of one report, with each security's relevance and passage. */
+export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds' | 'securities'>): ReportSecurityRow[] =>
+  [...new Set(report.securityIds)].map((securityId) => {
+    // `?? []`: the version 2 upgrade builds rows from reports of any age.
+    const found = (report.securities ?? []).find((security) => security.id === securityId);
+    return {
+      securityId,
+      date: report.date ?? '',
+      reportId: report.id,
+      ...(found?.score !== undefined && { score: found.score, about: found.about ?? false }),
+      ...(found?.passage && { passage: found.passage }),
+    };
+  });
 
 export const DATABASE_NAME = 'reportlens';
 
@@ -99,8 +119,9 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
     });
   // 3: bodies apart, so reading digest rows never reads original texts. Moved in pages: a 1 GB library is never
   // held in memory at once during the upgrade.
+  // The title index orders the library page's table by title without reading every row.
   db.version(3)
-    .stores({ reportBodies: 'id' })
+    .stores({ reports: 'id, date, source, importId, *securityIds, title', reportBodies: 'id' })
     .upgrade(async (tx) => {
       const reports = tx.table<StoredReport & Partial<ReportBody>, string>('reports');
       const bodies = tx.table<ReportBody, string>('reportBodies');
@@ -113,5 +134,7 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         after = page.at(-1)!.id;
       }
     });
+  // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
+  db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
   return db;
 }

@@ -18,6 +18,15 @@ export const CARD_EN = {
   'report.keyPoints': 'Key points',
   'report.risks': 'Risks',
   'report.more': '+{n} more',
+  // What my reports say about this company (issue 13): relevance, passages, all reports, risks in place.
+  'card.aboutCount': '{n} about it',
+  'card.allReports': 'All {n} report(s)',
+  'report.about': 'About this company',
+  'report.mentions': 'Mentions it',
+  'report.passage': 'Where the report names it',
+  'report.fewer': 'Show fewer',
+  'report.moreText': 'more',
+  'report.lessText': 'less',
 } as const;
 
 /** Every card message key. */
@@ -39,4 +48,12 @@ export const CARD_ZH: Record<CardMessageKey, string> = {
   'report.keyPoints': '要点',
   'report.risks': '风险提示',
   'report.more': '另有 {n} 条',
+  'card.aboutCount': '{n} 篇专门讨论',
+  'card.allReports': '全部 {n} 篇研报',
+  'report.about': '专门讨论该公司',
+  'report.mentions': '提及该公司',
+  'report.passage': '研报中提到它的地方',
+  'report.fewer': '收起',
+  'report.moreText': '展开',
+  'report.lessText': '收起',
 };

@@ -8,41 +8,16 @@ import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
 import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
-import { parseBackup } from './library-backup';
+import { parseBackupPart } from './backup-zip';
+import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
+import type { ImportedFile, ImportProgress, ImportResult, PendingReport } from './import-result';
+
+// Kept for importers written before the vocabulary moved to ./import-result.
 export type { ImportSource } from './read-import-entries';
-
-/** Progress as the library page shows it: files read, reports parsed, reports written. */
-export interface ImportProgress {
-  phase: 'reading' | 'writing' | 'done';
-  /** Files read so far (zip entries count one each). */
-  read: number;
-  parsed: number;
-  written: number;
-  /** Bytes of the selection read so far, and in all: what the progress bar shows (zips are read as they stream). */
-  bytesRead: number;
-  bytesTotal: number;
-}
-
-/** One report's outcome. */
-export interface ImportedFile {
-  file: string;
-  id: string;
-  title: string;
-}
-
-/** What became of every file of one import. */
-export interface ImportResult {
-  batchId: number;
-  imported: ImportedFile[];
-  duplicates: ImportedFile[];
-  failed: { file: string; reason: string }[];
-  learnedAliases: number;
-}
-
-/** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string };
+export type { ImportProgress, ImportedFile, ImportResult, PendingReport } from './import-result';
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -63,17 +38,20 @@ export interface ParsedSelection {
  */
 export async function parseSelection(
   sources: readonly ImportSource[],
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ParsedSelection & { progress: ImportProgress }> {
   const startedAt = new Date().toISOString();
+  // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
+  const context = withSourceRepeats(libraryContext);
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
   const pending: PendingReport[] = [];
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
+  let backupReports = 0;
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
   const hashes: Promise<void>[] = [];
@@ -116,6 +94,18 @@ export async function parseSelection(
             failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
+      } else if (entry.kind === 'backup-part') {
+        const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
+        if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
+        for (const report of part.kind === 'reports' ? part.reports : []) {
+          if (++backupReports > MAX_BACKUP_REPORTS)
+            throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
+          try {
+            addReport(report.fileName, report.originalText, report.importedAt, entry.archive);
+          } catch (error) {
+            failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
+          }
+        }
       } else {
         addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
@@ -130,6 +120,7 @@ export async function parseSelection(
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
   resolveLateAliases(reports, aliasesKnown, learned, context, failed);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));

@@ -1,7 +1,7 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import { securityOfQuoteUrl } from '../detect/quote-url';
 import { scanForMarks, type PageMark } from '../page/page-marks';
-import { TextReader, type CollectedTexts } from '../page/visible-text-nodes';
+import { MAX_TEXT_NODES_PER_SCAN, TextReader, type CollectedTexts } from '../page/visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 import { listedSecurities } from './list-rows';
 import { pageSubject } from './page-subject';
@@ -19,11 +19,6 @@ export interface PageAnalysisInput {
   signal?: AbortSignal;
   /** Lets the page run between slices of the scan (the content script); none in the CLI. */
   yieldToPage?: () => Promise<void>;
-  /**
-   * Listings that support weak names and bare codes (see `FindContext.support`): the analysis adds what the page is
-   * about (quote URL, title) and the scan adds every security it finds; a live lens keeps it for later scans.
-   */
-  support?: Set<SecurityId>;
 }
 
 /** One page as the lens and `cli detect` see it. */
@@ -32,6 +27,8 @@ export interface PageAnalysis {
   marks: PageMark[];
   /** What the page is about, most certain first (see `pageSubject`). */
   subject: SecurityId[];
+  /** What the page's quote URL and title name: the page's text is read with their weak names and codes counting. */
+  support: ReadonlySet<SecurityId>;
   /** The publisher's listings: never marked on its own pages unless they are the subject. */
   publisher: ReadonlySet<SecurityId>;
   title: TitleParts;
@@ -39,7 +36,27 @@ export interface PageAnalysis {
   read: CollectedTexts;
 }
 
-const idsIn = (matcher: SecurityMatcher, text: string) => matcher.find(text).map((mention) => mention.id);
+/** Text nodes read between two yields to the page (the content script): reading 10,000 at once is a long task. */
+const READ_SLICE_NODES = 1_500;
+
+/** The page's readable text, in slices with the page let run between them when `yieldToPage` is given. */
+async function readInSlices(reader: TextReader, body: Element, yieldToPage?: () => Promise<void>): Promise<CollectedTexts> {
+  if (!yieldToPage) return reader.collect(body);
+  const all: CollectedTexts = { nodes: [], texts: [], slots: [] };
+  for (let after: Text | undefined, first = true; first || after; first = false) {
+    const slice = reader.collect(body, Math.min(READ_SLICE_NODES, MAX_TEXT_NODES_PER_SCAN - all.nodes.length), after);
+    all.nodes.push(...slice.nodes);
+    all.texts.push(...slice.texts);
+    all.slots.push(...slice.slots);
+    after = all.nodes.length < MAX_TEXT_NODES_PER_SCAN ? slice.resumeAfter : undefined;
+    all.resumeAfter = slice.resumeAfter;
+    if (after) await yieldToPage();
+  }
+  return all;
+}
+
+const idsIn = (matcher: SecurityMatcher, text: string, support?: ReadonlySet<SecurityId>) =>
+  matcher.find(text, { support }).map((mention) => mention.id);
 
 /**
  * The page's own address as it declares it (canonical link, `og:url`): a quote page reached through a tracking link,
@@ -70,25 +87,28 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   const siteNames = siteNamesOf(doc, url);
   // The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
   const title = splitPageTitle(doc.querySelector('title')?.textContent?.trim() ?? '', siteNames);
-  const titleIds = [...new Set([title.headline, ...title.topics].flatMap((part) => idsIn(matcher, part)))];
   const quote = securityOfQuoteUrl(url) ?? securityOfQuoteUrl(declaredUrlOf(doc) ?? '');
+  // The quote URL supports the title's weak names (`茅台` on 600519's page), and both support the page's text.
+  const titleIds = [
+    ...new Set([title.headline, ...title.topics].flatMap((part) => idsIn(matcher, part, quote ? new Set([quote]) : undefined))),
+  ];
+  const support = new Set<SecurityId>([...(quote ? [quote] : []), ...titleIds]);
 
   const aboutIt = new Set<SecurityId>([...(quote ? [quote] : []), ...titleIds].flatMap((id) => listingsOf(id)));
   const publisher = new Set<SecurityId>();
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
 
-  const read = doc.body ? input.reader.collect(doc.body) : { nodes: [], texts: [] };
-  const support = input.support ?? new Set<SecurityId>();
-  for (const id of aboutIt) support.add(id);
+  const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
   const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
     signal: input.signal ?? new AbortController().signal,
     yieldToPage: input.yieldToPage ?? (async () => undefined),
     support,
+    isShown: (node) => input.reader.isShown(node),
   });
   const counts = new Map<SecurityId, number>();
   for (const { mention } of marks) counts.set(mention.id, (counts.get(mention.id) ?? 0) + 1);
   const listed = listedSecurities(marks.map(({ node, mention }) => ({ node, id: mention.id })));
   const subject = pageSubject({ quote, title: titleIds, listed, counts });
-  return { marks, subject, publisher, title, read };
+  return { marks, subject, support, publisher, title, read };
 }

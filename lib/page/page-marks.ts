@@ -1,6 +1,7 @@
-import type { Mention, SecurityMatcher } from '../detect/find-securities';
+import type { SecurityMatcher } from '../detect/find-securities';
+import type { Mention } from '../detect/mention';
+import { isCodeSlot } from './visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
-import { isInCodeColumn } from './code-column';
 
 /** A mention on the live page: the text node it sits in, and the mention within that node's text. */
 export interface PageMark {
@@ -13,40 +14,37 @@ export const SCAN_SLICE_MS = 8;
 
 /**
  * Scans text nodes in time-bounded slices and returns the marks whose security `shouldMark` accepts. Yields between
- * slices (`yieldToPage`), and stops when `signal` aborts. `support` holds what the page is about and is added to as
- * securities are found: it supports weak names and bare codes in every text, so texts whose candidates wanted
- * support are read again at the end (see `findInTexts`).
+ * slices (`yieldToPage`), and stops when `signal` aborts. `support` is the page's subject (its weak names and bare
+ * codes count); a node alone in a table cell or link is a code slot (`slots`, else asked of the node).
  */
 export async function scanForMarks(
-  { nodes, texts }: { nodes: readonly Text[]; texts?: readonly string[] },
+  { nodes, texts, slots }: { nodes: readonly Text[]; texts?: readonly string[]; slots?: readonly boolean[] },
   matcher: SecurityMatcher,
   shouldMark: (id: SecurityId) => boolean,
-  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number; support?: Set<SecurityId> },
+  options: {
+    signal: AbortSignal;
+    yieldToPage: () => Promise<void>;
+    now?: () => number;
+    support?: ReadonlySet<SecurityId>;
+    /** Whether a node's text is shown (style rules, asked only of nodes with a mention): `TextReader.isShown`. */
+    isShown?: (node: Text) => boolean;
+  },
 ): Promise<PageMark[]> {
   const now = options.now ?? (() => performance.now());
-  const support = options.support ?? new Set<SecurityId>();
-  const context = { support, codeSlot: false };
-  const found: Mention[][] = [];
-  const again: number[] = [];
+  const marks: PageMark[] = [];
   let sliceStart = now();
-  const textOf = (i: number) => texts?.[i] ?? nodes[i]!.nodeValue ?? '';
-  for (const pass of [0, 1]) {
-    for (const i of pass === 0 ? nodes.keys() : again) {
-      if (options.signal.aborted) return [];
-      // Only a text with a candidate left over asks the DOM whether it is a code column's cell.
-      context.codeSlot = pass === 1 && isInCodeColumn(nodes[i]!);
-      found[i] = matcher.find(textOf(i), context);
-      if (pass === 0 && matcher.deferred) again.push(i);
-      for (const mention of found[i]!) support.add(mention.id);
-      if (now() - sliceStart > SCAN_SLICE_MS) {
-        await options.yieldToPage();
-        sliceStart = now();
-      }
+  for (let i = 0; i < nodes.length; i++) {
+    if (options.signal.aborted) return marks;
+    const node = nodes[i]!;
+    const context = { support: options.support, codeSlot: slots?.[i] ?? isCodeSlot(node) };
+    const mentions = matcher.find(texts?.[i] ?? node.nodeValue ?? '', context);
+    if (mentions.length && (!options.isShown || options.isShown(node)))
+      for (const mention of mentions) if (shouldMark(mention.id)) marks.push({ node, mention });
+    if (now() - sliceStart > SCAN_SLICE_MS) {
+      await options.yieldToPage();
+      sliceStart = now();
     }
   }
-  const marks: PageMark[] = [];
-  for (let i = 0; i < nodes.length; i++)
-    for (const mention of found[i]!) if (shouldMark(mention.id)) marks.push({ node: nodes[i]!, mention });
   return marks;
 }
 

@@ -1,7 +1,7 @@
-import { createSecurityMatcher } from '../detect/find-securities';
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
 import { analysePage } from '../page-analysis/analyse-page';
 import { summarisePage } from '../page-analysis/page-summary';
+import { listingsByIssuer, tabMatcher } from '../page-analysis/tab-dictionary-reading';
 import type { SecurityId } from '../securities/security-id';
 import type { MarkStyle } from '../settings/display-settings';
 import { watchHover } from './hover-watch';
@@ -9,7 +9,7 @@ import { MarkHighlights } from './mark-highlights';
 import { MarkOverlay } from './mark-overlay';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
 import { watchPageMutations, type MutationQueueState } from './page-mutations';
-import { TextReader } from './visible-text-nodes';
+import { browserReadingRules, TextReader } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
 export interface CardState {
@@ -56,14 +56,6 @@ export interface PageLens {
   liveState(): MutationQueueState & { markedNodes: number };
 }
 
-/** The issuer's listings of each entry of a tab dictionary, so the publisher's brand covers all its listings. */
-function listingsByIssuer(dictionary: TabDictionary): (id: SecurityId) => SecurityId[] {
-  const issuerOf = new Map(dictionary.entries.map((entry) => [entry.id, entry.issuer ?? entry.id]));
-  const listings = new Map<string, SecurityId[]>();
-  for (const [id, issuer] of issuerOf) listings.set(issuer, [...(listings.get(issuer) ?? []), id]);
-  return (id) => listings.get(issuerOf.get(id) ?? '') ?? [id];
-}
-
 const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
 /** Draws marks as highlights, unless they must be private or the browser has none: then in our overlay layer. */
@@ -84,17 +76,16 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const view = doc.defaultView!;
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants), notNames: dictionary.notNames });
+  const matcher = tabMatcher(dictionary);
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
-  const reader = new TextReader({ ownUi: deps.ownUi, styleOf: (element) => view.getComputedStyle(element) });
+  const reader = new TextReader(browserReadingRules(view, deps.ownUi));
   let subject: SecurityId[] = [];
   let publisher: ReadonlySet<SecurityId> = new Set();
+  let support: ReadonlySet<SecurityId> = new Set();
   let queueState: () => MutationQueueState = () => ({ pending: 0, partial: 0, handed: 0 });
-  /** What the page is about (the analysis seeds it) and every security found so far: supports weak names and bare codes. */
-  const support = new Set<SecurityId>();
 
   const cache = new Map<SecurityId, Promise<SecurityReports | undefined>>();
   let shown: PageMark | undefined;
@@ -150,6 +141,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
         signal,
         yieldToPage: nextFrame(view),
         support,
+        isShown: (node) => reader.isShown(node),
       });
       if (!signal.aborted) replace(nodes, marks);
     }));
@@ -178,10 +170,9 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       reader,
       signal,
       yieldToPage: nextFrame(view),
-      support,
     });
     if (signal.aborted) return;
-    ({ subject, publisher } = analysis);
+    ({ subject, publisher, support } = analysis);
     replace(analysis.read.nodes, analysis.marks);
   }
 

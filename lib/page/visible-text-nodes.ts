@@ -1,5 +1,6 @@
 import { chromeElementsUnder, isChromeElement } from '../page-analysis/site-chrome';
 import { headlineListsUnder, linkListsUnder } from '../page-analysis/link-lists';
+import { securityOfQuoteUrl } from '../detect/quote-url';
 import { textIsHidden, type StyleLike } from '../page-analysis/hidden-style';
 
 /**
@@ -23,12 +24,68 @@ export interface ReadingRules {
   ownUi?: string;
   /** The element's computed style (the browser's `getComputedStyle`; the CLI's declared styles). None: all shown. */
   styleOf?: (element: Element) => StyleLike | undefined;
+  /**
+   * Whether the browser renders the element visibly (`checkVisibility`: display, visibility, opacity, content
+   * visibility, ancestors included), one native call where reading those properties one by one costs ten. With it,
+   * `styleOf` need only give what places text off the page ({@link offPageStyle}).
+   */
+  isRendered?: (element: Element) => boolean;
+}
+
+/**
+ * The browser's reading rules: `checkVisibility` for what hides an element, and only the few computed properties
+ * that push text off the page, read lazily (most elements are not positioned: two property reads).
+ */
+export function browserReadingRules(view: Window, ownUi: string): ReadingRules {
+  return {
+    ownUi,
+    isRendered: (element) => element.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+    styleOf: (element) => offPageStyle(view.getComputedStyle(element)),
+  };
+}
+
+/** The properties of a computed style that place text off the page; the rest only when the element is positioned. */
+export function offPageStyle(style: CSSStyleDeclaration): StyleLike {
+  const position = style.position;
+  const textIndent = style.textIndent;
+  if (position !== 'absolute' && position !== 'fixed') return { position, textIndent };
+  const { left, top, clip, clipPath, width, height, overflow } = style;
+  return { position, textIndent, left, top, clip, clipPath, width, height, overflow };
+}
+
+/** Table cells: a code column's cells hold a code each. */
+const CELLS = new Set(['TD', 'TH']);
+/** Inline wrappers inside a cell or link (`<td><b>600519</b></td>`). */
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'FONT', 'EM', 'I']);
+/** A link's text longer than this is no code, whatever its address (saves parsing the address). */
+const MAX_CODE_LINK_TEXT = 16;
+
+/** Whether a link goes to a quote page (`quote.eastmoney.com/sh600519.html`): its text is that security's code. */
+function isQuoteLink(link: Element, text: string): boolean {
+  const href = link.getAttribute('href') ?? '';
+  if (text.trim().length > MAX_CODE_LINK_TEXT || !/^(?:https?:)?\/\//i.test(href)) return false;
+  return securityOfQuoteUrl(href.startsWith('//') ? `https:${href}` : href) !== undefined;
+}
+
+/**
+ * Whether a text node stands where a code is expected: the text of a table cell, or of a link to a quote page (or of
+ * an inline wrapper inside either). The matcher counts a bare code or ticker alone there (`600519` in a code column),
+ * never in prose: a link in an article whose text is `AA` (a credit rating) is no code slot.
+ */
+export function isCodeSlot(node: Text): boolean {
+  let at = node.parentElement;
+  if (at && INLINE.has(at.tagName)) at = at.parentElement;
+  if (!at) return false;
+  if (CELLS.has(at.tagName)) return true;
+  return at.tagName === 'A' && isQuoteLink(at, node.nodeValue ?? '');
 }
 
 /** The visible text nodes and their texts, read once (each read of a node's text is a call into the browser). */
 export interface CollectedTexts {
   nodes: Text[];
   texts: string[];
+  /** Per node, whether it is a code slot ({@link isCodeSlot}). */
+  slots: boolean[];
   /** Where to go on when the limit was reached (the last node read); undefined when the root was read to its end. */
   resumeAfter?: Text;
 }
@@ -86,21 +143,24 @@ export class TextReader {
    */
   collect(root: Node, limit = MAX_TEXT_NODES_PER_SCAN, after?: Text): CollectedTexts {
     if (!after) this.#learnSubtree(root);
+    this.#pageLoading = this.#isPageLoading(root);
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, SHOW_TEXT);
     if (after) walker.currentNode = after;
     const nodes: Text[] = [];
     const texts: string[] = [];
+    const slots: boolean[] = [];
     let last: Text | undefined;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (nodes.length >= limit) return { nodes, texts, resumeAfter: last };
+      if (nodes.length >= limit) return { nodes, texts, slots, resumeAfter: last };
       last = node as Text;
       const text = node.nodeValue ?? '';
       if (text.length < MIN_TEXT_LENGTH || !node.parentElement || !this.isReadableElement(node.parentElement, root)) continue;
       nodes.push(node as Text);
       texts.push(text);
+      slots.push(isCodeSlot(node as Text));
     }
-    return { nodes, texts };
+    return { nodes, texts, slots };
   }
 
   /** Finds the unreadable elements of a subtree (not prose, chrome, link lists) in a few queries. */
@@ -113,11 +173,55 @@ export class TextReader {
     for (const found of headlineListsUnder(element)) this.#skipped.add(found);
   }
 
-  /** An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. */
+  /** Whether the whole page is hidden while it loads (then `isRendered` says no for everything: not used). */
+  #pageLoading = false;
+
+  #isPageLoading(root: Node): boolean {
+    const body = (root.ownerDocument ?? (root as Document)).body;
+    if (!body || !this.#rules.isRendered) return false;
+    return !this.#rules.isRendered(body);
+  }
+
+  /** An element's own structural verdict, its ancestors aside: not prose, or chrome. */
   #judgeAlone(element: Element, queried: boolean): boolean {
-    if (!queried && (element.matches(this.#notProse) || isChromeElement(element))) return true;
-    const style = this.#rules.styleOf?.(element);
-    return style !== undefined && textIsHidden(style);
+    return !queried && (element.matches(this.#notProse) || isChromeElement(element));
+  }
+
+  readonly #shown = new WeakMap<Element, boolean>();
+
+  /**
+   * Whether a readable text node is shown: rendered, visible, on the page (the style rules). Asked only of nodes that
+   * hold a mention, since reading styles is what costs: a page of 10,000 paragraphs with a handful of names reads a
+   * handful of styles. The style of `html` and `body` is not read: a page hidden whole is loading (anti-flicker
+   * snippets hide the body until their script runs), never a page whose text nobody sees.
+   */
+  isShown(node: Text): boolean {
+    const parent = node.parentElement;
+    if (!parent) return false;
+    if (this.#rules.isRendered && !this.#pageLoading && !this.#rules.isRendered(parent)) return false;
+    if (!this.#rules.styleOf) return true;
+    const chain: Element[] = [];
+    let verdict: boolean | undefined;
+    for (let at: Element | null = parent; at && at.tagName !== 'BODY' && at.tagName !== 'HTML'; at = at.parentElement) {
+      verdict = this.#shown.get(at);
+      if (verdict !== undefined) break;
+      if (this.#styleHides(at)) {
+        verdict = false;
+        break;
+      }
+      chain.push(at);
+    }
+    const result = verdict ?? true;
+    for (const at of chain) this.#shown.set(at, result);
+    return result;
+  }
+
+  /** Whether an element's own style hides its text (visibility only where it starts: see `textIsHidden`). */
+  #styleHides(element: Element): boolean {
+    const style = this.#rules.styleOf!(element);
+    if (!style || !textIsHidden(style)) return false;
+    const parent = element.parentElement;
+    return !parent || textIsHidden(style, this.#rules.styleOf!(parent));
   }
 }
 

@@ -2,17 +2,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { detectPage } from '../../lib/cli/detect-command';
-import { cliDictionary } from '../../lib/cli/inspect-command';
-import { createSecurityMatcher } from '../../lib/detect/find-securities';
 import { decodeText } from '../../lib/import/decode-text';
 import type { PageSecurities } from '../../lib/messaging/protocol';
-import { chineseVariantTable } from '../../lib/securities/chinese-variants';
+import { listingsByIssuer, tabMatcher } from '../../lib/page-analysis/tab-dictionary-reading';
 import { aShareId, hongKongId, usId, type SecurityId } from '../../lib/securities/security-id';
 import type { ExtensionBrowser } from '../support/launch-extension';
 import { markedTexts } from '../support/page-marks';
 import { serveCorpusPages } from '../support/serve-corpus-pages';
 import { sharedPath } from '../support/shared-corpus';
-import { tabPageSecurities } from '../support/tab-page-securities';
+import { fetchTabDictionary, tabPageSecurities } from '../support/tab-page-securities';
 
 /** The shared real pages and what a reader says each is about. */
 export const CORPUS_PAGES_DIR = sharedPath('corpus', 'pages');
@@ -40,7 +38,10 @@ export interface PageScore {
   agree: boolean;
   /** Expected subjects found by the extension, over expected (pages with a subject). */
   recall?: number;
-  /** Securities marked that a reader names on the page (subject or other mentions in GROUND_TRUTH.csv), over marked. */
+  /**
+   * Securities marked that a reader names on the page (subject or other mentions in GROUND_TRUTH.csv, any listing of
+   * their issuer), over marked.
+   */
   precision?: number;
   /** Whether an expected subject is marked on the page. */
   subjectMarked: boolean;
@@ -75,16 +76,22 @@ function namedOnPage(): Map<string, Set<SecurityId>> {
   );
 }
 
-/** The CLI's answer for one page, in-process (`detectPage` is what `cli detect` prints), with the CLI's dictionary. */
-async function cliDetector() {
-  const dictionary = await cliDictionary(undefined);
+/**
+ * The CLI's answer for one page, in-process (`detectPage` is what `cli detect` prints), read with the dictionary the
+ * extension's tabs read with in mark-all mode (the curated list; `cli detect` itself reads the whole master), so the
+ * two differ only if their page analysis does.
+ */
+async function cliDetector(browser: ExtensionBrowser) {
+  const dictionary = await fetchTabDictionary(browser);
+  const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const deps = {
-    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
-    listingsOf: (id: SecurityId) => dictionary.issuerListings(id),
-    nameOf: (id: SecurityId) => dictionary.displayName(id),
+    matcher: tabMatcher(dictionary),
+    listingsOf: listingsByIssuer(dictionary),
+    nameOf: (id: SecurityId) => names.get(id) ?? id,
   };
-  return async (file: string, url: string) =>
+  const detect = async (file: string, url: string) =>
     (await detectPage(decodeText(new Uint8Array(readFileSync(join(CORPUS_PAGES_DIR, file)))).text, url, deps)).securities.map((s) => s.id);
+  return Object.assign(detect, { listingsOf: deps.listingsOf });
 }
 
 /** Polls the tab until its answer has stayed the same for a while: the lens has read the page. */
@@ -110,7 +117,7 @@ async function settledPageSecurities(browser: ExtensionBrowser, tabId: number): 
 export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpusPageFiles()): Promise<PageScore[]> {
   const expected = readExpected();
   const named = namedOnPage();
-  const detect = await cliDetector();
+  const detect = await cliDetector(browser);
   const served = await serveCorpusPages(CORPUS_PAGES_DIR);
   const scores: PageScore[] = [];
   try {
@@ -127,7 +134,8 @@ export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpus
       const cli = await detect(file, url);
       const want = expected.primary[file] ?? [];
       const marked = extension.filter((s) => s.count > 0).map((s) => s.id);
-      const allowed = new Set([...want, ...(named.get(file) ?? [])]);
+      // A reader naming a company names each of its listings (Alibaba: US:BABA and HK:09988).
+      const allowed = new Set([...want, ...(named.get(file) ?? [])].flatMap((id) => detect.listingsOf(id)));
       scores.push({
         file,
         kind: want.length ? 'subject' : expected.aboutNone.includes(file) ? 'none' : 'unscored',
