@@ -183,6 +183,22 @@ const PAGES_EN = {
   'history.imported': 'Imported',
   'history.duplicates': 'Already there',
   'history.failed': 'Failed',
+  // name blocks ("not this security") and the alias gate
+  'blocks.section': 'Names you blocked',
+  'blocks.intro': 'A blocked name is never again marked, linked or learned as that security, after re-index, import and restore.',
+  'blocks.alias': 'Name',
+  'blocks.security': 'Not this security',
+  'blocks.when': 'Blocked',
+  'blocks.unblock': 'Unblock',
+  'blocks.unblockName': 'Unblock {alias} for {id}',
+  'blocks.block': 'Block',
+  'blocks.blockAlias': 'Block the alias {alias}: never learn it again',
+  'blocks.confirmTitle': 'Not this security?',
+  'blocks.confirm': 'Stop linking “{text}” to {entry}? Pages and reports will no longer mark or link this name to it.',
+  'blocks.listings': 'Also blocked for the other listings of the same company: {ids}',
+  'blocks.confirmButton': 'Block “{text}”',
+  'blocks.cancel': 'Keep it',
+  'blocks.done': '“{text}” is no longer linked to {entry}.',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -364,6 +380,22 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'history.imported': '导入',
   'history.duplicates': '已在库中',
   'history.failed': '失败',
+  // name blocks ("not this security") and the alias gate
+  'blocks.section': '你屏蔽的名称',
+  'blocks.intro': '屏蔽后，这个名称不再被标记、关联或学习为该证券，重建索引、导入和恢复备份后依然有效。',
+  'blocks.alias': '名称',
+  'blocks.security': '不是这只证券',
+  'blocks.when': '屏蔽时间',
+  'blocks.unblock': '取消屏蔽',
+  'blocks.unblockName': '取消屏蔽 {alias}（{id}）',
+  'blocks.block': '屏蔽',
+  'blocks.blockAlias': '屏蔽别名 {alias}：不再学习',
+  'blocks.confirmTitle': '不是这只证券？',
+  'blocks.confirm': '不再把「{text}」关联到 {entry}？网页和研报将不再把这个名称标记或关联到它。',
+  'blocks.listings': '同一公司的其他上市代码也一并屏蔽：{ids}',
+  'blocks.confirmButton': '屏蔽「{text}」',
+  'blocks.cancel': '保留',
+  'blocks.done': '「{text}」不再关联到 {entry}。',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };

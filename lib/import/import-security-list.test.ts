@@ -37,7 +37,7 @@ test('re-index applies a list imported after the reports', async () => {
   const result = await reindexLibrary(db, await libraryContext());
   expect(result).toEqual({ reports: 1, changed: 1, failed: [] });
   expect((await db.reports.toArray())[0]?.securityIds.sort()).toEqual(['BJ:920964', 'SZ:300308']);
-});
+}, 60_000); // re-index loads the securities master and yields between slices: slow on a loaded machine
 
 /** Importing the corpus's whole A/H list into fake-indexeddb takes seconds, more on a busy machine (it timed out at 5 s). */
 const LIST_IMPORT_TIMEOUT_MS = 60_000;
@@ -79,10 +79,10 @@ describe.skipIf(!SHARED_AVAILABLE)(
 
 test('re-indexing right after an import changes nothing, learned aliases included', async () => {
   const notes = [
-    new File(['# 点评\n\n看好示例科技（300308.SZ）。'], 'a.md'),
-    new File(['# 跟踪\n\n示例科技再获订单，谷歌（GOOGL）亦然。'], 'b.md'),
+    new File(['# 点评\n\n看好旭创科技（300308.SZ）。'], 'a.md'),
+    new File(['# 跟踪\n\n旭创科技再获订单，谷歌（GOOGL）亦然。'], 'b.md'),
   ];
   await importReportFiles(db, notes, await libraryContext());
   expect(await db.aliases.count()).toBe(1);
   expect(await reindexLibrary(db, await libraryContext())).toEqual({ reports: 2, changed: 0, failed: [] });
-});
+}, 60_000); // re-index loads the securities master and yields between slices: slow on a loaded machine

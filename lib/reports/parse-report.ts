@@ -1,6 +1,7 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { splitFrontMatter } from './front-matter';
+import type { LearningPolicy } from './learn-aliases';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
 import type { ReportKind } from './report-kind';
 import { findReportSecurities, type ReportSecurity } from './report-securities';
@@ -39,6 +40,8 @@ export interface ParseContext {
    * lines in it, and once it is settled, gives repeated lines no weight and never takes them as a summary.
    */
   repeats?: SourceRepeats;
+  /** Which of the dictionary's names were learned, and which the user blocked: what learning may not trust or redo. */
+  learning?: LearningPolicy;
 }
 
 /**
