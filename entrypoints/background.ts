@@ -49,7 +49,7 @@ export default defineBackground({
       const tabs = await browser.tabs.query({});
       await Promise.all(
         tabs.map((tab) =>
-          tab.id === undefined ? undefined : tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined),
+          tab.id === undefined ? Promise.resolve() : tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined),
         ),
       );
     };
