@@ -368,7 +368,15 @@ test(`backup round trip at ${ROUND_TRIP_REPORTS.toLocaleString('en')} reports: e
   expect(result.imported).toHaveLength(ROUND_TRIP_REPORTS);
   expect(await Promise.all([restored.reports.count(), restored.aliases.count(), restored.reportSecurities.count()])).toEqual(counts);
   expect(await restored.imports.count()).toBe(1);
-  expect(Object.keys(after).sort()).toEqual(['aliases', 'reportBodies', 'reportSecurities', 'reports']);
+  expect(Object.keys(after).sort()).toEqual([
+    'aliasBlocks',
+    'aliases',
+    'reportBodies',
+    'reportSecurities',
+    'reports',
+    'subscriptionReports',
+    'subscriptions',
+  ]);
   expect(after).toEqual(before);
   expect(await carriedHash(restored)).toBe(carried);
   expect(await unindexedReports(restored)).toEqual([]);
