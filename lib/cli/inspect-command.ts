@@ -5,6 +5,9 @@ import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
 import { parseSecurityList } from '../securities/security-lists';
+import { nodePdfEngine } from '../pdf/node-pdf-engine';
+import { readPdfText } from '../pdf/read-pdf';
+import type { PendingReport } from '../import/import-report-files';
 import { sourcesAt } from './node-sources';
 
 /** The dictionary the CLI resolves names with: the bundled list plus, when given, a user list. */
@@ -14,14 +17,37 @@ export async function cliDictionary(securitiesList: string | undefined): Promise
 }
 
 /**
- * `inspect PATH [--securities LIST]`: parses a file, folder or zip as the import would and prints one JSON object
- * per report (`file, id, title, date, source, url, summary, keyPoints, risks, securities`) or per failure
- * (`file, error`). Writes nothing.
+ * A broker note's fields as `inspect` prints them (null when the note does not state one): `broker`,
+ * `analysts: [{name, license}]`, `rating: {value, change}` as written, `targetPrice` and `currentPrice` as
+ * `{value, currency}` (a number and an ISO code), and `forecast` (years and rows) with where each was read.
+ */
+export function brokerJson(report: Pick<PendingReport, 'brokerNote'>) {
+  const note = report.brokerNote;
+  const where = (field: { page?: number; line: number } | undefined) => (field ? { page: field.page ?? null, line: field.line } : null);
+  return {
+    broker: note?.broker?.name ?? null,
+    analysts: note?.analysts.map(({ name, license }) => ({ name, license })) ?? [],
+    rating: note?.rating ? { value: note.rating.value, change: note.rating.change } : null,
+    targetPrice: note?.targetPrice ? { value: note.targetPrice.value, currency: note.targetPrice.currency } : null,
+    currentPrice: note?.currentPrice ? { value: note.currentPrice.value, currency: note.currentPrice.currency } : null,
+    forecast: note?.forecast ? { years: note.forecast.years, rows: note.forecast.rows } : null,
+    fieldSources: note
+      ? { broker: where(note.broker), rating: where(note.rating), targetPrice: where(note.targetPrice), currentPrice: where(note.currentPrice) }
+      : null,
+  };
+}
+
+/**
+ * `inspect PATH [--securities LIST]`: parses a file, folder or zip as the import would (PDFs through pdf.js's Node
+ * build) and prints one JSON object per report (`file, id, title, date, source, url, summary, keyPoints, risks,
+ * securities`, and the broker fields of {@link brokerJson}) or per failure (`file, error`). Writes nothing.
  */
 export async function inspectCommand(path: string, securitiesList: string | undefined, print: (line: string) => void): Promise<void> {
   const sources = await sourcesAt(path);
   const dictionary = await cliDictionary(securitiesList);
+  const engine = await nodePdfEngine();
   const { reports, failed } = await parseSelection(sources, {
+    readPdf: (bytes) => readPdfText(engine, bytes),
     dictionary,
     matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
   });
@@ -38,6 +64,7 @@ export async function inspectCommand(path: string, securitiesList: string | unde
         keyPoints: report.keyPoints,
         risks: report.risks,
         securities: report.securities,
+        ...brokerJson(report),
       }),
     );
   }

@@ -40,7 +40,14 @@ export type LibraryDatabase = Dexie & {
   aliases: Table<StoredAlias, [string, SecurityId]>;
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
+  pdfFiles: EntityTable<StoredPdf, 'id'>;
 };
+
+/** The original bytes of a PDF report (since version 6), under the report's id (the SHA-256 of these bytes). */
+export interface StoredPdf {
+  id: string;
+  bytes: Uint8Array;
+}
 
 /**
  * One (security, report) pair with the report's date: the index behind "the latest reports on this security" and
@@ -77,5 +84,8 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
       await tx.table<StoredReport>('reports').each((report) => rows.push(...securityRowsOf(report)));
       await tx.table<ReportSecurityRow>('reportSecurities').bulkPut(rows);
     });
+  // 6: the original bytes of PDF reports, apart from the report rows so digests and lists never read them.
+  // (3–5 are other changes' versions; Dexie takes versions with gaps.)
+  db.version(6).stores({ pdfFiles: 'id' });
   return db;
 }

@@ -2,8 +2,9 @@ import type { LibraryDatabase } from './database';
 
 /** Removes one report and its security index rows in one transaction; aliases it taught stay (they name securities). */
 export async function deleteReport(db: LibraryDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.reports, db.reportSecurities, async () => {
+  await db.transaction('rw', [db.reports, db.reportSecurities, db.pdfFiles], async () => {
     await db.reports.delete(id);
+    await db.pdfFiles.delete(id);
     await db.reportSecurities.where('reportId').equals(id).delete();
   });
 }

@@ -1,8 +1,9 @@
-import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredReport } from '../db/database';
+import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredPdf, type StoredReport } from '../db/database';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
-import { contentHash } from './content-hash';
+import { bytesHash, contentHash } from './content-hash';
+import { PDF_FILE } from './import-file-rules';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
@@ -41,7 +42,7 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string };
+export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string; pdf?: Uint8Array };
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -78,7 +79,7 @@ export async function parseSelection(
   const hashes: Promise<void>[] = [];
   /** How many aliases were known when each report's securities were resolved (see {@link resolveLateAliases}). */
   const aliasesKnown = new Map<PendingReport, number>();
-  const addReport = (file: string, text: string, importedAt: string, archive?: string) => {
+  const addReport = (file: string, text: string, importedAt: string, archive?: string, pdf?: Uint8Array) => {
     const report = parseReport(file, text, { ...context, learn: learner.learn });
     const entry: PendingReport = {
       ...report,
@@ -88,10 +89,12 @@ export async function parseSelection(
       originalText: text,
       importedAt,
       archive,
+      ...(pdf ? { pdf } : {}),
     };
     pending.push(entry);
     aliasesKnown.set(entry, learner.size);
-    hashes.push(contentHash(text).then((id) => void (entry.id = id)));
+    // A PDF's identity is its bytes (the text is ours, and a better layout reader may read it differently).
+    hashes.push((pdf ? bytesHash(pdf) : contentHash(text)).then((id) => void (entry.id = id)));
     progress.parsed++;
   };
 
@@ -115,6 +118,11 @@ export async function parseSelection(
             failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
+      } else if (PDF_FILE.test(entry.path)) {
+        if (!context.readPdf) throw new Error('PDFs cannot be read here');
+        addReport(entry.path, await context.readPdf(entry.bytes), startedAt, entry.archive, entry.bytes);
+        // A PDF takes a while: the page hears about each one.
+        onProgress({ ...progress });
       } else {
         addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
@@ -156,7 +164,7 @@ export async function importReportFiles(
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities], async (tx) => {
+  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities, db.pdfFiles], async (tx) => {
     native = tx.idbtrans;
     const existing = await db.reports.bulkGet(reports.map((report) => report.id));
     // An alias the library has keeps the provenance it was first stored with.
@@ -164,11 +172,13 @@ export async function importReportFiles(
     const newAliases = aliases.filter((_, i) => !known[i]);
     const seen = new Set<string>();
     const fresh: Omit<StoredReport, 'importId'>[] = [];
-    reports.forEach(({ archive: _archive, ...report }, i) => {
+    const pdfs: StoredPdf[] = [];
+    reports.forEach(({ archive: _archive, pdf, ...report }, i) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
       if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
       seen.add(report.id);
       fresh.push(report);
+      if (pdf) pdfs.push({ id: report.id, bytes: pdf });
       imported.push(outcome);
     });
     // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
@@ -182,6 +192,7 @@ export async function importReportFiles(
     })) as number;
     const stored = fresh.map((report): StoredReport => ({ ...report, importId: batchId }));
     await db.reports.bulkAdd(stored);
+    if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
     await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
     await db.aliases.bulkAdd(newAliases);
     if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);

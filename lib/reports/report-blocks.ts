@@ -1,11 +1,13 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { pdfBlocks } from '../pdf/pdf-blocks';
+import { pdfBody } from '../pdf/pdf-body';
 
 /** The structure extraction works on, whatever the report's format: headings, paragraphs and list items, in order. */
 export type Block =
   { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'item'; ordered: boolean; text: string };
 
-/** The formats a report body can be in. */
-export type ReportFormat = 'markdown' | 'html' | 'text';
+/** The formats a report body can be in; `pdf` is the text read from a PDF (see `lib/pdf/pdf-text-format`). */
+export type ReportFormat = 'markdown' | 'html' | 'text' | 'pdf';
 
 /** Elements whose text is never part of a report. */
 const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'IFRAME', 'OBJECT']);
@@ -24,6 +26,7 @@ const squash = (text: string) =>
 
 /** Guesses the body format: the file extension first, then whether the body is mostly HTML tags. */
 export function detectFormat(fileName: string, body: string): ReportFormat {
+  if (/\.pdf$/i.test(fileName)) return 'pdf';
   if (/\.x?html?$/i.test(fileName)) return 'html';
   const sample = body.slice(0, 4000);
   if (/^\s*</.test(sample) && /<\/(?:p|div|span|a|h\d|li|table)>/i.test(sample)) return 'html';
@@ -165,5 +168,6 @@ function textBlocks(text: string): Block[] {
 export function reportBlocks(format: ReportFormat, body: string, parseHtml: HtmlParser = domParser): Block[] {
   if (format === 'html') return htmlBlocks(body, parseHtml);
   if (format === 'markdown') return markdownBlocks(body, parseHtml);
+  if (format === 'pdf') return pdfBlocks(pdfBody(body).lines);
   return textBlocks(body);
 }
