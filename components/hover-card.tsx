@@ -1,6 +1,7 @@
 import type { MentionRule } from '../lib/detect/find-securities';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import { ReportDigestItem } from './report-digest-item';
+import { RatingLine, RatingTimeline } from './rating-history';
 import { ReportTimeline } from './report-timeline';
 import { useText } from './ui-text';
 
@@ -68,6 +69,8 @@ export function HoverCard({ markedText, rule, security, anchor, viewport, scheme
         <>
           <p class="rl-card-count">{t('card.reports', { n: security.reportCount })}</p>
           <ReportTimeline months={security.months} />
+          {security.ratings && <RatingLine ratings={security.ratings} />}
+          {security.ratings && <RatingTimeline ratings={security.ratings} />}
           {security.latest.map((report) => (
             <ReportDigestItem key={report.id} report={report} riskCount={CARD_RISKS} onOpen={onOpenReport} />
           ))}

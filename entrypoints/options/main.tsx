@@ -15,6 +15,7 @@ import { importSecurityList } from '~/lib/import/import-security-list';
 import { exportLibrary } from '~/lib/import/library-backup';
 import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
+import { readPdfInPage } from '~/lib/pdf/browser-pdf-engine';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
@@ -129,7 +130,7 @@ async function main() {
   };
   const importFiles = async (files: ImportSource[]) => {
     update({ result: undefined });
-    const result = await runLibraryImport(db, files, notifyLibraryChanged, (progress) => update({ progress }));
+    const result = await runLibraryImport(db, files, notifyLibraryChanged, (progress) => update({ progress }), readPdfInPage);
     update({ result });
     await refresh();
   };

@@ -4,6 +4,7 @@ import { variantsForNames } from '../securities/chinese-variants';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import type { LibraryDatabase, StoredReport } from './database';
+import { RATING_HISTORY_REPORTS, ratingHistory } from './rating-history';
 
 /** Reports a card or the popup shows per security by default. */
 export const DEFAULT_LATEST_REPORTS = 3;
@@ -22,6 +23,10 @@ export const digest = (report: StoredReport): ReportDigest => ({
   summary: report.summary,
   keyPoints: report.keyPoints,
   risks: report.risks,
+  ...(report.brokerNote?.rating ? { rating: { value: report.brokerNote.rating.value, change: report.brokerNote.rating.change } } : {}),
+  ...(report.brokerNote?.targetPrice
+    ? { targetPrice: { value: report.brokerNote.targetPrice.value, currency: report.brokerNote.targetPrice.currency } }
+    : {}),
 });
 
 const newestFirst = (a: StoredReport, b: StoredReport) => (b.date ?? '').localeCompare(a.date ?? '');
@@ -63,6 +68,7 @@ export async function relatedReports(
   if (!tallies.has(id)) tallies.set(id, tallyRelatedReports(db, dictionary, id));
   const { count: reportCount, months } = await tallies.get(id)!;
   const latest = (await db.reports.bulkGet(latestIds)).filter((report): report is StoredReport => report !== undefined);
+  const ratings = await ratingsOf(db, dictionary, id, listings, latest);
   return {
     id,
     name: dictionary.displayName(id),
@@ -70,7 +76,29 @@ export async function relatedReports(
     reportCount,
     months,
     latest: latest.sort(newestFirst).map(digest),
+    ...(ratings.length ? { ratings } : {}),
   };
+}
+
+/**
+ * The rating timeline: the newest {@link RATING_HISTORY_REPORTS} reports of the security's listings, only those past
+ * the `latest` already read are fetched; only when one of them is a broker note can there be a timeline, so a
+ * library of plain posts reads nothing more.
+ */
+async function ratingsOf(
+  db: LibraryDatabase,
+  dictionary: SecurityDictionary,
+  id: SecurityId,
+  listings: readonly SecurityId[],
+  latest: readonly StoredReport[],
+) {
+  if (!latest.some((report) => report.brokerNote)) return [];
+  const keys = (await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(RATING_HISTORY_REPORTS).primaryKeys()))).flat();
+  keys.sort((a, b) => b[1].localeCompare(a[1]));
+  const have = new Set(latest.map((report) => report.id));
+  const more = [...new Set(keys.map((key) => key[2]))].slice(0, RATING_HISTORY_REPORTS).filter((reportId) => !have.has(reportId));
+  const others = (await db.reports.bulkGet(more)).filter((report): report is StoredReport => report !== undefined);
+  return ratingHistory([...latest, ...others], id, dictionary);
 }
 
 /**

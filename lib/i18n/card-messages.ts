@@ -18,6 +18,10 @@ export const CARD_EN = {
   'report.keyPoints': 'Key points',
   'report.risks': 'Risks',
   'report.more': '+{n} more',
+  // Broker-note rating and target (PDF reports): the card's rating line and timeline.
+  'rating.withChange': '{value} ({change})',
+  'rating.target': 'target {price}',
+  'rating.timeline': 'Ratings and targets over time: {points}',
 } as const;
 
 /** Every card message key. */
@@ -39,4 +43,8 @@ export const CARD_ZH: Record<CardMessageKey, string> = {
   'report.keyPoints': '要点',
   'report.risks': '风险提示',
   'report.more': '另有 {n} 条',
+  // Broker-note rating and target (PDF reports): the card's rating line and timeline.
+  'rating.withChange': '{value}（{change}）',
+  'rating.target': '目标价 {price}',
+  'rating.timeline': '评级与目标价变化：{points}',
 };

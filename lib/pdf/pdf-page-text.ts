@@ -30,15 +30,18 @@ export function bodySizeOf(pages: readonly PdfPageRuns[]): number {
 
 const rowText = (row: Row) => squashCjkSpaces(row.segments.map((segment) => segment.text).join(' | '));
 
-/** Whether `next` goes on the paragraph `previous` ends: same size and column, close below, `previous` full width. */
-function continues(previous: Row, next: Row): boolean {
+/**
+ * Whether `next` goes on the paragraph (or heading) `previous` ends: same size and column, close below, and
+ * `previous` full width unless it is a heading.
+ */
+function continues(previous: Row, next: Row, heading: boolean): boolean {
   if (previous.segments.length > 1 || next.segments.length > 1) return false;
   if (Math.abs(previous.size - next.size) > 0.5 || previous.colLeft !== next.colLeft) return false;
   const step = previous.y - next.y;
   if (step <= 0 || step > MAX_LINE_STEP * next.size) return false;
   if (next.x0 > next.colLeft + next.size * 0.9) return false;
   // A heading wraps where its words do, often well short of the column's edge.
-  return previous.size >= HEADING_RATIO * next.size * 0.99 || previous.x1 >= previous.colRight - SHORT_LINE * previous.size;
+  return heading || previous.x1 >= previous.colRight - SHORT_LINE * previous.size;
 }
 
 /**
@@ -70,7 +73,7 @@ export function pageLines(page: PdfPageRuns, bodySize: number): string[] {
         continue;
       }
     }
-    if (paragraph && continues(paragraph.last, row) && (paragraph.heading > 0) === large) {
+    if (paragraph && (paragraph.heading > 0) === large && continues(paragraph.last, row, large)) {
       paragraph.text = squashCjkSpaces(joinText(paragraph.text, text));
       paragraph.last = row;
       continue;
