@@ -24,6 +24,8 @@ export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, Set
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
   onDelete: (id: string) => void;
+  /** Opens a PDF report's stored original. */
+  onOpenPdf?: (id: string) => void;
 }
 
 /** The full-tab library page: import, the reports, one report. */
@@ -33,7 +35,7 @@ export function LibraryPage(props: LibraryPageProps) {
     <main class="rl-library">
       <h1>{t('library.title')}</h1>
       {props.opened ? (
-        <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
+        <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} onOpenPdf={props.onOpenPdf} />
       ) : (
         <>
           <ImportPanel

@@ -16,6 +16,7 @@ import { exportLibrary } from '~/lib/import/library-backup';
 import { reindexLibrary } from '~/lib/import/reindex-library';
 import { runLibraryImport } from '~/lib/import/run-library-import';
 import { readPdfInPage } from '~/lib/pdf/browser-pdf-engine';
+import { openStoredPdf } from '~/lib/pdf/open-stored-pdf';
 import { filterReports, NO_FILTER } from '~/lib/library/report-filter';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
@@ -107,6 +108,7 @@ async function main() {
               .then(notifyLibraryChanged)
               .then(() => openReport(undefined))
           }
+          onOpenPdf={(id) => void openStoredPdf(db, id)}
           onImportSecurityList={(file) => void run(`Reading ${file.name}…`, () => importList(file))}
           onExportBackup={() => void run('Exporting…', exportBackup)}
           onReindex={() => void run('Re-indexing…', reindex)}

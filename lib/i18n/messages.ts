@@ -110,6 +110,19 @@ const PAGES_EN = {
   'reader.imagesBlocked': '{n} remote image(s) not loaded: ReportLens makes no network requests unless you ask.',
   'reader.loadImages': 'Load images for this report',
   'reader.withImages': 'The report with its images',
+  // PDF reports and broker-note fields (reader).
+  'broker.section': 'Broker note',
+  'broker.rating': 'Rating',
+  'broker.target': 'Target price',
+  'broker.current': 'Price stated',
+  'broker.broker': 'Broker',
+  'broker.analyst': 'Analyst',
+  'broker.forecast': 'Forecasts',
+  'broker.where': 'p. {page}, line {line}',
+  'broker.block': 'block {line}',
+  'pdf.open': 'Open the original PDF',
+  'pdf.setAside': '{furniture} running header, footer and page-number line(s) set aside',
+  'pdf.disclaimerFrom': '; the disclaimer and disclosures from page {page} set aside',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -221,6 +234,19 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'reader.imagesBlocked': '未加载 {n} 张远程图片：除非你要求，ReportLens 不发出任何网络请求。',
   'reader.loadImages': '加载这篇研报的图片',
   'reader.withImages': '带图片的研报',
+  // PDF reports and broker-note fields (reader).
+  'broker.section': '研报要素',
+  'broker.rating': '评级',
+  'broker.target': '目标价',
+  'broker.current': '报告所载股价',
+  'broker.broker': '券商',
+  'broker.analyst': '分析师',
+  'broker.forecast': '盈利预测',
+  'broker.where': '第 {page} 页第 {line} 行',
+  'broker.block': '第 {line} 段',
+  'pdf.open': '打开原始 PDF',
+  'pdf.setAside': '已略去 {furniture} 行页眉、页脚和页码',
+  'pdf.disclaimerFrom': '；已略去第 {page} 页起的免责声明与信息披露',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
