@@ -8,8 +8,8 @@ const HEADING_RATIO = 1.12;
 const TITLE_RATIO = 1.5;
 /** Headings are short: a larger-type line longer than this is a lead paragraph set large. */
 const MAX_HEADING_CHARS = 80;
-/** Lines of one paragraph follow each other at most this many sizes apart (1.2–1.6 line spacing, taller where a fallback font sets a line). */
-const MAX_LINE_STEP = 1.9;
+/** Lines of one paragraph follow each other at most this many sizes apart (1.2–1.6 line spacing; a line set in a fallback font can be 2). */
+const MAX_LINE_STEP = 2.1;
 /** A line that ends this many sizes short of its column's right edge ends its paragraph. */
 const SHORT_LINE = 1.5;
 /** The first line of a sidebar, this short, is its box's title (`投资评级`, `Rating`): a heading, so the section before it ends. */
@@ -36,13 +36,18 @@ const rowText = (row: Row) => squashCjkSpaces(row.segments.map((segment) => segm
  */
 function continues(previous: Row, next: Row, heading: boolean): boolean {
   if (previous.segments.length > 1 || next.segments.length > 1) return false;
-  if (Math.abs(previous.size - next.size) > 0.5 || previous.colLeft !== next.colLeft) return false;
+  if (Math.abs(previous.size - next.size) > 0.5) return false;
+  // A paragraph that fills its column's last line goes on at the top of the next column.
+  if (previous.region !== next.region) return !heading && !previous.aside && !next.aside && next.y > previous.y && fullWidth(previous) && !/[。！？.!?:：]$/.test(previous.segments[0]!.text);
+  if (previous.colLeft !== next.colLeft) return false;
   const step = previous.y - next.y;
   if (step <= 0 || step > MAX_LINE_STEP * next.size) return false;
   if (next.x0 > next.colLeft + next.size * 0.9) return false;
   // A heading wraps where its words do, often well short of the column's edge.
-  return heading || previous.x1 >= previous.colRight - SHORT_LINE * previous.size;
+  return heading || fullWidth(previous);
 }
+
+const fullWidth = (row: Row) => row.x1 >= row.colRight - SHORT_LINE * row.size;
 
 /**
  * One page as text lines in reading order: each paragraph on one line (wrapped lines joined, CJK without spaces),
