@@ -12,15 +12,18 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
+/** Version 6 (PDF reports): the original bytes of each PDF report. Versions may skip numbers (3–5 are other changes'). */
+const VERSION_6 = { pdfFiles: 'id' };
+
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
  * `version(n)` in `database.ts` must add its row here (the test below fails until it does), with rows in the shape
  * that version writes.
  */
-const RELEASED: { version: number; stores: Record<string, string>[]; rows: Record<string, object[]> }[] = [
+const RELEASED: { version: number; stores: [number, Record<string, string>][]; rows: Record<string, object[]> }[] = [
   {
     version: 1,
-    stores: [VERSION_1],
+    stores: [[1, VERSION_1]],
     rows: {
       reports: [
         { id: 'a'.repeat(64), title: 'A', date: '2025-01-02', securityIds: ['HK:09988', 'US:BABA'], originalText: 'a', importId: 1 },
@@ -32,7 +35,10 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
   },
   {
     version: 2,
-    stores: [VERSION_1, VERSION_2],
+    stores: [
+      [1, VERSION_1],
+      [2, VERSION_2],
+    ],
     rows: {
       reports: [
         { id: 'c'.repeat(64), title: 'C', date: '2025-03-04', securityIds: ['SH:600519'], originalText: 'c', importId: 1 },
@@ -44,6 +50,20 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
         { id: 2, startedAt: '2025-03-02', finishedAt: '2025-03-02', imported: 1, duplicates: 0, failed: [{ file: 'x.png', reason: 'no' }] },
       ],
       reportSecurities: [{ securityId: 'SH:600519', date: '2025-03-04', reportId: 'c'.repeat(64) }],
+    },
+  },
+  {
+    version: 6,
+    stores: [
+      [1, VERSION_1],
+      [2, VERSION_2],
+      [6, VERSION_6],
+    ],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-10-22', securityIds: ['SZ:300750'], originalText: '# E', format: 'pdf', importId: 1 }],
+      imports: [{ id: 1, startedAt: '2025-10-23', finishedAt: '2025-10-23', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'SZ:300750', date: '2025-10-22', reportId: 'e'.repeat(64) }],
+      pdfFiles: [{ id: 'e'.repeat(64), bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
     },
   },
 ];
@@ -69,7 +89,7 @@ test('version 1 → 2: reports, aliases and imports survive; the security index 
 
   const db = openLibraryDatabase(name);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(LATEST.version);
   expect(await db.reports.count()).toBe(2);
   expect(await db.aliases.count()).toBe(1);
   expect(await db.imports.count()).toBe(1);
@@ -87,7 +107,7 @@ test('the current code declares the latest released version, with its stores exa
   expect(db.verno).toBe(LATEST.version);
   const declared = Object.fromEntries(db.tables.map((table) => [table.name, schemaOf(table)]));
   const released = new Dexie(`${name}-released`);
-  LATEST.stores.forEach((_, i) => released.version(i + 1).stores(LATEST.stores[i]!));
+  for (const [version, declared] of LATEST.stores) released.version(version).stores(declared);
   await released.open();
   expect(declared).toEqual(Object.fromEntries(released.tables.map((table) => [table.name, schemaOf(table)])));
   db.close();
@@ -98,7 +118,7 @@ test.each(RELEASED)(
   'a library written by version $version opens in the current code with every row kept',
   async ({ version, stores, rows }) => {
     const old = new Dexie(name);
-    stores.forEach((declared, i) => old.version(i + 1).stores(declared));
+    for (const [n, declared] of stores) old.version(n).stores(declared);
     await old.open();
     expect(old.verno).toBe(version);
     await old.transaction('rw', old.tables, () => Promise.all(Object.entries(rows).map(([table, data]) => old.table(table).bulkAdd(data))));
