@@ -1,4 +1,5 @@
 import { openLibraryDatabase } from '~/lib/db/database';
+import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
 import { watchAddedSites } from '~/lib/settings/site-settings';
@@ -33,7 +34,16 @@ export default defineBackground({
     browser.permissions.onAdded.addListener(syncSites);
     browser.permissions.onRemoved.addListener(syncSites);
     syncSites();
-    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge }), {
+    // Tabs whose content script is not there (other sites, browser pages) refuse the message: nothing to tell.
+    const refreshTabs = async () => {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(
+        tabs.map((tab) =>
+          tab.id === undefined ? undefined : tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined),
+        ),
+      );
+    };
+    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
     });

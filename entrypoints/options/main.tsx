@@ -7,6 +7,7 @@ import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase, type StoredAlias, type StoredReport } from '~/lib/db/database';
 import { aliasOverview, editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
 import { deleteReport } from '~/lib/db/delete-report';
+import { reportWithBody } from '~/lib/db/report-writes';
 import { loadParseContext } from '~/lib/db/library-dictionary';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
@@ -126,7 +127,7 @@ async function main() {
     update({
       all,
       overview: await aliasOverview(db),
-      opened: reportId ? await db.reports.get(reportId) : undefined,
+      opened: reportId ? await reportWithBody(db, reportId) : undefined,
     });
     if (state.filter.query) searchFor(state.filter.query);
   };

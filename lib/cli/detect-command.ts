@@ -1,24 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { createSecurityMatcher } from '../detect/find-securities';
-import { pageSecurities } from '../detect/page-securities';
 import { decodeText } from '../import/decode-text';
-import { collectTextNodes } from '../page/visible-text-nodes';
-import { chineseVariantTable } from '../securities/chinese-variants';
-import { cliDictionary } from './inspect-command';
-
-/** A saved page's own URL, when it recorded one (canonical link or og:url). */
-function savedPageUrl(doc: Document): string | undefined {
-  return (
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
-    undefined
-  );
-}
+import { analysePage } from '../page-analysis/analyse-page';
+import { summarisePage } from '../page-analysis/page-summary';
+import { TextReader } from '../page/visible-text-nodes';
+import type { SecurityId } from '../securities/security-id';
+import { declaredStyles } from './declared-style';
+import { parsePage } from './parse-page';
+import { cliParseContext } from './inspect-command';
 
 /**
- * `detect FILE.html [--url URL] [--securities LIST]`: the securities of a saved page, found the way the content
- * script finds them (the same visible-text walk and matcher), with every known security rather than only those with
- * reports. Prints `{ file, primary, securities }`.
+ * `detect FILE.html [--url URL] [--securities LIST]`: the securities of a saved page, found by the content script's
+ * own page analysis (`analysePage`) with every known security rather than only those with reports. Prints
+ * `{ file, primary, securities }`: `primary` is the page's subject, `securities` what the popup would list.
  */
 export async function detectCommand(
   file: string,
@@ -26,10 +19,27 @@ export async function detectCommand(
   print: (line: string) => void,
 ): Promise<void> {
   const { text } = decodeText(new Uint8Array(await readFile(file)));
-  const doc = new DOMParser().parseFromString(text, 'text/html');
-  const dictionary = await cliDictionary(options.securities);
-  const matcher = createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() });
-  const texts = doc.body ? collectTextNodes(doc.body).map((node) => node.nodeValue ?? '') : [];
-  const found = pageSecurities({ url: options.url ?? savedPageUrl(doc), title: doc.title ?? '', texts }, matcher, dictionary);
+  const { dictionary, matcher } = await cliParseContext(options.securities);
+  const found = await detectPage(text, options.url, {
+    matcher,
+    listingsOf: (id) => dictionary.issuerListings(id),
+    nameOf: (id) => dictionary.displayName(id),
+  });
   print(JSON.stringify({ file, ...found }));
+}
+
+/** {@link detectCommand} on a page's text: its subject and the securities the popup would list. */
+export async function detectPage(
+  html: string,
+  url: string | undefined,
+  deps: Pick<Parameters<typeof analysePage>[0], 'matcher' | 'listingsOf'> & { nameOf: (id: SecurityId) => string },
+) {
+  const doc = parsePage(html);
+  const analysis = await analysePage({ doc, url: url ?? '', ...deps, reader: new TextReader({ styleOf: declaredStyles(doc) }) });
+  const securities = summarisePage(
+    analysis.marks.map(({ mention }) => mention),
+    analysis.subject,
+    deps.nameOf,
+  ).map(({ rules, ...rest }) => ({ ...rest, via: rules }));
+  return { primary: analysis.subject, securities };
 }

@@ -1,19 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { createSecurityMatcher } from '../detect/find-securities';
 import { parseSelection } from '../import/import-report-files';
-import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
+import type { ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
+import { masterMatcherOptions, securitiesMaster } from '../securities/master/securities-master';
+import { weighUserNames } from '../securities/master/user-names';
 import { parseSecurityList } from '../securities/security-lists';
 import { nodePdfEngine } from '../pdf/node-pdf-engine';
 import { readPdfText } from '../pdf/read-pdf';
 import type { PendingReport } from '../import/import-report-files';
 import { sourcesAt } from './node-sources';
 
-/** The dictionary the CLI resolves names with: the bundled list plus, when given, a user list. */
-export async function cliDictionary(securitiesList: string | undefined): Promise<SecurityDictionary> {
-  const extra = securitiesList ? parseSecurityList(await readFile(securitiesList, 'utf8')).entries : [];
-  return new SecurityDictionary([...BUNDLED_SECURITIES, ...extra]);
+/**
+ * The dictionary and matcher the CLI reads with, the extension's: the securities master plus, when given, a user
+ * list (its names weighed as the library weighs them), with the master's phrases that are not names and renamed
+ * tickers.
+ */
+export async function cliParseContext(securitiesList: string | undefined): Promise<ParseContext> {
+  const master = await securitiesMaster();
+  const listed = securitiesList ? parseSecurityList(await readFile(securitiesList, 'utf8')).entries : [];
+  const extra = weighUserNames(listed, new SecurityDictionary(master.entries));
+  const dictionary = new SecurityDictionary([...master.entries, ...extra]);
+  const matcher = createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable(), ...masterMatcherOptions(master) });
+  return { dictionary, matcher };
 }
 
 /**
@@ -44,12 +54,10 @@ export function brokerJson(report: Pick<PendingReport, 'brokerNote'>) {
  */
 export async function inspectCommand(path: string, securitiesList: string | undefined, print: (line: string) => void): Promise<void> {
   const sources = await sourcesAt(path);
-  const dictionary = await cliDictionary(securitiesList);
   const engine = await nodePdfEngine();
   const { reports, failed } = await parseSelection(sources, {
+    ...(await cliParseContext(securitiesList)),
     readPdf: (bytes) => readPdfText(engine, bytes),
-    dictionary,
-    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
   });
   for (const report of reports) {
     print(
@@ -69,4 +77,9 @@ export async function inspectCommand(path: string, securitiesList: string | unde
     );
   }
   for (const failure of failed) print(JSON.stringify({ file: failure.file, error: failure.reason }));
+}
+
+/** The dictionary alone of {@link cliParseContext}. */
+export async function cliDictionary(securitiesList: string | undefined): Promise<SecurityDictionary> {
+  return (await cliParseContext(securitiesList)).dictionary;
 }

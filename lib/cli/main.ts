@@ -8,8 +8,10 @@ import { DOMParser } from 'linkedom';
 import { parseArgs } from 'node:util';
 import { detectCommand } from './detect-command';
 import { inspectCommand } from './inspect-command';
+import { readMasterFromDisk } from '../securities/master/read-master-file';
 
 globalThis.DOMParser ??= DOMParser as unknown as typeof globalThis.DOMParser;
+readMasterFromDisk();
 
 const USAGE = 'usage: cli inspect PATH [--securities LIST]\n       cli detect FILE.html [--url URL] [--securities LIST]';
 

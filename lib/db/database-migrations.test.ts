@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { afterEach, expect, test } from 'vitest';
-import { openLibraryDatabase, securityRowsOf, type StoredReport } from './database';
+import { openLibraryDatabase, securityRowsOf, type ReportBody, type StoredReport } from './database';
 
 /** Schema version 1 exactly as released: a library written by it must open in every later version. */
 const VERSION_1 = {
@@ -12,6 +12,8 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
+/** Version 3: report bodies in their own table. */
+const VERSION_3 = { reportBodies: 'id' };
 /** Version 6 (PDF reports): the original bytes of each PDF report. Versions may skip numbers (3–5 are other changes'). */
 const VERSION_6 = { pdfFiles: 'id' };
 
@@ -53,17 +55,34 @@ const RELEASED: { version: number; stores: [number, Record<string, string>][]; r
     },
   },
   {
+    version: 3,
+    stores: [
+      [1, VERSION_1],
+      [2, VERSION_2],
+      [3, VERSION_3],
+    ],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
+      reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
+      aliases: [],
+      imports: [{ id: 1, startedAt: '2025-05-01', finishedAt: '2025-05-01', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'US:AMZN', date: '2025-05-06', reportId: 'e'.repeat(64) }],
+    },
+  },
+  {
     version: 6,
     stores: [
       [1, VERSION_1],
       [2, VERSION_2],
+      [3, VERSION_3],
       [6, VERSION_6],
     ],
     rows: {
-      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-10-22', securityIds: ['SZ:300750'], originalText: '# E', format: 'pdf', importId: 1 }],
+      reports: [{ id: 'f'.repeat(64), title: 'F', date: '2025-10-22', securityIds: ['SZ:300750'], format: 'pdf', importId: 1 }],
+      reportBodies: [{ id: 'f'.repeat(64), originalText: '# F' }],
       imports: [{ id: 1, startedAt: '2025-10-23', finishedAt: '2025-10-23', imported: 1, duplicates: 0, failed: [] }],
-      reportSecurities: [{ securityId: 'SZ:300750', date: '2025-10-22', reportId: 'e'.repeat(64) }],
-      pdfFiles: [{ id: 'e'.repeat(64), bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+      reportSecurities: [{ securityId: 'SZ:300750', date: '2025-10-22', reportId: 'f'.repeat(64) }],
+      pdfFiles: [{ id: 'f'.repeat(64), bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
     },
   },
 ];
@@ -76,7 +95,7 @@ const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort()
 const name = `migration-${crypto.randomUUID()}`;
 afterEach(() => Dexie.delete(name));
 
-test('version 1 → 2: reports, aliases and imports survive; the security index is built from the reports', async () => {
+test('version 1 → latest: reports, aliases and imports survive; the security index is built from the reports', async () => {
   const v1 = new Dexie(name);
   v1.version(1).stores(VERSION_1);
   await v1.table('reports').bulkAdd([
@@ -127,10 +146,39 @@ test.each(RELEASED)(
     const db = openLibraryDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST.version);
-    // Rows of every table the old version had are unchanged; tables added since hold what their upgrade built.
-    for (const [table, data] of Object.entries(rows)) expect(sorted(await db.table(table).toArray())).toEqual(sorted(data));
-    const reports = rows.reports as StoredReport[];
-    expect(sorted(await db.reportSecurities.toArray())).toEqual(sorted(reports.flatMap(securityRowsOf)));
+    // Rows of every table the old version had are unchanged, but for the original text, which version 3 moved out of
+    // `reports` into `reportBodies`; tables added since hold what their upgrade built.
+    const reports = rows.reports as (StoredReport & { originalText?: string })[];
+    const expected: Record<string, object[]> = {
+      ...rows,
+      reports: reports.map(({ originalText: _text, ...row }) => row),
+      reportBodies:
+        (rows.reportBodies as ReportBody[] | undefined) ?? reports.map(({ id, originalText }) => ({ id, originalText: originalText! })),
+      reportSecurities: reports.flatMap(securityRowsOf),
+    };
+    for (const [table, data] of Object.entries(expected)) expect(sorted(await db.table(table).toArray()), table).toEqual(sorted(data));
     db.close();
   },
 );
+
+test('version 2 → 3 moves bodies in pages: 450 reports (more than two upgrade pages) keep every text, rows lose it', async () => {
+  const old = new Dexie(name);
+  old.version(1).stores(VERSION_1);
+  old.version(2).stores(VERSION_2);
+  const reports = Array.from({ length: 450 }, (_, i) => ({
+    id: i.toString(16).padStart(64, '0'),
+    title: `R${i}`,
+    securityIds: [],
+    originalText: `正文 ${i} `.repeat((i % 7) + 1),
+    importId: 1,
+  }));
+  await old.table('reports').bulkAdd(reports);
+  old.close();
+
+  const db = openLibraryDatabase(name);
+  await db.open();
+  expect(await db.reports.filter((row) => 'originalText' in row).count()).toBe(0);
+  const bodies = await db.reportBodies.toArray();
+  expect(bodies).toEqual(reports.map(({ id, originalText }) => ({ id, originalText })));
+  db.close();
+});

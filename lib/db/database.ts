@@ -3,16 +3,32 @@ import type { ParsedReport } from '../reports/parse-report';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 
-/** A report in the library: what was extracted, plus the original text so a better parser can re-index it. */
+/**
+ * A report's digest row in the library: what was extracted, without its original text (since version 3 the text
+ * lives in `reportBodies`, so lists, cards, search and the worker never read bodies of up to 20 MB).
+ */
 export interface StoredReport extends ParsedReport {
   /** SHA-256 of the decoded original text: the report's identity; the same report imported twice is one report. */
   id: string;
   /** Canonical ids of its securities, for the multi-entry index `*securityIds`. */
   securityIds: SecurityId[];
   fileName: string;
-  originalText: string;
   importId: number;
   importedAt: string;
+}
+
+/** A report's original text, kept so a better parser can re-index it; one row per report, keyed by the report's id. */
+export interface ReportBody {
+  id: string;
+  originalText: string;
+}
+
+/** A report with its original text: what the import, re-index and backup handle (stored apart as row and body). */
+export type LibraryReport = StoredReport & Pick<ReportBody, 'originalText'>;
+
+/** The digest row and the body of a report with its text. */
+export function splitReport({ originalText, ...row }: LibraryReport): [StoredReport, ReportBody] {
+  return [row, { id: row.id, originalText }];
 }
 
 /** A name or code the user or a report taught us, with where it came from. */
@@ -40,6 +56,7 @@ export type LibraryDatabase = Dexie & {
   aliases: Table<StoredAlias, [string, SecurityId]>;
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
+  reportBodies: EntityTable<ReportBody, 'id'>;
   pdfFiles: EntityTable<StoredPdf, 'id'>;
 };
 
@@ -65,6 +82,9 @@ export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'secur
 
 export const DATABASE_NAME = 'reportlens';
 
+/** Reports moved per step of the version 3 upgrade: memory stays bounded (bodies are 4–20 KB, at most 20 MB). */
+const UPGRADE_PAGE = 100;
+
 /**
  * Opens the library. Schema versions are cumulative: add a new `version(n)` with its upgrade below the old ones and
  * never edit a released version (https://dexie.org/docs/Tutorial/Design#database-versioning).
@@ -83,6 +103,22 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
       const rows: ReportSecurityRow[] = [];
       await tx.table<StoredReport>('reports').each((report) => rows.push(...securityRowsOf(report)));
       await tx.table<ReportSecurityRow>('reportSecurities').bulkPut(rows);
+    });
+  // 3: bodies apart, so reading digest rows never reads original texts. Moved in pages: a 1 GB library is never
+  // held in memory at once during the upgrade.
+  db.version(3)
+    .stores({ reportBodies: 'id' })
+    .upgrade(async (tx) => {
+      const reports = tx.table<StoredReport & Partial<ReportBody>, string>('reports');
+      const bodies = tx.table<ReportBody, string>('reportBodies');
+      for (let after: string | undefined; ;) {
+        const page = await (after === undefined ? reports.orderBy(':id') : reports.where(':id').above(after)).limit(UPGRADE_PAGE).toArray();
+        if (!page.length) return;
+        const split = page.map((report) => splitReport({ ...report, originalText: report.originalText ?? '' }));
+        await bodies.bulkPut(split.map(([, body]) => body));
+        await reports.bulkPut(split.map(([row]) => row));
+        after = page.at(-1)!.id;
+      }
     });
   // 6: the original bytes of PDF reports, apart from the report rows so digests and lists never read them.
   // (3–5 are other changes' versions; Dexie takes versions with gaps.)

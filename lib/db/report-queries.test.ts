@@ -18,7 +18,6 @@ const report = (id: string, date: string, securityIds: SecurityId[]): StoredRepo
   format: 'markdown',
   tags: [],
   fileName: `${id}.md`,
-  originalText: id,
   importId: 1,
   importedAt: date,
 });

@@ -1,9 +1,9 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
-import { aShareId, codeOf, marketOf, type SecurityId } from '../securities/security-id';
+import { codeOf, marketOf, type SecurityId } from '../securities/security-id';
 import { mayStartCode } from './code-at';
 import { NameAutomaton } from './name-automaton';
 import { MentionBuffer } from './mention-buffer';
-import { scanText, upperKey, type Listing, type NameRule, type NameValue } from './scan-text';
+import { NOT_A_NAME, STRONG, WEAK, scanText, upperKey, type Listing, type NameRule, type NameValue } from './scan-text';
 
 /** How a mention was recognised; shown to the user as the reason for a mark. */
 export type MentionRule =
@@ -23,9 +23,32 @@ export interface Mention {
   rule: MentionRule;
 }
 
+/**
+ * What a caller knows about where a text stands, beyond the text itself. The matcher reads one text at a time; the
+ * page or report around it can say more.
+ */
+export interface FindContext {
+  /**
+   * Listings the surrounding page or report is about (its quote URL, its title, the report's codes): their weak
+   * names and bare codes count here as if the text named them.
+   */
+  support?: ReadonlySet<SecurityId>;
+  /**
+   * The text stands where a code is expected (a code column of a table, a quote link's text): a bare ticker or
+   * six-digit code alone in it counts, when the dictionary lists it.
+   */
+  codeSlot?: boolean;
+}
+
 /** Finds securities in plain text; built once per dictionary and reused for every text. */
 export interface SecurityMatcher {
-  find(text: string): Mention[];
+  /**
+   * The mentions in `text`, in text order. Strong names and qualified codes count alone; weak names (ordinary words,
+   * places, short forms: `SecurityEntry.weak`) count when their issuer is named strongly or by a code in the same
+   * text, or is in `context.support`; bare codes count in brackets after a name, beside their company's name, in a
+   * code slot, or when supported.
+   */
+  find(text: string, context?: FindContext): Mention[];
   /** Adds a name after construction: aliases learned during an import help the reports after it. */
   addName(name: string, id: SecurityId, rule?: NameRule): void;
 }
@@ -48,13 +71,17 @@ function bareCodeOf(id: SecurityId): string | undefined {
 
 const isSpace = (u: number) => u === 32 || u === 9 || u === 10 || u === 13 || u === 0xa0 || u === 0x3000;
 
-/** Whether a bare code stands where a code is expected: alone in its text (a table cell, a link), or in brackets. */
-function bareCodeHasContext(text: string, start: number, end: number): boolean {
+/**
+ * Whether a bare code stands where a code is expected: in brackets (`(600519)`, `（AMZN，`), or alone in its text when
+ * the caller says the text is a code slot. Alone in a text is not enough by itself: buttons, tabs and menus (PRO,
+ * LIVE, TOP, HKD) and table cells of counts (a six-digit click count) are texts alone too.
+ */
+function bareCodeHasContext(text: string, start: number, end: number, codeSlot: boolean): boolean {
   let before = start - 1;
   while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
   let after = end;
   while (after < text.length && isSpace(text.charCodeAt(after))) after++;
-  if (before < 0 && after >= text.length) return true;
+  if (before < 0 && after >= text.length) return codeSlot;
   const open = text[before];
   const close = text[after];
   return (open === '(' || open === '（') && (close === ')' || close === '）' || close === ',' || close === '，' || close === '/');
@@ -67,6 +94,12 @@ const NO_MENTIONS: readonly Mention[] = [];
 export interface MatcherOptions {
   /** Traditional → simplified units (`chineseVariantTable()`, or the part of it a tab needs), so 騰訊 finds 腾讯. */
   variants?: ReadonlyMap<number, number>;
+  /** Phrases that hold a name but are not it (海纳百川 holds 纳百川): read as a whole, yielding nothing. */
+  notNames?: Iterable<string>;
+  /** Old tickers and the listing each means today (`US:FB` → `US:META`): a code spelling of one gives the other. */
+  renamed?: Iterable<readonly [SecurityId, SecurityId]>;
+  /** Tickers that name no listing today: a code spelling of one gives nothing. */
+  delisted?: Iterable<SecurityId>;
 }
 
 function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Array | undefined {
@@ -108,16 +141,28 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     if (!listing) listings.set(id, (listing = { namedIn: 0 }));
     return listing;
   };
-  const addName = (name: string, id: SecurityId, rule: NameRule = 'name') => {
-    if (name.length >= 2) names.add(name, { id, rule, listing: listingOf(id) });
+  const addName = (name: string, id: SecurityId, rule: NameRule = 'name', strength = STRONG) => {
+    if (name.length >= 2) names.add(name, { id, rule, listing: listingOf(id), strength });
     if (!issuerOf.has(id)) setIssuer(id, id);
   };
   for (let a = 0; a < 128; a++) for (let b = 0; b < 128; b++) if (mayStartCode(a, b)) names.allowPair(a, b);
   for (const entry of entries) {
     setIssuer(entry.id, entry.issuer ?? entry.id);
-    for (const name of entry.names) addName(name, entry.id);
+    const weak = entry.weak?.length ? new Set(entry.weak) : undefined;
+    for (const name of entry.names) addName(name, entry.id, 'name', weak?.has(name) ? WEAK : STRONG);
     const bare = bareCodeOf(entry.id);
     if (bare) bareCodes.set(bare, entry.id);
+  }
+  const nothing: Listing = { namedIn: 0 };
+  for (const phrase of options.notNames ?? [])
+    if (phrase.length >= 2) names.add(phrase, { id: 'US:A', rule: 'name', listing: nothing, strength: NOT_A_NAME });
+  /** Code spellings that mean another listing today (renamed), or none (delisted: mapped to undefined). */
+  const recoded = new Map<SecurityId, SecurityId | undefined>(options.renamed ?? []);
+  for (const id of options.delisted ?? []) recoded.set(id, undefined);
+  for (const [from, to] of recoded) {
+    const bare = bareCodeOf(from);
+    if (bare && to) bareCodes.set(bare, to);
+    else if (bare) bareCodes.delete(bare);
   }
   /** {@link upperKey} of the tickers a bare uppercase word may be, common acronyms aside. */
   const tickers = new Set<number>();
@@ -128,38 +173,106 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
 
   return {
     addName,
-    find(text) {
+    find(text, context) {
       buffer.reset();
       scanText(text, names.filter.first, names.filter.second, names, tickers, buffer);
-      // Names and strong codes were recorded in text order, and so are the bare codes that count: a merge, not a sort.
-      return buffer.toMentions(text, buffer.bareCount ? resolveBareCodes(text) : NO_MENTIONS);
+      if (!buffer.bareCount && !buffer.weakCount) {
+        const mentions = buffer.toMentions(text, NO_MENTIONS);
+        return recoded.size ? recode(mentions) : mentions;
+      }
+      // Codes support the names of their issuer, as strong names do (their listing's mark).
+      for (let k = 0; k < buffer.count; k++) if (buffer.ruleAt(k) !== 'name' && buffer.ruleAt(k) !== 'learned-alias') mark(buffer.idAt(k));
+      const support = context?.support;
+      const bare = buffer.bareCount ? resolveBareCodes(text, context?.codeSlot === true, support) : NO_MENTIONS;
+      const late = buffer.weakCount ? mergeByStart(bare, resolveWeakNames(text, support)) : bare;
+      // Names and strong codes were recorded in text order, and so are the late ones: a merge, not a sort.
+      const mentions = buffer.toMentions(text, late);
+      return recoded.size ? recode(mentions) : mentions;
     },
   };
 
+  /** Marks a listing as named in the text being read (see {@link named}). */
+  function mark(id: SecurityId): void {
+    const listing = listings.get(id);
+    if (listing) listing.namedIn = buffer.serial;
+  }
+
+  /** Whether `id` or another listing of its issuer is among `support`. */
+  function supported(id: SecurityId, support: ReadonlySet<SecurityId> | undefined): boolean {
+    if (!support?.size) return false;
+    for (const listing of listingsOf.get(issuerOf.get(id) ?? '') ?? [id]) if (support.has(listing)) return true;
+    return support.has(id);
+  }
+
   /**
-   * Bare tickers and codes count when they stand in context or their company is named in the same text: those of
-   * {@link buffer} that do.
+   * Bare tickers and six-digit codes count when the dictionary lists them and they stand in context (brackets, a
+   * code slot), their company is named in the same text (a weak name will do: `民生 600016`), or the caller
+   * supports them: those of {@link buffer} that do.
    */
-  function resolveBareCodes(text: string): Mention[] {
+  function resolveBareCodes(text: string, codeSlot: boolean, support: ReadonlySet<SecurityId> | undefined): Mention[] {
     const counted: Mention[] = [];
     for (let k = 0; k < buffer.bareCount; k++) {
-      const { start, end, code, digits } = buffer.bareAt(k);
+      const { start, end, code } = buffer.bareAt(k);
       if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
-      const known = bareCodes.get(code);
-      if (!known && !digits) continue;
-      const inContext = bareCodeHasContext(text, start, end);
-      // A six-digit code alone in its cell or link, or in brackets, is a mainland code even when the dictionary does
-      // not list it (stock tables list hundreds); a bare uppercase word needs the dictionary too.
-      const id = known ?? (inContext ? aShareId(code) : undefined);
-      if (id && (inContext || named(id))) counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+      const id = bareCodes.get(code);
+      if (!id) continue;
+      if (bareCodeHasContext(text, start, end, codeSlot) || named(id) || weaklyNamed(id) || supported(id, support))
+        counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+    }
+    for (const mention of counted) mark(mention.id);
+    return counted;
+  }
+
+  /** Whether a weak name of `id`'s issuer was read in the text just read. */
+  function weaklyNamed(id: SecurityId): boolean {
+    const issuer = issuerOf.get(id);
+    for (let k = 0; k < buffer.weakCount; k++) if (issuerOf.get(buffer.weakValue(k).id) === issuer) return true;
+    return false;
+  }
+
+  /** The weak names of {@link buffer} whose issuer is named strongly, by a code, or supported by the caller. */
+  function resolveWeakNames(text: string, support: ReadonlySet<SecurityId> | undefined): Mention[] {
+    const counted: Mention[] = [];
+    for (let k = 0; k < buffer.weakCount; k++) {
+      const { id, rule } = buffer.weakValue(k);
+      if (named(id) || supported(id, support)) {
+        const start = buffer.weakStart(k);
+        const end = buffer.weakEnd(k);
+        counted.push({ start, end, text: text.slice(start, end), id, rule });
+      }
     }
     return counted;
   }
 
-  /** Whether a listing of the same issuer as `id` was named in the text just read. */
+  /** Mentions with renamed tickers given today's listing and delisted ones dropped (the same array if none is). */
+  function recode(mentions: Mention[]): Mention[] {
+    if (!mentions.some((mention) => recoded.has(mention.id))) return mentions;
+    const out: Mention[] = [];
+    for (const mention of mentions) {
+      if (!recoded.has(mention.id) || mention.rule === 'name' || mention.rule === 'learned-alias') out.push(mention);
+      else {
+        const id = recoded.get(mention.id);
+        if (id) out.push({ ...mention, id });
+      }
+    }
+    return out;
+  }
+
+  /** Whether a listing of the same issuer as `id` was named (strongly, or by a code) in the text just read. */
   function named(id: SecurityId): boolean {
     const siblings = listingsOf.get(issuerOf.get(id) ?? '');
     if (siblings) for (const listing of siblings) if (listings.get(listing)?.namedIn === buffer.serial) return true;
     return false;
   }
+}
+
+/** Two lists of mentions, each in text order, as one in text order. */
+function mergeByStart(a: readonly Mention[], b: readonly Mention[]): readonly Mention[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  const merged: Mention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start) ? a[i++]! : b[j++]!);
+  return merged;
 }

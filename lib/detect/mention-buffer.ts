@@ -1,6 +1,7 @@
 import type { SecurityId } from '../securities/security-id';
 import type { CodeHit } from './code-at';
 import type { Mention, MentionRule } from './find-securities';
+import type { NameValue } from './scan-text';
 
 /** A bare ticker or six-digit code, kept until the whole text is read: it counts only in context. */
 export type BareHit = Extract<CodeHit, { kind: 'bare' }>;
@@ -22,8 +23,13 @@ export class MentionBuffer {
   readonly #ids: SecurityId[] = ['US:A'];
   readonly #rules: MentionRule[] = ['name'];
   readonly #bare: BareHit[] = [{ kind: 'bare', start: 0, end: 0, code: '', digits: false }];
+  /** Weak names ({@link addWeak}): where, and what the trie holds for them. */
+  #weakStarts = new Int32Array(INITIAL_CAPACITY);
+  #weakEnds = new Int32Array(INITIAL_CAPACITY);
+  readonly #weakValues: NameValue[] = [];
   #count = 0;
   #bareCount = 0;
+  #weakCount = 0;
   /** The serial number of the text being read: 1 for the first, one more at each {@link reset}. */
   serial = 0;
 
@@ -31,6 +37,7 @@ export class MentionBuffer {
   reset(): void {
     this.#count = 0;
     this.#bareCount = 0;
+    this.#weakCount = 0;
     this.serial++;
   }
 
@@ -47,6 +54,51 @@ export class MentionBuffer {
   /** Records a bare code; they come in text order. */
   addBare(hit: BareHit): void {
     this.#bare[this.#bareCount++] = hit;
+  }
+
+  /** Records a weak name (it counts only with support, decided once the whole text is read); in text order. */
+  addWeak(start: number, end: number, value: NameValue): void {
+    const k = this.#weakCount++;
+    if (k === this.#weakStarts.length) {
+      const starts = new Int32Array(k * 2);
+      starts.set(this.#weakStarts);
+      this.#weakStarts = starts;
+      const ends = new Int32Array(k * 2);
+      ends.set(this.#weakEnds);
+      this.#weakEnds = ends;
+    }
+    this.#weakStarts[k] = start;
+    this.#weakEnds[k] = end;
+    this.#weakValues[k] = value;
+  }
+
+  /** How many weak names were recorded. */
+  get weakCount(): number {
+    return this.#weakCount;
+  }
+
+  /** Start, end and value of the `k`th weak name. */
+  weakStart(k: number): number {
+    return this.#weakStarts[k]!;
+  }
+  weakEnd(k: number): number {
+    return this.#weakEnds[k]!;
+  }
+  weakValue(k: number): NameValue {
+    return this.#weakValues[k]!;
+  }
+
+  /** How many names and strong codes were recorded. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Listing and rule of the `k`th recorded mention. */
+  idAt(k: number): SecurityId {
+    return this.#ids[k]!;
+  }
+  ruleAt(k: number): MentionRule {
+    return this.#rules[k]!;
   }
 
   /** How many bare codes were recorded. */

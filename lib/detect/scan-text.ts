@@ -9,8 +9,14 @@ import { nextPassingPair } from './pair-filter';
 export type NameRule = Extract<MentionRule, 'name' | 'learned-alias'>;
 /** One listing's mark: the number of the last text that named it ({@link MentionBuffer.serial}). */
 export type Listing = { namedIn: number };
-/** What a name in the automaton carries: its listing, the rule, and the listing's mark. */
-export type NameValue = { id: SecurityId; rule: NameRule; listing: Listing };
+/** A name counts alone. */
+export const STRONG = 0;
+/** A name counts only with support (see `weak` in SecurityEntry): held until the whole text is read. */
+export const WEAK = 1;
+/** A phrase that holds a name but is not one (海纳百川): read, so the name inside is not, and yields nothing. */
+export const NOT_A_NAME = 2;
+/** What a name in the automaton carries: its listing, the rule, the listing's mark, and its {@link STRONG strength}. */
+export type NameValue = { id: SecurityId; rule: NameRule; listing: Listing; strength: number };
 
 const isDigit = (u: number) => u >= 48 && u <= 57;
 
@@ -66,8 +72,36 @@ function wordEnd(text: string, i: number): number {
  * ticker of the same company then counts, and the mark answers that without a set of the text's names.
  */
 function addName(out: MentionBuffer, start: number, end: number, value: NameValue): void {
-  out.add(start, end, value.id, value.rule);
-  value.listing.namedIn = out.serial;
+  if (value.strength === STRONG) {
+    out.add(start, end, value.id, value.rule);
+    value.listing.namedIn = out.serial;
+  } else if (value.strength === WEAK) out.addWeak(start, end, value);
+}
+
+/**
+ * Last two units of names that are a parent company's subsidiary when written straight after the parent's name
+ * (申万宏源西部证券, 中信建投期货): such a name right after another name is part of one longer name, not a second company.
+ */
+const SUBSIDIARY_ENDINGS = new Set([
+  '证券',
+  '银行',
+  '保险',
+  '期货',
+  '基金',
+  '信托',
+  '资本',
+  '国际',
+  '投资',
+  '租赁',
+  '资管',
+  '理财',
+  '人寿',
+  '财险',
+]);
+
+/** Whether the CJK name `text[start, end)`, which starts where another name ended, names that name's subsidiary. */
+function isSubsidiaryName(text: string, end: number): boolean {
+  return SUBSIDIARY_ENDINGS.has(text.slice(end - 2, end));
 }
 
 /**
@@ -88,7 +122,7 @@ export function scanText(
 ): void {
   // Nothing before the loop: V8 allocates a function's feedback vector only after it has run a while, so on the
   // first call what precedes the loop leaves no feedback, and code optimised from it deoptimises on the second.
-  for (let from = 0; ;) {
+  for (let from = 0, lastNameEnd = -1; ;) {
     const start = nextPassingPair(text, from, first, second);
     if (start < 0) return;
     let resume = start + 1;
@@ -97,8 +131,8 @@ export function scanText(
       // No word boundary before CJK names.
       const end = names.mayStartAt(text, start) ? names.longestEndAt(text, start) : -1;
       if (end >= 0) {
-        addName(out, start, end, names.lastValues[0]!);
-        resume = end;
+        if (start !== lastNameEnd || !isSubsidiaryName(text, end)) addName(out, start, end, names.lastValues[0]!);
+        resume = lastNameEnd = end;
       }
     } else {
       const kind = ASCII_KIND[unit]!;
@@ -129,6 +163,18 @@ function lookAtWord(
   if (previous === 46 || previous === 36) return wordEnd(text, start);
   const unit = text.charCodeAt(start);
   const second = text.charCodeAt(start + 1);
+  if (kind === UPPER || kind === DIGIT) {
+    // A qualified code wins over a name it starts with: `NASDAQ: GOOG` is Alphabet, not Nasdaq Inc.; `BYD.N` a code.
+    const end = wordEnd(text, start);
+    const after = text.charCodeAt(end);
+    if (after === 46 || after === 45 || isColon(text, end)) {
+      const { hit, next } = codeAt(text, start);
+      if (hit?.kind === 'strong' && hit.id) {
+        out.add(hit.start, hit.end, hit.id, hit.rule);
+        return wordEnd(text, next - 1);
+      }
+    }
+  }
   if (names.mayStartName(unit, second)) {
     const end = names.longestEndAt(text, start);
     if (end > 0) {

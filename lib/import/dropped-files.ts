@@ -3,8 +3,19 @@ import type { ImportSource } from './read-import-entries';
 /** Most files one dropped folder may expand to; beyond it the drop is refused (zip the folder instead). */
 const MAX_DROPPED_FILES = 100_000;
 
-/** A dropped file with the folder path it was dropped in, as the folder picker would give it. */
-const withPath = (file: File, path: string): ImportSource => Object.assign(file, { webkitRelativePath: path });
+/**
+ * A dropped file with the folder path it was dropped in, as the folder picker would give it. A wrapper, not the
+ * File itself: `webkitRelativePath` is a read-only getter on Chromium's File (setting it throws), while Node's File
+ * has none, which is why a unit test could not see it.
+ */
+export const withPath = (file: File, path: string): ImportSource => ({
+  name: file.name,
+  size: file.size,
+  webkitRelativePath: path,
+  arrayBuffer: () => file.arrayBuffer(),
+  stream: () => file.stream(),
+  slice: (start?: number, end?: number) => file.slice(start, end),
+});
 
 const readAll = (reader: FileSystemDirectoryReader) =>
   new Promise<FileSystemEntry[]>((resolve, reject) => {

@@ -1,4 +1,5 @@
-import { securityRowsOf, type LibraryDatabase, type StoredAlias, type StoredPdf, type StoredReport } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias, StoredPdf } from '../db/database';
+import { addReports } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -42,7 +43,7 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<StoredReport, 'importId'> & { archive?: string; pdf?: Uint8Array };
+export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string; pdf?: Uint8Array };
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -144,9 +145,9 @@ export async function parseSelection(
 }
 
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report, every new alias, the reports
- * already stored that mention a new alias (read again) and the batch record in one transaction, so a failure leaves
- * the library exactly as it was. An import that adds nothing (all refused or already there) writes nothing at all
+ * Imports a selection into the library: {@link parseSelection}, then every new report (row, body and index rows),
+ * every new alias and the batch record in one transaction, so a failure leaves the library exactly as it was; then
+ * the reports already stored that mention a new alias are read again ({@link resolveLibraryAliases}). An import that adds nothing (all refused or already there) writes nothing at all
  * and returns `batchId` 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the
  * progress ends in `done` either way.
  */
@@ -164,19 +165,25 @@ export async function importReportFiles(
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
-  const write = db.transaction('rw', [db.reports, db.imports, db.aliases, db.reportSecurities, db.pdfFiles], async (tx) => {
+  let newAliases: StoredAlias[] = [];
+  const write = db.transaction('rw', [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.pdfFiles], async (tx) => {
     native = tx.idbtrans;
-    const existing = await db.reports.bulkGet(reports.map((report) => report.id));
+    // Keys only: whether each report is already there, without reading a row.
+    const existing = new Set(
+      await db.reports
+        .where(':id')
+        .anyOf(reports.map((report) => report.id))
+        .primaryKeys(),
+    );
     // An alias the library has keeps the provenance it was first stored with.
     const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
-    const newAliases = aliases.filter((_, i) => !known[i]);
-    const seen = new Set<string>();
-    const fresh: Omit<StoredReport, 'importId'>[] = [];
+    newAliases = aliases.filter((_, i) => !known[i]);
+    const fresh: Omit<LibraryReport, 'importId'>[] = [];
     const pdfs: StoredPdf[] = [];
-    reports.forEach(({ archive: _archive, pdf, ...report }, i) => {
+    reports.forEach(({ archive: _archive, pdf, ...report }) => {
       const outcome = { file: report.fileName, id: report.id, title: report.title };
-      if (existing[i] || seen.has(report.id)) return duplicates.push(outcome);
-      seen.add(report.id);
+      if (existing.has(report.id)) return duplicates.push(outcome);
+      existing.add(report.id);
       fresh.push(report);
       if (pdf) pdfs.push({ id: report.id, bytes: pdf });
       imported.push(outcome);
@@ -190,12 +197,12 @@ export async function importReportFiles(
       duplicates: duplicates.length,
       failed,
     })) as number;
-    const stored = fresh.map((report): StoredReport => ({ ...report, importId: batchId }));
-    await db.reports.bulkAdd(stored);
+    await addReports(
+      db,
+      fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
+    );
     if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
-    await db.reportSecurities.bulkPut(stored.flatMap(securityRowsOf));
     await db.aliases.bulkAdd(newAliases);
-    if (newAliases.length) await resolveLibraryAliases(db, newAliases, new Set(stored.map((report) => report.id)), context);
     return batchId;
   });
   let batchId: number;
@@ -211,6 +218,16 @@ export async function importReportFiles(
       failed,
       reports.map((report) => report.fileName),
     );
+  }
+  // Reports already stored that mention a name this import taught are read again, after the import's transaction
+  // (a walk of the whole library has no place inside it); a failure here leaves the import done and is reported.
+  if (batchId && newAliases.length) {
+    const written = new Set(imported.map((file) => file.id));
+    try {
+      await resolveLibraryAliases(db, newAliases, written, context);
+    } catch (error) {
+      failed.push({ file: '(reports already in the library)', reason: `not read again for new names: ${(error as Error).message}` });
+    }
   }
   progress.written = imported.length;
   progress.phase = 'done';

@@ -1,10 +1,11 @@
-import type { LibraryDatabase, StoredAlias, StoredReport } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias, StoredReport } from '../db/database';
+import { reportPages, yieldToPage } from '../db/report-pages';
+import { rewriteReports } from '../db/report-writes';
 import { createSecurityMatcher } from '../detect/find-securities';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
 import type { ImportResult, PendingReport } from './import-report-files';
-import { rewriteReports } from './reindex-library';
 
 /**
  * Which of some aliases a text mentions, as the latest position among them (-1 for none). An import learns names
@@ -30,7 +31,7 @@ export function latestAliasMentioned(aliases: readonly StoredAlias[]): (text: st
 }
 
 /** The stored fields of a report parsed again with `context` (no learning: the aliases are all known by then). */
-function reparsed<T extends Omit<StoredReport, 'importId'>>(report: T, context: ParseContext): T {
+function reparsed<T extends Omit<LibraryReport, 'importId'>>(report: T, context: ParseContext): T {
   const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: undefined });
   return { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
 }
@@ -61,26 +62,41 @@ export function resolveLateAliases(
 }
 
 /**
- * Reads again the reports already in the library that mention an alias this import taught it, and rewrites those
- * whose securities changed, with their index rows: inside the import's transaction, so it happens with the import
- * or not at all. Runs only when an import learns a name the library did not know.
+ * Reads again the reports already in the library that mention an alias an import taught it, and rewrites the
+ * digest rows (and index rows) of those whose securities changed. Runs after the import's transaction has
+ * committed, never inside it: the library is walked a page at a time in short read transactions, yielding to the
+ * page between pages, and only the reports that changed are written, in one transaction at the end (a report
+ * deleted meanwhile is not brought back). Aborting `signal` before that write leaves the library as the import left
+ * it (re-index completes it later). Returns how many reports changed.
  */
 export async function resolveLibraryAliases(
   db: LibraryDatabase,
   newAliases: readonly StoredAlias[],
   justWritten: ReadonlySet<string>,
   context: ParseContext,
-): Promise<void> {
+  signal?: AbortSignal,
+): Promise<number> {
   const latestMentioned = latestAliasMentioned(newAliases);
   const updated: StoredReport[] = [];
-  await db.reports.each((report) => {
-    if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) return;
-    try {
-      const next = reparsed(report, context);
-      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
-    } catch {
-      // It parsed when it was imported; a parser that now refuses it leaves it as it was (re-index reports such files).
+  for await (const page of reportPages(db, { signal })) {
+    for (const report of page) {
+      if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) continue;
+      try {
+        const { originalText: _text, ...next } = reparsed(report, context);
+        const { originalText: _old, ...before } = report;
+        if (JSON.stringify(next) !== JSON.stringify(before)) updated.push(next);
+      } catch {
+        // It parsed when it was imported; a parser that now refuses it leaves it as it was (re-index reports such files).
+      }
     }
+    await yieldToPage();
+  }
+  signal?.throwIfAborted();
+  if (!updated.length) return 0;
+  return db.transaction('rw', db.reports, db.reportSecurities, async () => {
+    const still = await db.reports.bulkGet(updated.map((report) => report.id));
+    const kept = updated.filter((_, i) => still[i] !== undefined);
+    await rewriteReports(db, kept);
+    return kept.length;
   });
-  await rewriteReports(db, updated);
 }

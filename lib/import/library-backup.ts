@@ -40,14 +40,15 @@ export type LibraryBackup = Omit<v.InferOutput<typeof backupSchema>, 'aliases'> 
 
 /** The whole library as a backup object; `JSON.stringify` it to save. */
 export async function exportLibrary(db: LibraryDatabase): Promise<LibraryBackup> {
-  const [reports, aliases] = await db.transaction('r', db.reports, db.aliases, () =>
-    Promise.all([db.reports.toArray(), db.aliases.toArray()]),
+  const [reports, bodies, aliases] = await db.transaction('r', db.reports, db.reportBodies, db.aliases, () =>
+    Promise.all([db.reports.toArray(), db.reportBodies.toArray(), db.aliases.toArray()]),
   );
+  const textOf = new Map(bodies.map((body) => [body.id, body.originalText]));
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
-    reports: reports.map(({ fileName, originalText, importedAt }) => ({ fileName, originalText, importedAt })),
+    reports: reports.map(({ id, fileName, importedAt }) => ({ fileName, originalText: textOf.get(id) ?? '', importedAt })),
     aliases: aliases.map(({ alias, securityId, origin, from }) => ({ alias, securityId, origin, from })),
   };
 }

@@ -1,6 +1,10 @@
-import { securityRowsOf, type LibraryDatabase, type StoredReport } from '../db/database';
+import type { LibraryDatabase, StoredReport } from '../db/database';
+import { reportPages, yieldToPage } from '../db/report-pages';
+import { rewriteReports } from '../db/report-writes';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
+
+export { rewriteReports } from '../db/report-writes';
 
 /** What re-indexing did. */
 export interface ReindexResult {
@@ -9,48 +13,51 @@ export interface ReindexResult {
   failed: { file: string; reason: string }[];
 }
 
+/** Longest stretch of parsing between two yields to the page, so progress paints and input is answered. */
+const SLICE_MS = 40;
+
 /**
  * Re-runs extraction on every report's original text with today's parser and dictionary, so a better parser or a
- * newly imported security list improves the whole library without re-import. Ids, files and import records stay;
- * everything is written in one transaction.
+ * newly imported security list improves the whole library without re-import. Reads the library a page at a time
+ * and parses in slices of {@link SLICE_MS}, yielding between them (progress paints, the page stays responsive);
+ * writes what changed in one transaction at the end, so aborting `signal` before then leaves the library exactly as
+ * it was (the promise rejects with the signal's reason). Ids, files, bodies and import records stay.
  */
 export async function reindexLibrary(
   db: LibraryDatabase,
   context: ParseContext,
   onProgress: (done: number, total: number) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<ReindexResult> {
-  const reports = await db.reports.toArray();
+  const total = await db.reports.count();
   const learner = new AliasLearner(context);
   const updated: StoredReport[] = [];
   const failed: ReindexResult['failed'] = [];
-  reports.forEach((report, i) => {
-    try {
-      const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: learner.learn });
-      const next: StoredReport = { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
-      if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
-    } catch (error) {
-      failed.push({ file: report.fileName, reason: (error as Error).message });
+  let done = 0;
+  let sliceStart = performance.now();
+  for await (const page of reportPages(db, { signal })) {
+    for (const { originalText, ...report } of page) {
+      try {
+        const parsed = parseReport(report.fileName, originalText, { ...context, learn: learner.learn });
+        const next: StoredReport = { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
+        if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
+      } catch (error) {
+        failed.push({ file: report.fileName, reason: (error as Error).message });
+      }
+      done++;
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        onProgress(done, total);
+        await yieldToPage();
+        signal?.throwIfAborted();
+        sliceStart = performance.now();
+      }
     }
-    if (i % 100 === 99) onProgress(i + 1, reports.length);
-  });
+  }
+  signal?.throwIfAborted();
   await db.transaction('rw', [db.reports, db.aliases, db.reportSecurities], async () => {
     await rewriteReports(db, updated);
     await db.aliases.bulkPut(learner.aliases());
   });
-  onProgress(reports.length, reports.length);
-  return { reports: reports.length, changed: updated.length, failed };
-}
-
-/**
- * Writes reports that were read again, and replaces their index rows (a report whose securities changed must not
- * keep the rows of the old ones). Call it inside a transaction over `reports` and `reportSecurities`.
- */
-export async function rewriteReports(db: LibraryDatabase, updated: readonly StoredReport[]): Promise<void> {
-  if (!updated.length) return;
-  await db.reports.bulkPut([...updated]);
-  await db.reportSecurities
-    .where('reportId')
-    .anyOf(updated.map((report) => report.id))
-    .delete();
-  await db.reportSecurities.bulkPut(updated.flatMap(securityRowsOf));
+  onProgress(done, done);
+  return { reports: done, changed: updated.length, failed };
 }

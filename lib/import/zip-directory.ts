@@ -33,6 +33,8 @@ const END_RECORD_SPAN = 22 + 0xffff;
 /** Bytes per listed entry beyond which a directory is refused unread: a header is 46 bytes plus name, extra, comment. */
 const MAX_DIRECTORY_BYTES_PER_ENTRY = 46 + 3 * 0xffff;
 export const ENCRYPTED_FLAG = 1;
+/** General-purpose bit 11: the entry's name (and comment) are UTF-8. */
+export const UTF8_NAME_FLAG = 0x800;
 
 /** Reads the central directory of a zip; `maxEntries` refuses an archive listing more before its directory is read. */
 export async function readZipDirectory(source: SliceableSource, maxEntries: number): Promise<ZipDirectory> {
@@ -76,7 +78,7 @@ export async function readZipDirectory(source: SliceableSource, maxEntries: numb
     if (at + skip > directory.byteLength) return { problem: 'the archive is corrupt: a directory entry runs past its end' };
     const nameBytes = new Uint8Array(directory.buffer, directory.byteOffset + at + 46, nameLength);
     const entry: ZipDirectoryEntry = {
-      name: entryName(nameBytes, (flags & 0x800) !== 0),
+      name: entryName(nameBytes, (flags & UTF8_NAME_FLAG) !== 0),
       flags,
       crc: directory.getUint32(at + 16, true),
     };

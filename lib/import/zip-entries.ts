@@ -1,7 +1,8 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { fileProblem, IGNORED, unsafeEntryName, ZIP_FILE, type ImportEntry, type ImportSource } from './import-file-rules';
 import { formatBytes, type ImportLimits } from './import-limits';
-import { Crc32, ENCRYPTED_FLAG, readZipDirectory, type SliceableSource, type ZipDirectoryEntry } from './zip-directory';
+import { zipEntryName } from './zip-entry-name';
+import { Crc32, ENCRYPTED_FLAG, readZipDirectory, UTF8_NAME_FLAG, type SliceableSource, type ZipDirectoryEntry } from './zip-directory';
 
 /** A source whose bytes can be read by range: itself when it can, else its bytes as a `Blob`. */
 async function sliceable(source: ImportSource): Promise<SliceableSource & { stream(): ReadableStream<Uint8Array> }> {
@@ -53,13 +54,15 @@ export async function* zipEntries(
     }
     const entry = listed(file.name);
     if (file.name.endsWith('/')) return;
-    const path = `${archive}/${file.name}`;
-    const unsafe = unsafeEntryName(file.name);
-    if (IGNORED.test(file.name)) return;
+    // Looked up by the name as stored; shown and checked as its writer meant it (GBK names, say, not mojibake).
+    const name = zipEntryName(file.name, ((entry?.flags ?? 0) & UTF8_NAME_FLAG) !== 0);
+    const path = `${archive}/${name}`;
+    const unsafe = unsafeEntryName(name);
+    if (IGNORED.test(name)) return;
     if (unsafe) return void ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
-    if (ZIP_FILE.test(file.name))
+    if (ZIP_FILE.test(name))
       return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
-    const problem = fileProblem(file.name, file.originalSize ?? 1, limits);
+    const problem = fileProblem(name, file.originalSize ?? 1, limits);
     if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
     if (!entry)
       return void ready.push({ kind: 'failed', path, archive, reason: "skipped: the archive's directory does not list it (corrupt)" });

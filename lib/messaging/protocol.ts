@@ -14,6 +14,8 @@ export interface TabDictionary {
   markAll: boolean;
   /** Traditional → simplified pairs the names need (`variantsForNames`), so traditional text matches too. */
   variants: [number, number][];
+  /** Phrases that hold one of the names but are not it (海纳百川 holds 纳百川): the matcher reads them to yield nothing. */
+  notNames?: string[];
 }
 
 /** A report as cards and the popup show it. */

@@ -43,21 +43,41 @@ export function rangeOfMark(mark: PageMark): Range {
   return range;
 }
 
-/** Per-node index of marks, for hit-testing a caret position. */
+/**
+ * Per-node index of marks, for hit-testing a caret position, with a count per security so the page's set of
+ * securities is known without walking every mark. Holds only nodes on the page: {@link MarkIndex.sweep} lets go of
+ * those that left it.
+ */
 export class MarkIndex {
   readonly #byNode = new Map<Text, PageMark[]>();
+  readonly #perSecurity = new Map<SecurityId, number>();
 
   add(marks: readonly PageMark[]): void {
     for (const mark of marks) {
       const list = this.#byNode.get(mark.node) ?? [];
       list.push(mark);
       this.#byNode.set(mark.node, list);
+      this.#perSecurity.set(mark.mention.id, (this.#perSecurity.get(mark.mention.id) ?? 0) + 1);
     }
   }
 
   /** Forgets the marks of nodes that are rescanned or gone. */
   removeNodes(nodes: Iterable<Text>): void {
-    for (const node of nodes) this.#byNode.delete(node);
+    for (const node of nodes) {
+      for (const mark of this.#byNode.get(node) ?? []) {
+        const left = (this.#perSecurity.get(mark.mention.id) ?? 1) - 1;
+        if (left) this.#perSecurity.set(mark.mention.id, left);
+        else this.#perSecurity.delete(mark.mention.id);
+      }
+      this.#byNode.delete(node);
+    }
+  }
+
+  /** Forgets the marks of nodes no longer on the page and returns those nodes (their drawings must go too). */
+  sweep(): Text[] {
+    const gone = [...this.#byNode.keys()].filter((node) => !node.isConnected);
+    this.removeNodes(gone);
+    return gone;
   }
 
   /** The mark covering `offset` in `node`, if any. */
@@ -68,5 +88,15 @@ export class MarkIndex {
   /** All marks, grouped by node in insertion order. */
   all(): PageMark[] {
     return [...this.#byNode.values()].flat();
+  }
+
+  /** The securities marked now, in no particular order. */
+  securities(): SecurityId[] {
+    return [...this.#perSecurity.keys()];
+  }
+
+  /** How many nodes hold marks (for the soak test: it must not grow with removed nodes). */
+  get nodeCount(): number {
+    return this.#byNode.size;
   }
 }

@@ -1,14 +1,15 @@
-import { createSecurityMatcher, type MentionRule } from '../detect/find-securities';
-import { securityOfQuoteUrl } from '../detect/quote-url';
+import { createSecurityMatcher } from '../detect/find-securities';
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
+import { analysePage } from '../page-analysis/analyse-page';
+import { summarisePage } from '../page-analysis/page-summary';
 import type { SecurityId } from '../securities/security-id';
 import type { MarkStyle } from '../settings/display-settings';
 import { watchHover } from './hover-watch';
 import { MarkHighlights } from './mark-highlights';
 import { MarkOverlay } from './mark-overlay';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
-import { watchPageMutations } from './page-mutations';
-import { collectTexts } from './visible-text-nodes';
+import { watchPageMutations, type MutationQueueState } from './page-mutations';
+import { TextReader } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
 export interface CardState {
@@ -28,7 +29,7 @@ export interface PageLensDeps {
   /** Selector of our own elements in the page (the card's host), never read as page text. */
   ownUi: string;
   isOverCard: (target: EventTarget | null) => boolean;
-  /** The marked securities changed (after each scan): the toolbar badge follows. */
+  /** The set of marked securities changed (told only when it did, not after every scan): the toolbar badge follows. */
   onMarked?: (ids: SecurityId[]) => void;
   markStyle?: MarkStyle;
   /**
@@ -51,6 +52,16 @@ export interface PageLens {
   ready: Promise<void>;
   /** Redraws the marks in another style (the user changed the setting). */
   setMarkStyle(style: MarkStyle): void;
+  /** How the lens follows the live page: its queue, and how many nodes hold marks (tests and the soak run). */
+  liveState(): MutationQueueState & { markedNodes: number };
+}
+
+/** The issuer's listings of each entry of a tab dictionary, so the publisher's brand covers all its listings. */
+function listingsByIssuer(dictionary: TabDictionary): (id: SecurityId) => SecurityId[] {
+  const issuerOf = new Map(dictionary.entries.map((entry) => [entry.id, entry.issuer ?? entry.id]));
+  const listings = new Map<string, SecurityId[]>();
+  for (const [id, issuer] of issuerOf) listings.set(issuer, [...(listings.get(issuer) ?? []), id]);
+  return (id) => listings.get(issuerOf.get(id) ?? '') ?? [id];
 }
 
 const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
@@ -70,13 +81,18 @@ function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensD
  */
 export function runPageLens(deps: PageLensDeps): PageLens {
   const { doc, signal, dictionary } = deps;
+  const view = doc.defaultView!;
   const withReports = new Set(dictionary.withReports);
-  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants) });
+  const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
+  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants), notNames: dictionary.notNames });
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
-  const quoteSecurity = securityOfQuoteUrl(deps.url);
+  const reader = new TextReader({ ownUi: deps.ownUi, styleOf: (element) => view.getComputedStyle(element) });
+  let subject: SecurityId[] = [];
+  let publisher: ReadonlySet<SecurityId> = new Set();
+  let queueState: () => MutationQueueState = () => ({ pending: 0, partial: 0, handed: 0 });
 
   const cache = new Map<SecurityId, Promise<SecurityReports | undefined>>();
   let shown: PageMark | undefined;
@@ -106,49 +122,76 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     signal,
   );
 
-  /** Scans text nodes (again, for changed ones) and redraws their marks; scans run one after another. */
+  /** The securities last told to `onMarked`, as one key: the worker hears only of changes to the set. */
+  let toldKey: string | undefined;
+  const tell = () => {
+    const ids = index.securities().sort();
+    const key = ids.join(' ');
+    if (key === toldKey) return;
+    toldKey = key;
+    deps.onMarked?.(ids);
+  };
+  /** Replaces the marks of `nodes` (rescanned) with `marks`. */
+  const replace = (nodes: readonly Text[], marks: PageMark[]) => {
+    index.removeNodes(nodes);
+    painter.removeNodes(nodes);
+    const kept = marks.filter((mark) => markable(mark.mention.id));
+    index.add(kept);
+    painter.add(kept);
+    tell();
+  };
+  /** Live text, scanned one batch after another with the page analysis's verdict on the publisher. */
   let scans = Promise.resolve();
-  const scan = ({ nodes, texts }: { nodes: Text[]; texts?: string[] }) =>
+  const scanLive = (nodes: Text[]) =>
     (scans = scans.then(async () => {
-      const marks = await scanForMarks({ nodes, texts }, matcher, (id) => dictionary.markAll || withReports.has(id), {
+      const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
-        yieldToPage: nextFrame(doc.defaultView!),
+        yieldToPage: nextFrame(view),
       });
-      if (signal.aborted) return;
-      index.removeNodes(nodes);
-      painter.removeNodes(nodes);
-      index.add(marks);
-      painter.add(marks);
-      deps.onMarked?.([...new Set(index.all().map((mark) => mark.mention.id))]);
+      if (!signal.aborted) replace(nodes, marks);
     }));
+  /** Nodes left the page: their marks and drawings go, so nothing of ours keeps them alive. */
+  const release = () => {
+    const gone = index.sweep();
+    if (!gone.length) return;
+    painter.removeNodes(gone);
+    if (shown && !shown.node.isConnected) deps.showCard((shown = undefined));
+    tell();
+  };
 
   const ready = (async () => {
     if ((!withReports.size && !dictionary.markAll) || !doc.body) return;
-    watchPageMutations(doc.body, { ownUi: deps.ownUi, onText: (nodes) => scan({ nodes }), signal });
-    await scan(collectTexts(doc.body, deps.ownUi));
+    queueState = watchPageMutations(doc.body, { reader, onText: scanLive, onRemoved: release, signal });
+    // Live scans wait for the analysis: they need its verdict on the publisher.
+    await (scans = analyse());
   })();
+
+  async function analyse() {
+    const analysis = await analysePage({
+      doc,
+      url: deps.url,
+      matcher,
+      listingsOf: listingsByIssuer(dictionary),
+      reader,
+      signal,
+      yieldToPage: nextFrame(view),
+    });
+    if (signal.aborted) return;
+    ({ subject, publisher } = analysis);
+    replace(analysis.read.nodes, analysis.marks);
+  }
 
   return {
     ready,
     setMarkStyle: (style) => painter.setStyle(style),
-    pageSecurities() {
-      const found = new Map<SecurityId, { count: number; rules: Set<MentionRule> }>();
-      for (const { mention } of index.all()) {
-        const entry = found.get(mention.id) ?? { count: 0, rules: new Set() };
-        entry.count++;
-        entry.rules.add(mention.rule);
-        found.set(mention.id, entry);
-      }
-      const ordered = [...found].sort((a, b) => b[1].count - a[1].count);
-      if (quoteSecurity && withReports.has(quoteSecurity)) {
-        const own = ordered.findIndex(([id]) => id === quoteSecurity);
-        const [entry] = own >= 0 ? ordered.splice(own, 1) : [[quoteSecurity, { count: 0, rules: new Set<MentionRule>() }] as const];
-        ordered.unshift([entry![0], entry![1]]);
-      }
-      return {
-        url: deps.url,
-        securities: ordered.map(([id, { count, rules }]) => ({ id, name: names.get(id) ?? id, count, rules: [...rules] })),
-      };
-    },
+    liveState: () => ({ ...queueState(), markedNodes: index.nodeCount }),
+    pageSecurities: () => ({
+      url: deps.url,
+      securities: summarisePage(
+        index.all().map(({ mention }) => mention),
+        subject.filter(markable),
+        (id) => names.get(id) ?? id,
+      ),
+    }),
   };
 }

@@ -1,82 +1,127 @@
+import { chromeElementsUnder, isChromeElement } from '../page-analysis/site-chrome';
+import { headlineListsUnder, linkListsUnder } from '../page-analysis/link-lists';
+import { textIsHidden, type StyleLike } from '../page-analysis/hidden-style';
+
 /**
- * Elements whose text is never page prose: code, forms, editors, hidden parts, and site chrome (navigation and
- * footers carry the publisher's own brand, `关于腾讯`, not what the page says). One selector, so a single native
- * `closest()` call answers for a text node however deep it sits.
+ * Elements whose text is never page prose: code, forms, editors, and parts the page itself marks hidden. One
+ * selector, so a single `querySelectorAll` finds them all.
  */
-const SKIPPED =
-  'script,style,noscript,template,textarea,input,select,option,code,pre,svg,canvas,iframe,head,title,nav,footer,' +
-  '[role="navigation"],[role="contentinfo"],[role="banner"],[aria-hidden="true"],[hidden],[contenteditable=""],[contenteditable="true"],' +
-  '[style*="display:none" i],[style*="display: none" i]';
+const NOT_PROSE =
+  'script,style,noscript,template,textarea,input,select,option,button,code,pre,svg,canvas,iframe,object,head,title,' +
+  '[aria-hidden="true"],[hidden],[contenteditable=""],[contenteditable="true"],[contenteditable="plaintext-only"]';
 
 /** Most text nodes one page scan reads; beyond this a page is a data dump and the rest is left alone. */
 export const MAX_TEXT_NODES_PER_SCAN = 20_000;
 /** Text nodes shorter than this cannot hold a ticker or name worth a mark (`茅台` is 2 units). */
 const MIN_TEXT_LENGTH = 2;
-/** `NodeFilter.SHOW_TEXT`, spelled out so the module also runs where `NodeFilter` is no global (Node with linkedom). */
+/** `NodeFilter.SHOW_TEXT`, spelled out so the module also runs where `NodeFilter` is no global. */
 const SHOW_TEXT = 4;
 
-/** The selector of everything skipped, with the caller's own UI (e.g. our card's host element) added. */
-const skippedSelector = (ownUi: string | undefined) => (ownUi ? `${SKIPPED},${ownUi}` : SKIPPED);
-
-/** Whether a text node (one a mutation added or changed) sits where page prose does: no skipped ancestor. */
-export function isReadableText(node: Text, ownUi?: string): boolean {
-  if ((node.nodeValue?.trim().length ?? 0) < MIN_TEXT_LENGTH) return false;
-  return node.parentElement !== null && node.parentElement.closest(skippedSelector(ownUi)) === null;
-}
-
-/** Whether an element added by a mutation may hold page prose (neither it nor an ancestor is skipped). */
-export function isReadableElement(element: Element, ownUi?: string): boolean {
-  return element.closest(skippedSelector(ownUi)) === null;
-}
-
-/**
- * Text nodes under `root` that a reader can see, in document order, skipping code, form fields, editable regions,
- * hidden elements, site chrome and anything matching `ownUi`. DOM calls from a content script cross into the
- * browser, so this makes few: one `querySelectorAll` finds every skipped element, a native TreeWalker yields the text
- * nodes, and each element's verdict is worked out once, from its parent's.
- */
-export function collectTextNodes(root: Node, ownUi?: string, limit = MAX_TEXT_NODES_PER_SCAN): Text[] {
-  return collectTexts(root, ownUi, limit).nodes;
+/** How a page is read: our own UI to leave alone, and where an element's computed style comes from. */
+export interface ReadingRules {
+  /** Selector of our own elements (the card's host): never page text. */
+  ownUi?: string;
+  /** The element's computed style (the browser's `getComputedStyle`; the CLI's declared styles). None: all shown. */
+  styleOf?: (element: Element) => StyleLike | undefined;
 }
 
 /** The visible text nodes and their texts, read once (each read of a node's text is a call into the browser). */
 export interface CollectedTexts {
   nodes: Text[];
   texts: string[];
+  /** Where to go on when the limit was reached (the last node read); undefined when the root was read to its end. */
+  resumeAfter?: Text;
 }
 
-/** {@link collectTextNodes} with each node's text alongside. */
-export function collectTexts(root: Node, ownUi?: string, limit = MAX_TEXT_NODES_PER_SCAN): CollectedTexts {
-  const skipped = new Set<Element>((root as Element | Document).querySelectorAll?.(skippedSelector(ownUi)) ?? []);
-  const verdicts = new Map<Node, boolean>([[root, true]]);
-  const chain: Element[] = [];
-  const readable = (parent: Element | null): boolean => {
-    let at: Node | null = parent;
+/**
+ * Reads a page as a reader sees it: text that is rendered, visible and on the page, outside code and form fields,
+ * outside the site's chrome (menus, headers, footers, share buttons, link lists: `site-chrome.ts`, `link-lists.ts`)
+ * and outside our own UI. Each element's verdict is worked out once, from its parent's, and kept (weakly) for the
+ * nodes a live page adds later.
+ */
+export class TextReader {
+  readonly #rules: ReadingRules;
+  readonly #verdicts = new WeakMap<Node, boolean>();
+  /** Elements found unreadable by a subtree query (chrome, link lists, not prose). */
+  readonly #skipped = new WeakSet<Element>();
+  readonly #notProse: string;
+
+  constructor(rules: ReadingRules = {}) {
+    this.#rules = rules;
+    this.#notProse = rules.ownUi ? `${NOT_PROSE},${rules.ownUi}` : NOT_PROSE;
+  }
+
+  /** Whether a text node (one a mutation added or changed) is readable page prose. */
+  isReadableText(node: Text): boolean {
+    if ((node.nodeValue?.trim().length ?? 0) < MIN_TEXT_LENGTH) return false;
+    return node.parentElement !== null && this.isReadableElement(node.parentElement);
+  }
+
+  /**
+   * Whether an element and all its ancestors are readable. Elements inside `queried` (a subtree whose unreadable
+   * elements were just found by query) need only their style read.
+   */
+  isReadableElement(element: Element, queried?: Node): boolean {
+    const chain: Element[] = [];
     let verdict: boolean | undefined;
-    while (at) {
-      verdict = verdicts.get(at);
+    let inQueried = queried !== undefined;
+    for (let at: Element | null = element; at; at = at.parentElement) {
+      verdict = this.#verdicts.get(at);
       if (verdict !== undefined) break;
-      if (skipped.has(at as Element)) {
+      if (this.#skipped.has(at) || this.#judgeAlone(at, inQueried && at !== queried)) {
         verdict = false;
         break;
       }
-      chain.push(at as Element);
-      at = at.parentNode;
+      chain.push(at);
+      if (at === queried) inQueried = false;
     }
-    const result = verdict ?? false;
-    for (const element of chain) verdicts.set(element, result);
-    chain.length = 0;
+    const result = verdict ?? true;
+    for (const at of chain) this.#verdicts.set(at, result);
     return result;
-  };
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  const nodes: Text[] = [];
-  const texts: string[] = [];
-  for (let node = walker.nextNode(); node && nodes.length < limit; node = walker.nextNode()) {
-    const text = node.nodeValue ?? '';
-    if (text.length < MIN_TEXT_LENGTH || !readable(node.parentElement)) continue;
-    nodes.push(node as Text);
-    texts.push(text);
   }
-  return { nodes, texts };
+
+  /**
+   * Text nodes under `root` that a reader can see, in document order, at most `limit`; `after` resumes a read of the
+   * same root that stopped at its limit. Chrome and link lists under `root` are found first with a few subtree queries.
+   */
+  collect(root: Node, limit = MAX_TEXT_NODES_PER_SCAN, after?: Text): CollectedTexts {
+    if (!after) this.#learnSubtree(root);
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, SHOW_TEXT);
+    if (after) walker.currentNode = after;
+    const nodes: Text[] = [];
+    const texts: string[] = [];
+    let last: Text | undefined;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (nodes.length >= limit) return { nodes, texts, resumeAfter: last };
+      last = node as Text;
+      const text = node.nodeValue ?? '';
+      if (text.length < MIN_TEXT_LENGTH || !node.parentElement || !this.isReadableElement(node.parentElement, root)) continue;
+      nodes.push(node as Text);
+      texts.push(text);
+    }
+    return { nodes, texts };
+  }
+
+  /** Finds the unreadable elements of a subtree (not prose, chrome, link lists) in a few queries. */
+  #learnSubtree(root: Node): void {
+    const element = root.nodeType === 1 ? (root as Element) : (root as Document).documentElement;
+    if (!element) return;
+    for (const found of element.querySelectorAll(this.#notProse)) this.#skipped.add(found);
+    for (const found of chromeElementsUnder(element)) this.#skipped.add(found);
+    for (const found of linkListsUnder(element)) this.#skipped.add(found);
+    for (const found of headlineListsUnder(element)) this.#skipped.add(found);
+  }
+
+  /** An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. */
+  #judgeAlone(element: Element, queried: boolean): boolean {
+    if (!queried && (element.matches(this.#notProse) || isChromeElement(element))) return true;
+    const style = this.#rules.styleOf?.(element);
+    return style !== undefined && textIsHidden(style);
+  }
+}
+
+/** The readable text nodes under `root` (see {@link TextReader}). */
+export function collectTexts(root: Node, rules: ReadingRules = {}, limit = MAX_TEXT_NODES_PER_SCAN): CollectedTexts {
+  return new TextReader(rules).collect(root, limit);
 }

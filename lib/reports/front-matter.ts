@@ -10,6 +10,8 @@ export interface FrontMatter {
   sourceUrl?: string;
   summary?: string;
   description?: string;
+  /** Key points the front matter lists: a `summary`, `keyPoints` or `highlights` list. */
+  keyPoints: string[];
 }
 
 /** A file split into its front matter and body. */
@@ -49,7 +51,7 @@ const asList = (value: unknown): string[] => {
  */
 export function splitFrontMatter(text: string): SplitDocument {
   const match = FENCE.exec(text);
-  if (!match) return { frontMatter: { categories: [], tags: [] }, body: text };
+  if (!match) return { frontMatter: { categories: [], tags: [], keyPoints: [] }, body: text };
   let data: unknown;
   try {
     data = parseYaml(match[1]!, YAML_LIMITS);
@@ -66,8 +68,13 @@ export function splitFrontMatter(text: string): SplitDocument {
       tags: asList(fields.tags),
       source: asText(fields.source ?? fields.author),
       sourceUrl: asText(fields.sourceUrl ?? fields.source_url ?? fields.url ?? fields.link),
-      summary: asText(fields.summary),
+      // A `summary:` list is the report's key points, not one paragraph (Astro content collections write it so).
+      summary: Array.isArray(fields.summary) ? undefined : asText(fields.summary),
       description: asText(fields.description),
+      keyPoints: [fields.summary, fields.keyPoints, fields.key_points, fields.highlights]
+        .filter(Array.isArray)
+        .flatMap((list) => list.map(asText))
+        .filter((point): point is string => Boolean(point)),
     },
     body: text.slice(match[0].length),
   };

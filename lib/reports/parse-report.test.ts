@@ -74,3 +74,42 @@ describe.skipIf(!SHARED_AVAILABLE)(`parseReport on the design samples (${SHARED_
     expect(ids(report)).toEqual(expect.arrayContaining(['HK:09988', 'US:GOOGL', 'US:KWEB', 'HK:03067', 'HK:03088']));
   });
 });
+
+describe.skipIf(!SHARED_AVAILABLE)(
+  `parseReport on the shared corpus shapes (${SHARED_AVAILABLE ? 'present' : SHARED_MISSING_REASON})`,
+  () => {
+    const corpus = (folder: string, name: string) =>
+      parseReport(`${folder}/${name}`, readFileSync(sharedPath('corpus', 'reports', folder, name), 'utf8'), context);
+
+    test.each([
+      ['10.md', 3, '宏观经济下行风险'],
+      ['103.md', 3, '技术成熟度风险'],
+      ['115.md', 3, '宏观经济不及预期'],
+      ['141.md', 3, '即时零售发展不及预期'],
+      ['231.md', 3, '监管立法风险'],
+      ['233.md', 3, '产业化进度'],
+    ])('gator report %s: risks under its heading style', (name, atLeast, first) => {
+      const report = corpus('gator-reports', name);
+      expect(report.risks.length).toBeGreaterThanOrEqual(atLeast);
+      expect(report.risks[0]).toMatch(new RegExp(`^${first}`));
+    });
+
+    test('gator report: the front-matter summary list is the key points, the description the summary', () => {
+      const report = corpus('gator-reports', '1.md');
+      expect(report.keyPoints.length).toBeGreaterThanOrEqual(3);
+      expect(report.keyPoints[0]).toMatch(/^AI Agent是软件革命的关键/);
+      expect(report.summary).toMatch(/^AI Agent是软件革命的关键/);
+    });
+
+    test('finews Jekyll post: dated from front matter or its name', () => {
+      expect(corpus('finews', '2021-12-08-202112082206672930.md').date?.slice(0, 10)).toBe('2021-12-08');
+    });
+
+    test('gator article (WeChat HTML body): dated, titled, a summary', () => {
+      const report = corpus('gator-articles', '2023-07-22-wx-dc354e7c-2247483828-1.md');
+      expect(report.date?.slice(0, 10)).toBe('2023-07-22');
+      expect(report.title).toBe('功夫在盘外，不在电脑前');
+      expect(report.summary.length).toBeGreaterThan(0);
+    });
+  },
+);

@@ -2,10 +2,13 @@ import type { SecurityMatcher } from '../detect/find-securities';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { pdfBody } from '../pdf/pdf-body';
 import { extractBrokerFields, type BrokerFields } from './broker-fields';
-import { splitFrontMatter, toIsoDate } from './front-matter';
+import { splitFrontMatter } from './front-matter';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
 import { findReportSecurities, type ReportSecurity } from './report-securities';
-import { extractKeyPoints, extractRisks, extractSource, extractSummary, extractTitle, extractUrl } from './report-sections';
+import { reportDate } from './report-date';
+import { extractRisks } from './report-risks';
+import { extractKeyPoints, extractSource, extractSummary, extractTitle, extractUrl } from './report-sections';
+import { withoutSetAside } from './set-aside-sections';
 
 /** Everything extracted from one report; recomputable from its original text at any time (re-index). */
 export interface ParsedReport {
@@ -51,14 +54,17 @@ export function parseReport(fileName: string, text: string, context: ParseContex
   const title = extractTitle(blocks, frontMatter, fileName);
   const plainText = [title, ...blocks.map((block) => block.text)].join('\n');
   context.learn?.(plainText, fileName);
+  // Disclaimers, copyright, analyst statements and rating definitions are never summary, key points or risks.
+  const argument = withoutSetAside(blocks);
   return {
     title,
-    date: toIsoDate(frontMatter.date) ?? (format === 'pdf' ? brokerNote?.date?.date : undefined),
+    // A PDF has no front matter: its date is the one the note prints near its start.
+    date: (format === 'pdf' ? brokerNote?.date?.date : undefined) ?? reportDate(frontMatter.date, fileName, title, blocks[0]?.text),
     source: extractSource(blocks, frontMatter) ?? brokerNote?.broker?.name,
     url: extractUrl(blocks, frontMatter),
-    summary: extractSummary(blocks, frontMatter),
-    keyPoints: extractKeyPoints(blocks),
-    risks: extractRisks(blocks),
+    summary: extractSummary(argument, { frontMatter, title, repeated: () => false }),
+    keyPoints: extractKeyPoints(argument, frontMatter),
+    risks: extractRisks(argument),
     securities: findReportSecurities(plainText, body, context.matcher, context.dictionary),
     format,
     tags: [...new Set([...frontMatter.tags, ...frontMatter.categories])],

@@ -4,7 +4,18 @@ import { pdfBody } from '../pdf/pdf-body';
 
 /** The structure extraction works on, whatever the report's format: headings, paragraphs and list items, in order. */
 export type Block =
-  { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'item'; ordered: boolean; text: string };
+  | { kind: 'heading'; depth: number; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'item'; ordered: boolean; text: string; level?: number };
+
+/**
+ * Depth given to a line that is bold and nothing else (`**风险提示**`, `<p><strong>投资要点</strong></p>`): writers use
+ * such lines as headings, below every Markdown level.
+ */
+export const BOLD_LINE_DEPTH = 7;
+/** A bold-only line longer than this is emphasis in the text, not a heading. */
+const MAX_BOLD_HEADING = 40;
+const BOLD_LINE = /^\s*(?:\*\*|__)([^*_\n]{1,40}?)(?:\*\*|__)\s*[:：]?\s*$/;
 
 /** The formats a report body can be in; `pdf` is the text read from a PDF (see `lib/pdf/pdf-text-format`). */
 export type ReportFormat = 'markdown' | 'html' | 'text' | 'pdf';
@@ -37,6 +48,7 @@ export function detectFormat(fileName: string, body: string): ReportFormat {
 /** Markdown through marked's lexer (no HTML is produced); raw HTML blocks inside Markdown are read as HTML. */
 function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
   const blocks: Block[] = [];
+  let level = 0;
   const visit = (tokens: Token[]) => {
     for (const token of tokens) {
       switch (token.type) {
@@ -45,7 +57,12 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
           break;
         case 'paragraph':
         case 'text':
-          for (const line of plain(token.text).split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim() });
+          for (const raw of token.text.split('\n')) {
+            const bold = BOLD_LINE.exec(raw);
+            const line = plain(raw).trim();
+            if (bold) blocks.push({ kind: 'heading', depth: BOLD_LINE_DEPTH, text: line.replace(/[:：]$/, '') });
+            else if (line) blocks.push({ kind: 'paragraph', text: line });
+          }
           break;
         case 'list':
           for (const item of (token as Tokens.List).items) {
@@ -54,8 +71,11 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
               kind: 'item',
               ordered: (token as Tokens.List).ordered,
               text: plain(first && 'text' in first ? first.text : item.text),
+              level,
             });
+            level++;
             visit(rest);
+            level--;
           }
           break;
         case 'blockquote':
@@ -107,6 +127,21 @@ export type HtmlParser = (html: string) => Document;
 /** The browser's DOMParser; Node callers install one (linkedom) on `globalThis` first. */
 export const domParser: HtmlParser = (html) => new DOMParser().parseFromString(html, 'text/html');
 
+/** How many list items enclose a list item: 0 for a top-level item. */
+function listLevel(element: Element): number {
+  let level = 0;
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (parent.tagName.toUpperCase() === 'LI') level++;
+  return level;
+}
+
+/** The text of a block whose words are all bold (`<p><strong>风险提示</strong></p>`), when short enough to be a heading. */
+function boldLineText(element: Element): string | undefined {
+  const text = squash(element.textContent ?? '').replace(/[:：]$/, '');
+  if (!text || text.length > MAX_BOLD_HEADING || text.includes('\n')) return undefined;
+  const bold = [...element.querySelectorAll('strong, b')].map((b) => b.textContent ?? '').join('');
+  return squash(bold).replace(/[:：]$/, '') === text ? text : undefined;
+}
+
 /** HTML through an inert DOM: headings, list items and block elements become blocks; `<br>` splits lines. */
 export function htmlBlocks(html: string, parseHtml: HtmlParser): Block[] {
   // Jekyll posts mix Markdown autolinks (`<http://…>`) into HTML bodies; an HTML parser would take them for tags.
@@ -137,10 +172,13 @@ export function htmlBlocks(html: string, parseHtml: HtmlParser): Block[] {
       } else if (tag === 'LI') {
         flush();
         const text = squash(element.textContent ?? '');
-        if (text) blocks.push({ kind: 'item', ordered: element.parentElement?.tagName.toUpperCase() === 'OL', text });
+        const ordered = element.parentElement?.tagName.toUpperCase() === 'OL';
+        if (text) blocks.push({ kind: 'item', ordered, text, level: listLevel(element) });
       } else if (BLOCK_ELEMENTS.has(tag) || tag === 'UL' || tag === 'OL' || tag === 'TABLE' || tag === 'TR') {
         flush();
-        walk(element);
+        const bold = tag === 'P' || tag === 'DIV' || tag === 'SECTION' ? boldLineText(element) : undefined;
+        if (bold) blocks.push({ kind: 'heading', depth: BOLD_LINE_DEPTH, text: bold });
+        else walk(element);
         flush();
       } else {
         walk(element);

@@ -1,98 +1,68 @@
-import type { Block } from './report-blocks';
+import { BOLD_LINE_DEPTH, type Block } from './report-blocks';
 import type { FrontMatter } from './front-matter';
+import { labelOf, sectionAfter, splitLabel, topItems } from './report-outline';
 
 /** Headings (or `label：` paragraph openings) that introduce a summary. */
 const SUMMARY_LABEL =
-  /^(?:简要部分|摘要|内容摘要|核心观点|投资要点|报告摘要|主要话题与市场趋势概述|summary|key takeaways|executive summary|overview)\b/i;
-/** Headings that introduce key points: numbered lists under them are the report's key points. */
-const KEY_POINTS_LABEL = /^(?:投资要点|核心观点|要点|关键要点|对交易影响|key points|key takeaways|highlights)/i;
-/** Headings or labels that introduce risks. */
-const RISK_LABEL = /^(?:\d+[.、]\s*)?(?:风险提示|风险因素|主要风险与不确定性|主要风险|风险|risks?|risk factors|key risks)(?=$|[\s:：])/i;
-/** Most items a list section keeps; beyond this it is a body list, not key points. */
-const MAX_SECTION_ITEMS = 20;
+  /^(?:简要部分|摘要|内容摘要|核心观点|投资要点|报告摘要|主要话题与市场趋势概述|summary|key takeaways|executive summary|overview)(?![a-z])/i;
+/** Headings that introduce key points: the list (or the paragraphs) under them are the report's key points. */
+const KEY_POINTS_LABEL =
+  /^(?:投资要点|核心观点|核心要点|主要观点|核心结论|要点|关键要点|要点总结|本文要点|对交易影响|key points|key takeaways|highlights|takeaways)$/i;
+/** Most points a section gives: beyond this it is a body list, not key points. */
+const MAX_KEY_POINTS = 12;
 /** A summary longer than this is cut at a sentence end for display. */
 const MAX_SUMMARY_CHARS = 400;
-
-const stripNumbering = (text: string) => text.replace(/^(?:\d{1,2}\s*[.、)]|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[、.])\s*/, '');
-const labelOf = (block: Block) =>
-  stripNumbering(block.text)
-    .replace(/^\*+|\*+$/g, '')
-    .trim();
-
-/** Splits `标签：a；b；c。` into the items after the label. */
-function splitInlineList(text: string): string[] {
-  return text
-    .split(/[；;]/)
-    .map((part) =>
-      part
-        .trim()
-        .replace(/[。.]$/, '')
-        .trim(),
-    )
-    .filter(Boolean);
-}
-
-/** The index range of the section under the heading at `at`: until the next heading of the same or higher level. */
-function sectionAfter(blocks: readonly Block[], at: number): Block[] {
-  const heading = blocks[at]!;
-  const depth = heading.kind === 'heading' ? heading.depth : 7;
-  const section: Block[] = [];
-  for (let i = at + 1; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block.kind === 'heading' && block.depth <= depth) break;
-    section.push(block);
-  }
-  return section;
-}
-
-/** Index of the first heading whose label matches. */
-const findHeading = (blocks: readonly Block[], label: RegExp) =>
-  blocks.findIndex((block) => block.kind === 'heading' && label.test(labelOf(block)));
+/** A lead paragraph shorter than this is a label or a byline, not a summary, when a longer one exists. */
+const MIN_LEAD_CHARS = 20;
 
 /** Index of the first paragraph that opens with `label：`, with the rest of it. */
 function findLabelledParagraph(blocks: readonly Block[], label: RegExp): [number, string] | undefined {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.kind !== 'paragraph') continue;
-    const m = /^([^:：]{1,24})[:：]\s*(.*)$/.exec(labelOf(block));
-    if (m && label.test(m[1]!.trim())) return [i, m[2]!.trim()];
+    const split = splitLabel(block.text);
+    if (split && label.test(split.label)) return [i, split.rest];
   }
   return undefined;
 }
 
-/** Risks: items under a risk heading, or a `风险提示：a；b；c` paragraph split at semicolons. */
-export function extractRisks(blocks: readonly Block[]): string[] {
-  const at = findHeading(blocks, RISK_LABEL);
-  if (at >= 0) {
-    const section = sectionAfter(blocks, at);
-    const items = section.filter((block) => block.kind === 'item').map((block) => block.text);
-    if (items.length) return items.slice(0, MAX_SECTION_ITEMS);
-    const paragraphs = section.filter((block) => block.kind === 'paragraph').map((block) => block.text);
-    if (paragraphs.length === 1) return splitInlineList(paragraphs[0]!);
-    return paragraphs.slice(0, MAX_SECTION_ITEMS);
-  }
-  const labelled = findLabelledParagraph(blocks, RISK_LABEL);
-  if (!labelled) return [];
-  const [index, rest] = labelled;
-  if (rest) return splitInlineList(rest);
-  const items: string[] = [];
-  for (let i = index + 1; i < blocks.length && blocks[i]!.kind === 'item'; i++) items.push(blocks[i]!.text);
-  return items;
+/** Points in a key-points section: its top list items, else its paragraphs when there are several. */
+function pointsInSection(section: readonly Block[]): string[] {
+  const items = topItems(section);
+  if (items.length) return items;
+  const paragraphs = section.filter((block) => block.kind === 'paragraph').map((block) => block.text);
+  if (paragraphs.length > 1) return paragraphs;
+  return section.filter((block) => block.kind === 'heading').map((block) => labelOf(block));
 }
 
-/** Key points: the first numbered list under a summary or key-points heading. */
-export function extractKeyPoints(blocks: readonly Block[]): string[] {
-  for (const label of [KEY_POINTS_LABEL, SUMMARY_LABEL]) {
-    for (let at = 0; at < blocks.length; at++) {
-      const block = blocks[at]!;
-      if (block.kind !== 'heading' || !label.test(labelOf(block))) continue;
-      const section = sectionAfter(blocks, at);
-      const first = section.findIndex((b) => b.kind === 'item' && b.ordered);
-      if (first < 0) continue;
-      const items: string[] = [];
-      for (let i = first; i < section.length && section[i]!.kind === 'item'; i++) items.push(section[i]!.text);
-      return items.slice(0, MAX_SECTION_ITEMS);
-    }
+/**
+ * Key points (call it with the set-aside sections removed): a front-matter list (`summary`, `keyPoints`,
+ * `highlights`), else the list or paragraphs under a key-points heading (投资要点, 核心观点, Key takeaways …) or
+ * after a `核心观点：` line, else a numbered list under a summary heading.
+ */
+export function extractKeyPoints(blocks: readonly Block[], frontMatter: FrontMatter): string[] {
+  if (frontMatter.keyPoints.length) return frontMatter.keyPoints.slice(0, MAX_KEY_POINTS);
+  for (let at = 0; at < blocks.length; at++) {
+    const block = blocks[at]!;
+    if (block.kind !== 'heading' || !KEY_POINTS_LABEL.test(labelOf(block))) continue;
+    const points = pointsInSection(sectionAfter(blocks, at));
+    if (points.length) return points.slice(0, MAX_KEY_POINTS);
+  }
+  const labelled = findLabelledParagraph(blocks, KEY_POINTS_LABEL);
+  if (labelled && !labelled[1]) {
+    const items: string[] = [];
+    for (let i = labelled[0] + 1; i < blocks.length && blocks[i]!.kind === 'item'; i++) items.push(blocks[i]!.text);
+    if (items.length) return items.slice(0, MAX_KEY_POINTS);
+  }
+  for (let at = 0; at < blocks.length; at++) {
+    const block = blocks[at]!;
+    if (block.kind !== 'heading' || !SUMMARY_LABEL.test(labelOf(block))) continue;
+    const section = sectionAfter(blocks, at);
+    const first = section.findIndex((b) => b.kind === 'item' && b.ordered);
+    if (first < 0) continue;
+    const items: string[] = [];
+    for (let i = first; i < section.length && section[i]!.kind === 'item'; i++) items.push(section[i]!.text);
+    return items.slice(0, MAX_KEY_POINTS);
   }
   return [];
 }
@@ -104,31 +74,53 @@ const shorten = (text: string) => {
   return end > MAX_SUMMARY_CHARS / 2 ? cut.slice(0, end + 1) : `${cut}…`;
 };
 
-/** Summary: the first paragraph under a summary heading, a `摘要：` paragraph, front matter, else the first paragraph. */
-export function extractSummary(blocks: readonly Block[], frontMatter: FrontMatter): string {
+/** What a summary may be drawn from besides the blocks: front matter, the title, and the lines its source repeats. */
+export interface SummaryContext {
+  frontMatter: FrontMatter;
+  title: string;
+  /** Whether the report's source repeats this text (a line, or a description) across many of its reports. */
+  repeated: (text: string) => boolean;
+}
+
+/** A paragraph that can lead a summary: not the title again, not a bare link or date, not a line the source repeats. */
+const leadCandidate = (text: string, { title, repeated }: SummaryContext) =>
+  text !== title && !/^https?:\/\/\S+$/.test(text) && !/^[\d\s年月日号:：.\-/星期周一二三四五六日天]+$/.test(text) && !repeated(text);
+
+/**
+ * Summary (call it with the set-aside sections removed): the first paragraph under a summary heading, a `摘要：`
+ * paragraph, a front-matter summary, the description unless the source repeats it on many posts, else the report's
+ * own lead (its first real paragraph that the source does not repeat).
+ */
+export function extractSummary(blocks: readonly Block[], context: SummaryContext): string {
   for (let at = 0; at < blocks.length; at++) {
     const block = blocks[at]!;
     if (block.kind !== 'heading' || !SUMMARY_LABEL.test(labelOf(block))) continue;
-    const paragraph = sectionAfter(blocks, at).find((b) => b.kind === 'paragraph');
+    const paragraph = sectionAfter(blocks, at).find((b) => b.kind === 'paragraph' && !context.repeated(b.text));
     if (paragraph) return shorten(paragraph.text);
   }
   const labelled = findLabelledParagraph(blocks, SUMMARY_LABEL);
   if (labelled?.[1]) return shorten(labelled[1]);
-  const fromFrontMatter = frontMatter.summary ?? frontMatter.description;
-  if (fromFrontMatter) return shorten(fromFrontMatter);
-  const first = blocks.find((b) => b.kind === 'paragraph' && b.text.length > 20) ?? blocks.find((b) => b.kind === 'paragraph');
+  const { summary, description } = context.frontMatter;
+  if (summary && !context.repeated(summary)) return shorten(summary);
+  if (description && !context.repeated(description)) return shorten(description);
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && leadCandidate(b.text, context));
+  const first = paragraphs.find((b) => b.text.length > MIN_LEAD_CHARS) ?? paragraphs[0];
   return first ? shorten(first.text) : '';
 }
 
 /** A title that is a machine slug (`industry_research_2025-12-06`) rather than words for a reader. */
 const isMachineSlug = (title: string) => /^[\w.-]+$/.test(title) && (/_/.test(title) || /\d{4}-\d{2}-\d{2}/.test(title));
 
-/** Display title: front matter unless it is a slug, else the first heading, else the first line, else the file name. */
+/**
+ * Display title: front matter unless it is a slug, else the H1, else the first heading, else the first line, else
+ * the file name. Bold lines used as headings are never the title.
+ */
 export function extractTitle(blocks: readonly Block[], frontMatter: FrontMatter, fileName: string): string {
-  const heading = blocks.find((b) => b.kind === 'heading')?.text;
+  const headings = blocks.filter((b) => b.kind === 'heading' && b.depth < BOLD_LINE_DEPTH);
+  const heading = (headings.find((b) => b.kind === 'heading' && b.depth === 1) ?? headings[0])?.text;
   if (frontMatter.title && !(isMachineSlug(frontMatter.title) && heading)) return frontMatter.title;
   if (heading) return heading;
-  const firstLine = blocks[0]?.text;
+  const firstLine = blocks.find((b) => b.kind !== 'heading')?.text;
   if (firstLine && firstLine.length <= 120) return firstLine;
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }

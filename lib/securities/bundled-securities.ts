@@ -7,6 +7,11 @@ export interface SecurityEntry {
   names: string[];
   /** Shared by the listings of one company (`alibaba`: US:BABA and HK:09988), so a report on one relates to all. */
   issuer?: string;
+  /**
+   * Names (among `names`) that need support to count: ordinary words, places, short forms and parts of other
+   * companies' names (see `lib/securities/master/name-strength.ts`). The rest count alone.
+   */
+  weak?: string[];
 }
 
 /**

@@ -20,9 +20,12 @@ export class SecurityDictionary {
   /** Adds names (and a listing, when new); used while building and when an import learns an alias. */
   add(entry: SecurityEntry): void {
     const known = this.#byId.get(entry.id);
+    // A name weak in either stays weak: whether a word means the company does not depend on who listed it.
+    const weak = [...new Set([...(known?.weak ?? []), ...(entry.weak ?? [])])];
     const merged: SecurityEntry = known
       ? { id: entry.id, names: [...new Set([...known.names, ...entry.names])], issuer: known.issuer ?? entry.issuer }
-      : { ...entry, names: [...new Set(entry.names)] };
+      : { id: entry.id, names: [...new Set(entry.names)], ...(entry.issuer ? { issuer: entry.issuer } : {}) };
+    if (weak.length) merged.weak = weak;
     this.#byId.set(entry.id, merged);
     for (const name of entry.names) {
       const ids = this.#byName.get(name) ?? [];
@@ -55,6 +58,11 @@ export class SecurityDictionary {
   issuerListings(id: SecurityId): SecurityId[] {
     const issuer = this.#byId.get(id)?.issuer;
     return issuer ? [...(this.#byIssuer.get(issuer) ?? [id])] : [id];
+  }
+
+  /** Whether `name` of listing `id` needs support to count. */
+  isWeak(id: SecurityId, name: string): boolean {
+    return this.#byId.get(id)?.weak?.includes(name) ?? false;
   }
 
   /** Every entry, in insertion order. */

@@ -4,9 +4,6 @@ import type { LibrarySearchResult } from '../messaging/protocol';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { buildLibrarySearch, type LibrarySearch } from '../search/library-search';
 
-/** Body text indexed per report, after tags are stripped: summaries and openings carry what readers search for. */
-const BODY_CHARS_INDEXED = 4_000;
-
 /**
  * The worker's search: the index is built on the first search after a library change and kept while the worker
  * lives (a stopped worker builds it again on demand).
@@ -27,9 +24,9 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
           ...report.keyPoints,
           ...report.risks,
           ...report.securities.map((s) => s.name),
-          report.originalText
-            .replace(/<[^<>]*>/g, ' ') /* no `<` inside: an unclosed `<` scanned to the end from each one */
-            .slice(0, BODY_CHARS_INDEXED),
+          // Digest rows only: bodies (up to 20 MB each) stay in their table; what readers search for is in the digest.
+          ...report.tags,
+          report.fileName,
         ].join('\n'),
       })),
       [...names.entries()],

@@ -6,20 +6,25 @@ import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { markAllKnown } from '../settings/display-settings';
+import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
 
-/**
- * The worker's answers. The dictionary and the tab dictionary are computed once per library change and kept while
- * the worker lives; a stopped worker simply recomputes them on the next request.
- */
 /** What the worker does in the browser, passed in by the background entry point. */
 export interface WorkerEffects {
   openLibraryPage: (hash: string) => Promise<void>;
   /** Sets the toolbar badge of one tab ('' clears it). */
   setBadge: (tabId: number, text: string) => Promise<void>;
+  /** Tells open tabs the library changed, so they fetch the new dictionary and mark again. */
+  refreshTabs?: () => Promise<void>;
 }
 
-export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, setBadge }: WorkerEffects): WorkerHandlers {
+/**
+ * The worker's answers. The dictionary, the tab dictionary, tallies and the search index are computed on demand and
+ * kept while the worker lives; they follow the database: any committed write to reports, their index rows or aliases,
+ * from any context (library page, popup, this worker), drops what it affects and tells open tabs
+ * ({@link watchLibraryChanges}), so no writer has to remember to. A stopped worker recomputes on the next request.
+ */
+export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, setBadge, refreshTabs }: WorkerEffects): WorkerHandlers {
   let dictionary: Promise<SecurityDictionary> | undefined;
   /** The compiled tab dictionary, for the setting it was compiled under. */
   let compiled: { markAll: boolean; dictionary: Promise<TabDictionary> } | undefined;
@@ -27,6 +32,24 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
   const search = createLibrarySearchCache(db, currentDictionary);
   /** Report counts per security (in all and per month), kept until the library changes. */
   let tallies = new Map<SecurityId, Promise<ReportTally>>();
+  const dropCaches = (tables: ReadonlySet<CachedTable>) => {
+    // Aliases change names (the dictionary); reports and their rows change which securities have reports.
+    if (tables.has('aliases')) dictionary = undefined;
+    compiled = undefined;
+    search.invalidate();
+    tallies = new Map();
+  };
+  let tabsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Drops caches now and tells tabs once for changes that arrive together (event and message for one write). */
+  const libraryChanged = (tables: ReadonlySet<CachedTable>) => {
+    dropCaches(tables);
+    if (tabsTimer !== undefined || !refreshTabs) return;
+    tabsTimer = setTimeout(() => {
+      tabsTimer = undefined;
+      void refreshTabs().catch((error) => console.error('ReportLens: telling tabs', error));
+    }, CHANGE_SETTLE_MS);
+  };
+  watchLibraryChanges(db.name, libraryChanged);
 
   return {
     getTabDictionary: async () => {
@@ -47,11 +70,8 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
     },
     getLibraryStats: async () => ({ reports: await countReports(db) }),
     searchLibrary: ({ query, limit }) => search.search(query, limit),
-    libraryChanged: () => {
-      dictionary = undefined;
-      compiled = undefined;
-      search.invalidate();
-      tallies = new Map();
-    },
+    // Extension pages forward their writes' change events (`announceLibraryChanges`): a message wakes a
+    // stopped worker, where a broadcast does not, so tabs hear of writes made while the worker slept.
+    libraryChanged: () => libraryChanged(new Set(['aliases', 'reports'])),
   };
 }

@@ -294,12 +294,8 @@ async function roundTripHashes(db: LibraryDatabase): Promise<Record<string, stri
 
 /** What a backup carries, as stored: each report's id, file, text and import time, and every alias with its origin. */
 async function carriedHash(db: LibraryDatabase): Promise<string> {
-  const reports = (await db.reports.toArray()).map(({ id, fileName, originalText, importedAt }) => [
-    id,
-    fileName,
-    originalText,
-    importedAt,
-  ]);
+  const texts = new Map((await db.reportBodies.toArray()).map((body) => [body.id, body.originalText]));
+  const reports = (await db.reports.toArray()).map(({ id, fileName, importedAt }) => [id, fileName, texts.get(id), importedAt]);
   const aliases = (await db.aliases.toArray()).map(({ alias, securityId, origin, from }) => [alias, securityId, origin, from]);
   return sha256(JSON.stringify([reports, aliases]));
 }
@@ -368,7 +364,7 @@ test(`backup round trip at ${ROUND_TRIP_REPORTS.toLocaleString('en')} reports: e
   expect(result.imported).toHaveLength(ROUND_TRIP_REPORTS);
   expect(await Promise.all([restored.reports.count(), restored.aliases.count(), restored.reportSecurities.count()])).toEqual(counts);
   expect(await restored.imports.count()).toBe(1);
-  expect(Object.keys(after).sort()).toEqual(['aliases', 'reportSecurities', 'reports']);
+  expect(Object.keys(after).sort()).toEqual(['aliases', 'reportBodies', 'reportSecurities', 'reports']);
   expect(after).toEqual(before);
   expect(await carriedHash(restored)).toBe(carried);
   expect(await unindexedReports(restored)).toEqual([]);

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createSecurityMatcher } from '../../lib/detect/find-securities';
-import { headlineOf, pageSecurities } from '../../lib/detect/page-securities';
+import { summarisePage } from '../../lib/page-analysis/page-summary';
+import { headlineOf, splitPageTitle } from '../../lib/page-analysis/page-title';
 import { QUOTE_URL_RULES, securityOfQuoteUrl } from '../../lib/detect/quote-url';
 import { decodeText } from '../../lib/import/decode-text';
 import { splitFrontMatter } from '../../lib/reports/front-matter';
@@ -236,13 +237,11 @@ describe('every text-reading function over ReDoS-shaped text', () => {
     ['matcher.find (bundled list)', (text) => matcher.find(text)],
     ['matcher.find (traditional folding)', (text) => foldingMatcher.find(text)],
     [
-      'pageSecurities (title, texts, URL)',
-      (text) =>
-        pageSecurities(
-          { url: `https://quote.eastmoney.com/${text.slice(0, 4096)}`, title: text, texts: [text, text.slice(1)] },
-          matcher,
-          dictionary,
-        ),
+      'splitPageTitle and summarisePage (title, texts)',
+      (text) => {
+        splitPageTitle(text, ['google', text.slice(0, 64)]);
+        return summarisePage([...matcher.find(text), ...matcher.find(text.slice(1))], [], (id) => id);
+      },
     ],
     ['headlineOf', (text) => headlineOf(text)],
     ['securityOfQuoteUrl', (text) => securityOfQuoteUrl(`https://finance.yahoo.com/quote/${encodeURIComponent(text.slice(0, 65_536))}`)],

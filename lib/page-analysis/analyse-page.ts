@@ -1,0 +1,86 @@
+import type { SecurityMatcher } from '../detect/find-securities';
+import { securityOfQuoteUrl } from '../detect/quote-url';
+import { scanForMarks, type PageMark } from '../page/page-marks';
+import { TextReader, type CollectedTexts } from '../page/visible-text-nodes';
+import type { SecurityId } from '../securities/security-id';
+import { listedSecurities } from './list-rows';
+import { pageSubject } from './page-subject';
+import { hostName, splitPageTitle, type TitleParts } from './page-title';
+
+/** What a page analysis needs: the page, the matcher, the dictionary's issuers, and how to read the page. */
+export interface PageAnalysisInput {
+  doc: Document;
+  url: string;
+  matcher: SecurityMatcher;
+  /** Every listing of the issuer of `id` (itself included): a publisher's brand covers all its listings. */
+  listingsOf: (id: SecurityId) => readonly SecurityId[];
+  reader: TextReader;
+  /** Stops the scan (the content script's lens was stopped). */
+  signal?: AbortSignal;
+  /** Lets the page run between slices of the scan (the content script); none in the CLI. */
+  yieldToPage?: () => Promise<void>;
+}
+
+/** One page as the lens and `cli detect` see it. */
+export interface PageAnalysis {
+  /** Every mention in the page's readable text, the publisher's own brand left out. */
+  marks: PageMark[];
+  /** What the page is about, most certain first (see `pageSubject`). */
+  subject: SecurityId[];
+  /** The publisher's listings: never marked on its own pages unless they are the subject. */
+  publisher: ReadonlySet<SecurityId>;
+  title: TitleParts;
+  /** The texts read, and where to go on when the page was longer than one scan reads. */
+  read: CollectedTexts;
+}
+
+const idsIn = (matcher: SecurityMatcher, text: string) => matcher.find(text).map((mention) => mention.id);
+
+/**
+ * The page's own address as it declares it (canonical link, `og:url`): a quote page reached through a tracking link,
+ * a mirror or a saved copy still says which quote it is.
+ */
+function declaredUrlOf(doc: Document): string | undefined {
+  return (
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    undefined
+  );
+}
+
+/** The site's own name as its page says it (`og:site_name`, `application-name`). */
+function siteNamesOf(doc: Document, url: string): string[] {
+  const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? '';
+  return [meta('meta[property="og:site_name"]'), meta('meta[name="application-name"]'), hostName(url) ?? ''].filter(Boolean);
+}
+
+/**
+ * The one page analysis, used by the content script and by `cli detect` alike: reads the page's visible text (site
+ * chrome, hidden and off-screen text left out), finds its securities, tells its subject (quote URL, title, list
+ * rows, clear lead) and its publisher (the site's own brand, from the title's site part and its declared name), and
+ * leaves the publisher out unless the page is about it.
+ */
+export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysis> {
+  const { doc, url, matcher, listingsOf } = input;
+  const siteNames = siteNamesOf(doc, url);
+  // The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
+  const title = splitPageTitle(doc.querySelector('title')?.textContent?.trim() ?? '', siteNames);
+  const titleIds = [...new Set([title.headline, ...title.topics].flatMap((part) => idsIn(matcher, part)))];
+  const quote = securityOfQuoteUrl(url) ?? securityOfQuoteUrl(declaredUrlOf(doc) ?? '');
+
+  const aboutIt = new Set<SecurityId>([...(quote ? [quote] : []), ...titleIds].flatMap((id) => listingsOf(id)));
+  const publisher = new Set<SecurityId>();
+  for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
+    for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
+
+  const read = doc.body ? input.reader.collect(doc.body) : { nodes: [], texts: [] };
+  const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
+    signal: input.signal ?? new AbortController().signal,
+    yieldToPage: input.yieldToPage ?? (async () => undefined),
+  });
+  const counts = new Map<SecurityId, number>();
+  for (const { mention } of marks) counts.set(mention.id, (counts.get(mention.id) ?? 0) + 1);
+  const listed = listedSecurities(marks.map(({ node, mention }) => ({ node, id: mention.id })));
+  const subject = pageSubject({ quote, title: titleIds, listed, counts });
+  return { marks, subject, publisher, title, read };
+}

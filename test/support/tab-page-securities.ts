@@ -1,0 +1,32 @@
+import type { PageSecurities } from '../../lib/messaging/protocol';
+import type { ExtensionBrowser } from './launch-extension';
+
+/**
+ * Asks a tab's content script for its page securities, as the popup does (`getPageSecurities`), from the worker:
+ * the message in @webext-core/messaging's shape (`{ id, type, data, timestamp }`, answered `{ res }` or `{ err }`).
+ */
+export async function tabPageSecurities(browser: ExtensionBrowser, tabId: number): Promise<PageSecurities | undefined> {
+  const answer = await browser.worker.evaluate(
+    (tab) =>
+      new Promise<{ res?: unknown } | undefined>((resolve) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            tabs: { sendMessage(tab: number, message: unknown, reply: (answer: unknown) => void): void };
+            runtime: { lastError?: unknown };
+          };
+        };
+        chrome.tabs.sendMessage(tab, { id: 1, type: 'getPageSecurities', data: undefined, timestamp: Date.now() }, (reply) => {
+          resolve(chrome.runtime.lastError ? undefined : (reply as { res?: unknown }));
+        });
+      }),
+    tabId,
+  );
+  return answer?.res as PageSecurities | undefined;
+}
+
+/** Turns the "mark every known security" setting on or off, as the library page's switch does. */
+export const setMarkAll = (browser: ExtensionBrowser, on: boolean) =>
+  browser.worker.evaluate(async (value) => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+    await chrome.storage.local.set({ markAllKnown: value });
+  }, on);
