@@ -6,13 +6,20 @@ const extensionUrl = (path: string) => (browser.runtime.getURL as (path: string)
 
 /**
  * pdf.js in an extension page: loaded on first use (its own chunk, so pages that never read a PDF never load it),
- * its worker, CMaps and standard fonts from the extension's own files. Each document gets its own Web Worker
- * (pdf.js's default without a shared `worker`), so destroying a task that hit its time bound ends only its worker.
+ * its worker, CMaps and standard fonts from the extension's own files. Documents share one Web Worker (parsing runs
+ * there, never on the page); when a document hits its time bound that worker is terminated and the next document
+ * starts a fresh one.
  */
 export async function browserPdfEngine(): Promise<PdfEngine> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = extensionUrl('/pdfjs/pdf.worker.min.mjs');
+  let worker: InstanceType<typeof pdfjs.PDFWorker> | undefined;
   return {
+    worker: () => (worker && !worker.destroyed ? worker : (worker = new pdfjs.PDFWorker())),
+    endWorker: () => {
+      worker?.destroy();
+      worker = undefined;
+    },
     getDocument: pdfjs.getDocument as unknown as GetDocument,
     cMapUrl: extensionUrl('/pdfjs/cmaps/'),
     standardFontDataUrl: extensionUrl('/pdfjs/standard_fonts/'),

@@ -103,3 +103,21 @@ describe('fixture broker notes, read from their PDFs', () => {
     expect(pdfByteProblem(fixture('en-overweight.pdf'), limits)).toBeUndefined();
   });
 });
+
+describe('the time bound', () => {
+  test('a PDF that never finishes is refused at the bound, its task destroyed and the shared worker ended', async () => {
+    let destroyed = 0;
+    let ended = 0;
+    const stuck: PdfEngine = {
+      getDocument: () => ({ promise: new Promise(() => {}), destroy: async () => void destroyed++ }),
+      cMapUrl: '',
+      standardFontDataUrl: '',
+      worker: () => ({}),
+      endWorker: () => void ended++,
+    };
+    const started = performance.now();
+    await expect(readPdfText(stuck, fixture('en-overweight.pdf'), { ...DEFAULT_PDF_LIMITS, timeoutMs: 200 })).rejects.toThrow(/took longer than 0.2 s; it was stopped/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect({ destroyed, ended }).toEqual({ destroyed: 1, ended: 1 });
+  });
+});

@@ -13,6 +13,7 @@ export type GetDocument = (params: {
   stopAtErrors?: boolean;
   enableXfa?: boolean;
   useWasm?: boolean;
+  worker?: unknown;
 }) => {
   promise: Promise<{
     numPages: number;
@@ -30,6 +31,10 @@ export interface PdfEngine {
   getDocument: GetDocument;
   cMapUrl: string;
   standardFontDataUrl: string;
+  /** The worker documents share (starting one per document costs more than reading a note), if the engine keeps one. */
+  worker?: () => unknown;
+  /** Ends the shared worker (one that hit the time bound may be stuck in a loop); the next document starts a new one. */
+  endWorker?: () => void;
 }
 
 /** A PDF that cannot be imported, with the reason the reader sees. */
@@ -76,10 +81,15 @@ export async function readPdfRuns(engine: PdfEngine, bytes: Uint8Array, limits: 
     isEvalSupported: false,
     enableXfa: false,
     useWasm: false,
+    ...(engine.worker ? { worker: engine.worker() } : {}),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfReadError(`reading the PDF took longer than ${limits.timeoutMs / 1000} s; it was stopped`)), limits.timeoutMs);
+    timer = setTimeout(() => {
+      // Destroying the task does not end a shared worker, which may be stuck in this PDF: end it too.
+      engine.endWorker?.();
+      reject(new PdfReadError(`reading the PDF took longer than ${limits.timeoutMs / 1000} s; it was stopped`));
+    }, limits.timeoutMs);
   });
   try {
     return await Promise.race([readPages(task, limits), timeout]);

@@ -9,6 +9,7 @@ import { benchLookup } from './browser-bench';
 import { benchImport, benchPopup } from './import-popup-bench';
 import { benchMatcher } from './matcher-bench';
 import { benchPage } from './page-bench';
+import { benchPdf } from './pdf-bench';
 import { benchSearch } from './search-bench';
 import { benchSize } from './size-bench';
 
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> =
   import: benchImport,
   popup: benchPopup,
   size: () => benchSize(),
+  pdf: benchPdf,
 };
 
 const args = process.argv.slice(2);
