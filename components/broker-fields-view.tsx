@@ -22,17 +22,24 @@ function Where({ field }: { field: Located<object> | undefined }) {
   );
 }
 
-const money = (price: { value: number; currency: string | null }) => `${price.value.toLocaleString('en', { maximumFractionDigits: 4 })}${price.currency ? ` ${price.currency}` : ''}`;
+const money = (price: { value: number; currency: string | null }) =>
+  `${price.value.toLocaleString('en', { maximumFractionDigits: 4 })}${price.currency ? ` ${price.currency}` : ''}`;
 
 /** A broker note's fields as the reader shows them, each with where it was read (page and line for a PDF). */
 export function BrokerFieldsView({ note }: { note: BrokerFields }) {
   const t = useText();
   const rows: [string, string, Located<object> | undefined][] = [];
-  if (note.rating) rows.push([t('broker.rating'), note.rating.change ? t('rating.withChange', { value: note.rating.value, change: note.rating.change }) : note.rating.value, note.rating]);
+  if (note.rating)
+    rows.push([
+      t('broker.rating'),
+      note.rating.change ? t('rating.withChange', { value: note.rating.value, change: note.rating.change }) : note.rating.value,
+      note.rating,
+    ]);
   if (note.targetPrice) rows.push([t('broker.target'), money(note.targetPrice), note.targetPrice]);
   if (note.currentPrice) rows.push([t('broker.current'), money(note.currentPrice), note.currentPrice]);
   if (note.broker) rows.push([t('broker.broker'), note.broker.name, note.broker]);
-  for (const analyst of note.analysts) rows.push([t('broker.analyst'), analyst.license ? `${analyst.name} (${analyst.license})` : analyst.name, analyst]);
+  for (const analyst of note.analysts)
+    rows.push([t('broker.analyst'), analyst.license ? `${analyst.name} (${analyst.license})` : analyst.name, analyst]);
   return (
     <section aria-label={t('broker.section')} class="rl-broker-fields">
       <h3>{t('broker.section')}</h3>

@@ -9,7 +9,13 @@ import { ReportReader } from './report-reader';
 import { useText } from './ui-text';
 
 export interface ReportDetailProps {
-  report: ReportDigest & { securities: ReportSecurity[]; originalText: string; fileName: string; format?: string; brokerNote?: BrokerFields };
+  report: ReportDigest & {
+    securities: ReportSecurity[];
+    originalText: string;
+    fileName: string;
+    format?: string;
+    brokerNote?: BrokerFields;
+  };
   onBack: () => void;
   onDelete: (id: string) => void;
   /** Opens the stored original of a PDF report (the page reads it from the library). */

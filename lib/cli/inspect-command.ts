@@ -42,7 +42,12 @@ export function brokerJson(report: Pick<PendingReport, 'brokerNote'>) {
     currentPrice: note?.currentPrice ? { value: note.currentPrice.value, currency: note.currentPrice.currency } : null,
     forecast: note?.forecast ? { years: note.forecast.years, rows: note.forecast.rows } : null,
     fieldSources: note
-      ? { broker: where(note.broker), rating: where(note.rating), targetPrice: where(note.targetPrice), currentPrice: where(note.currentPrice) }
+      ? {
+          broker: where(note.broker),
+          rating: where(note.rating),
+          targetPrice: where(note.targetPrice),
+          currentPrice: where(note.currentPrice),
+        }
       : null,
   };
 }

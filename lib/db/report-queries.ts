@@ -104,7 +104,9 @@ async function ratingsOf(
   latest: readonly StoredReport[],
 ) {
   if (!latest.some((report) => report.brokerNote)) return [];
-  const keys = (await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(RATING_HISTORY_REPORTS).primaryKeys()))).flat();
+  const keys = (
+    await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(RATING_HISTORY_REPORTS).primaryKeys()))
+  ).flat();
   keys.sort((a, b) => b[1].localeCompare(a[1]));
   const have = new Set(latest.map((report) => report.id));
   const more = [...new Set(keys.map((key) => key[2]))].slice(0, RATING_HISTORY_REPORTS).filter((reportId) => !have.has(reportId));

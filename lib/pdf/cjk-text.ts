@@ -30,7 +30,11 @@ const STARTS_CJK = new RegExp(`^[${CJK}]`, 'u');
  * extraction reads as spaces: `净 利 润 490.3 亿 元`), and those between CJK and Latin text; spaces between Latin words
  * stay. Runs of spaces become one.
  */
-export const squashCjkSpaces = (text: string) => text.replace(SPACE_BY_CJK, '').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+export const squashCjkSpaces = (text: string) =>
+  text
+    .replace(SPACE_BY_CJK, '')
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .trim();
 
 /** Joins two pieces of one line or one paragraph: no space when either side is CJK, else one. */
 export function joinText(before: string, after: string): string {

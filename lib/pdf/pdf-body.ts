@@ -19,7 +19,8 @@ const MAX_FURNITURE_CHARS = 80;
 /** A top or bottom line repeated (digits aside) on at least this share of pages is a running header or footer. */
 const REPEATED_SHARE = 0.4;
 /** Page-number lines: `3`, `- 3 -`, `第 3 页 / 共 9 页`, `Page 3 of 9`, `3/9`. */
-const PAGE_NUMBER = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|第\s*\d+\s*页(?:\s*[/|，,]?\s*共\s*\d+\s*页)?|page\s*\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/\s*\d+)$/i;
+const PAGE_NUMBER =
+  /^(?:[-–—\s]*\d{1,4}[-–—\s]*|第\s*\d+\s*页(?:\s*[/|，,]?\s*共\s*\d+\s*页)?|page\s*\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/\s*\d+)$/i;
 /** Headings that open the disclosure pages at the end of a broker note; everything from there is set aside. */
 const DISCLAIMER_HEADING =
   /^(?:#+\s*)?(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:免责声明|免责条款|重要声明|特别声明|法律声明|分析师声明|分析师承诺|信息披露|(?:投资)?评级说明|(?:公司|行业)?(?:投资)?评级(?:体系|标准|定义)|disclaimers?|disclosures?|important disclosures|analyst certifications?|ratings? definitions?|legal disclaimer)\s*[:：]?$/i;

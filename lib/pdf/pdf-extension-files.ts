@@ -13,7 +13,10 @@ export const PDFJS_EXTENSION_DIR = 'pdfjs';
 export function pdfjsExtensionFiles(): { absoluteSrc: string; relativeDest: string }[] {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const folder = (name: string) =>
-    readdirSync(join(root, name)).map((file) => ({ absoluteSrc: join(root, name, file), relativeDest: `${PDFJS_EXTENSION_DIR}/${name}/${file}` }));
+    readdirSync(join(root, name)).map((file) => ({
+      absoluteSrc: join(root, name, file),
+      relativeDest: `${PDFJS_EXTENSION_DIR}/${name}/${file}`,
+    }));
   return [
     { absoluteSrc: join(root, 'build', 'pdf.worker.min.mjs'), relativeDest: `${PDFJS_EXTENSION_DIR}/pdf.worker.min.mjs` },
     ...folder('cmaps'),

@@ -21,7 +21,8 @@ const SECTION_LINE =
 /** The body text size: the size most characters are set in, over the whole document. */
 export function bodySizeOf(pages: readonly PdfPageRuns[]): number {
   const chars = new Map<number, number>();
-  for (const page of pages) for (const run of page.runs) chars.set(Math.round(run.size * 2) / 2, (chars.get(Math.round(run.size * 2) / 2) ?? 0) + run.text.length);
+  for (const page of pages)
+    for (const run of page.runs) chars.set(Math.round(run.size * 2) / 2, (chars.get(Math.round(run.size * 2) / 2) ?? 0) + run.text.length);
   let best = 10;
   let most = 0;
   for (const [size, count] of chars) if (count > most) [best, most] = [size, count];
@@ -38,7 +39,15 @@ function continues(previous: Row, next: Row, heading: boolean): boolean {
   if (previous.segments.length > 1 || next.segments.length > 1) return false;
   if (Math.abs(previous.size - next.size) > 0.5) return false;
   // A paragraph that fills its column's last line goes on at the top of the next column.
-  if (previous.region !== next.region) return !heading && !previous.aside && !next.aside && next.y > previous.y && fullWidth(previous) && !/[。！？.!?:：]$/.test(previous.segments[0]!.text);
+  if (previous.region !== next.region)
+    return (
+      !heading &&
+      !previous.aside &&
+      !next.aside &&
+      next.y > previous.y &&
+      fullWidth(previous) &&
+      !/[。！？.!?:：]$/.test(previous.segments[0]!.text)
+    );
   if (previous.colLeft !== next.colLeft) return false;
   const step = previous.y - next.y;
   if (step <= 0 || step > MAX_LINE_STEP * next.size) return false;
@@ -78,13 +87,14 @@ export function pageLines(page: PdfPageRuns, bodySize: number): string[] {
         continue;
       }
     }
-    if (paragraph && (paragraph.heading > 0) === large && continues(paragraph.last, row, large)) {
+    if (paragraph && paragraph.heading > 0 === large && continues(paragraph.last, row, large)) {
       paragraph.text = squashCjkSpaces(joinText(paragraph.text, text));
       paragraph.last = row;
       continue;
     }
     flush();
-    const heading = large && text.length <= MAX_HEADING_CHARS ? (row.size >= TITLE_RATIO * bodySize ? 1 : 2) : SECTION_LINE.test(text) ? 2 : 0;
+    const heading =
+      large && text.length <= MAX_HEADING_CHARS ? (row.size >= TITLE_RATIO * bodySize ? 1 : 2) : SECTION_LINE.test(text) ? 2 : 0;
     paragraph = { text, last: row, heading };
   }
   flush();

@@ -22,7 +22,11 @@ export function pdfReaderHtml(text: string, setAside: (furniture: number, discla
     }
     const heading = /^(#{1,2}) (.+)$/.exec(line);
     const id = pdfLineId(at, n);
-    parts.push(heading ? `<h${heading[1]!.length + 1} id="${id}">${escape(heading[2]!)}</h${heading[1]!.length + 1}>` : `<p id="${id}">${escape(line)}</p>`);
+    parts.push(
+      heading
+        ? `<h${heading[1]!.length + 1} id="${id}">${escape(heading[2]!)}</h${heading[1]!.length + 1}>`
+        : `<p id="${id}">${escape(line)}</p>`,
+    );
   }
   if (page) parts.push('</section>');
   parts.push(`<p class="rl-counts">${escape(setAside(body.furniture, body.disclaimerPage))}</p>`);

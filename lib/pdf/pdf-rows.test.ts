@@ -10,8 +10,14 @@ describe('reading order', () => {
   test('two columns are read left column first, with the title above them first', () => {
     const runs = [
       ...line('标题在上方横跨两栏的一行文字标题在上方横跨两栏的一行文字', 40, 800, 12),
-      ...['左一左一左一左一左一左一左一左一左一左一左一', '左二左二左二左二左二左二左二左二左二左二左二', '左三左三左三左三左三左三左三左三左三左三左三'].flatMap((text, i) => line(text, 40, 760 - i * 15)),
-      ...['右一右一右一右一右一右一右一右一右一右一右一', '右二右二右二右二右二右二右二右二右二右二右二'].flatMap((text, i) => line(text, 310, 760 - i * 15)),
+      ...[
+        '左一左一左一左一左一左一左一左一左一左一左一',
+        '左二左二左二左二左二左二左二左二左二左二左二',
+        '左三左三左三左三左三左三左三左三左三左三左三',
+      ].flatMap((text, i) => line(text, 40, 760 - i * 15)),
+      ...['右一右一右一右一右一右一右一右一右一右一右一', '右二右二右二右二右二右二右二右二右二右二右二'].flatMap((text, i) =>
+        line(text, 310, 760 - i * 15),
+      ),
     ];
     const rows = readingOrder(segmentsOf(runs), PAGE_WIDTH, 10);
     expect(rows.map((row) => row.segments[0]!.text.slice(0, 2))).toEqual(['标题', '左一', '左二', '左三', '右一', '右二']);
@@ -20,9 +26,10 @@ describe('reading order', () => {
 
   test('a narrow sidebar is read after the main column, as an aside', () => {
     const runs = [
-      ...['正文一正文一正文一正文一正文一正文一正文一正文一正文一正文一正文一正文一', '正文二正文二正文二正文二正文二正文二正文二正文二正文二正文二正文二正文二'].flatMap((text, i) =>
-        line(text, 40, 760 - i * 15),
-      ),
+      ...[
+        '正文一正文一正文一正文一正文一正文一正文一正文一正文一正文一正文一正文一',
+        '正文二正文二正文二正文二正文二正文二正文二正文二正文二正文二正文二正文二',
+      ].flatMap((text, i) => line(text, 40, 760 - i * 15)),
       ...['投资评级', '评级：买入（上调）目标价：390.50元'].flatMap((text, i) => line(text, 420, 760 - i * 15, 9)),
     ];
     const rows = readingOrder(segmentsOf(runs), PAGE_WIDTH, 10);
@@ -44,7 +51,10 @@ describe('reading order', () => {
       ...line('20.3', 400, 685),
     ];
     const rows = readingOrder(segmentsOf(runs), PAGE_WIDTH, 10);
-    expect(rows.map((row) => row.segments.map((segment) => segment.text).join(' | '))).toEqual(['EPS | 11.58 | 15.04', 'P/E | 26.3 | 20.3']);
+    expect(rows.map((row) => row.segments.map((segment) => segment.text).join(' | '))).toEqual([
+      'EPS | 11.58 | 15.04',
+      'P/E | 26.3 | 20.3',
+    ]);
   });
 
   test('runs of one line close together are one segment, without a space between CJK runs', () => {

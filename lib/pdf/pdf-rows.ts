@@ -170,7 +170,12 @@ export function rowsOf(segments: readonly Segment[], column: Column): Row[] {
  */
 export function readingOrder(segments: readonly Segment[], pageWidth: number, bodySize: number): Row[] {
   if (!segments.length) return [];
-  const whole: Column = { left: Math.min(...segments.map((s) => s.x0)), right: Math.max(...segments.map((s) => s.x1)), region: 0, aside: false };
+  const whole: Column = {
+    left: Math.min(...segments.map((s) => s.x0)),
+    right: Math.max(...segments.map((s) => s.x1)),
+    region: 0,
+    aside: false,
+  };
   if (segments.length > MAX_SEGMENTS_FOR_COLUMNS) return rowsOf(segments, whole);
   const rows: Row[] = [];
   let regions = 0;

@@ -82,7 +82,9 @@ describe('fixture broker notes, read from their PDFs', () => {
   test('two-column pages are read column by column, paragraphs whole', async () => {
     const text = await readPdfText(engine, fixture('zh-sidebar.pdf'));
     const page2 = text.split('\f')[1]!;
-    expect(page2).toContain('我们预计全球储能电池需求在2026年将达到500GWh以上，公司凭借天恒储能系统与长寿命电芯，在中东、欧洲与澳洲的大型储能项目中持续中标。');
+    expect(page2).toContain(
+      '我们预计全球储能电池需求在2026年将达到500GWh以上，公司凭借天恒储能系统与长寿命电芯，在中东、欧洲与澳洲的大型储能项目中持续中标。',
+    );
     expect(page2.indexOf('## 一、三季度业绩点评')).toBeLessThan(page2.indexOf('## 三、估值分析'));
   });
 
@@ -116,7 +118,9 @@ describe('the time bound', () => {
       endWorker: () => void ended++,
     };
     const started = performance.now();
-    await expect(readPdfText(stuck, fixture('en-overweight.pdf'), { ...DEFAULT_PDF_LIMITS, timeoutMs: 200 })).rejects.toThrow(/took longer than 0.2 s; it was stopped/);
+    await expect(readPdfText(stuck, fixture('en-overweight.pdf'), { ...DEFAULT_PDF_LIMITS, timeoutMs: 200 })).rejects.toThrow(
+      /took longer than 0.2 s; it was stopped/,
+    );
     expect(performance.now() - started).toBeLessThan(2_000);
     expect({ destroyed, ended }).toEqual({ destroyed: 1, ended: 1 });
   });

@@ -43,7 +43,8 @@ export class PdfReadError extends Error {}
 /** The reason for a pdf.js failure, by its exception class (pdf.js names them; the messages are not for readers). */
 function reasonOf(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'PasswordException') return 'the PDF is encrypted (password-protected): open it, print it to a PDF without a password, and import that';
+  if (name === 'PasswordException')
+    return 'the PDF is encrypted (password-protected): open it, print it to a PDF without a password, and import that';
   if (name === 'InvalidPDFException') return 'the file is not a readable PDF (malformed or not a PDF at all)';
   if (name === 'MissingPDFException' || name === 'UnexpectedResponseException') return 'the PDF could not be read';
   if (error instanceof RangeError) return 'the PDF is built too deeply nested to read (a malformed or hostile file)';
@@ -112,7 +113,8 @@ async function readPages(task: ReturnType<GetDocument>, limits: PdfLimits): Prom
     const runs = runsOfItems((await page.getTextContent()).items);
     page.cleanup();
     chars += runs.reduce((sum, run) => sum + run.text.length, 0);
-    if (chars > limits.maxChars) throw new PdfReadError(`the PDF holds more than ${limits.maxChars.toLocaleString('en')} characters of text`);
+    if (chars > limits.maxChars)
+      throw new PdfReadError(`the PDF holds more than ${limits.maxChars.toLocaleString('en')} characters of text`);
     pages.push({ width, height, runs });
   }
   if (!pages.some((page) => page.runs.length)) {

@@ -27,7 +27,12 @@ describe('rating and its change, as written', () => {
 
   test('a rating box: the label on one line, the rating on the next', () => {
     expect(findRating(lines('## 投资评级', '评级：买入（上调）'))).toEqual({ value: '买入', change: '上调', page: 1, line: 2 });
-    expect(findRating(lines('## Rating', 'Overweight', 'Price target: HK$720.00'))).toEqual({ value: 'Overweight', change: null, page: 1, line: 2 });
+    expect(findRating(lines('## Rating', 'Overweight', 'Price target: HK$720.00'))).toEqual({
+      value: 'Overweight',
+      change: null,
+      page: 1,
+      line: 2,
+    });
   });
 
   test.each([['投资评级说明'], ['买入：未来6个月内相对强于市场基准指数15%以上'], ['The rating system is explained below.'], ['评级体系']])(
@@ -63,10 +68,19 @@ describe('target and current price, with ISO currency', () => {
 
 describe('analysts with licences, broker, date', () => {
   test.each([
-    [['分析师：李明远（执业证书编号：S1230520080003）　刘静怡（执业证书编号：S1230522110004）'], ['李明远:S1230520080003', '刘静怡:S1230522110004']],
-    [['王立平', '执业证书编号：S0860521070002', '陈晓璐', '执业证书编号：S0860523040001'], ['王立平:S0860521070002', '陈晓璐:S0860523040001']],
+    [
+      ['分析师：李明远（执业证书编号：S1230520080003）　刘静怡（执业证书编号：S1230522110004）'],
+      ['李明远:S1230520080003', '刘静怡:S1230522110004'],
+    ],
+    [
+      ['王立平', '执业证书编号：S0860521070002', '陈晓璐', '执业证书编号：S0860523040001'],
+      ['王立平:S0860521070002', '陈晓璐:S0860523040001'],
+    ],
     [['分析师 周子健 S0190519060001 zhouzj@example.com'], ['周子健:S0190519060001']],
-    [['## Analysts', 'Alex Chen', 'SFC CE Ref: BQK482', 'Grace Liu', '## Stock data'], ['Alex Chen:null', 'Grace Liu:null']],
+    [
+      ['## Analysts', 'Alex Chen', 'SFC CE Ref: BQK482', 'Grace Liu', '## Stock data'],
+      ['Alex Chen:null', 'Grace Liu:null'],
+    ],
     [['分析师：张三、李四'], ['张三:null', '李四:null']],
     // 14 digits is no SAC number.
     [['编号 S08605210700021'], []],
@@ -96,7 +110,14 @@ describe('analysts with licences, broker, date', () => {
 describe('forecast table', () => {
   test('years and the EPS and P/E rows', () => {
     const table = findForecastTable(
-      lines('财务摘要 | 2024A | 2025E | 2026E | 2027E', '营业收入（亿元） | 3,620.1 | 4,012.6 | 4,688.3 | 5,360.9', '毛利率 | 24% | 25% | 25% | 26%', 'EPS（元） | 11.58 | 15.04 | 17.75 | 20.57', 'P/E（倍） | 26.3 | 20.3 | 17.2 | 14.8', '风险提示'),
+      lines(
+        '财务摘要 | 2024A | 2025E | 2026E | 2027E',
+        '营业收入（亿元） | 3,620.1 | 4,012.6 | 4,688.3 | 5,360.9',
+        '毛利率 | 24% | 25% | 25% | 26%',
+        'EPS（元） | 11.58 | 15.04 | 17.75 | 20.57',
+        'P/E（倍） | 26.3 | 20.3 | 17.2 | 14.8',
+        '风险提示',
+      ),
     );
     expect(table).toEqual({
       years: ['2024A', '2025E', '2026E', '2027E'],

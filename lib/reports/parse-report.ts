@@ -46,7 +46,9 @@ export interface ParseContext {
  * can report it per file.
  */
 export function parseReport(fileName: string, text: string, context: ParseContext): ParsedReport {
-  const { frontMatter, body } = /\.pdf$/i.test(fileName) ? { frontMatter: splitFrontMatter('').frontMatter, body: text } : splitFrontMatter(text);
+  const { frontMatter, body } = /\.pdf$/i.test(fileName)
+    ? { frontMatter: splitFrontMatter('').frontMatter, body: text }
+    : splitFrontMatter(text);
   const format = detectFormat(fileName, body);
   const blocks = reportBlocks(format, body, context.parseHtml ?? domParser);
   const brokerNote = brokerFieldsOf(format, body, blocks);

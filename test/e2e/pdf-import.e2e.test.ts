@@ -27,25 +27,33 @@ const asUpload = (path: string) => ({ name: basename(path), mimeType: 'applicati
 const storedPdfReports = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ reports: { fileName: string; format: string; rating?: string; target?: number }[]; pdfFiles: number }>((resolve, reject) => {
-        const open = indexedDB.open('reportlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['reports', 'pdfFiles']);
-          const reports = tx.objectStore('reports').getAll();
-          const files = tx.objectStore('pdfFiles').count();
-          tx.oncomplete = () =>
-            resolve({
-              reports: (reports.result as { fileName: string; format: string; brokerNote?: { rating?: { value: string }; targetPrice?: { value: number } } }[]).map((r) => ({
-                fileName: r.fileName,
-                format: r.format,
-                rating: r.brokerNote?.rating?.value,
-                target: r.brokerNote?.targetPrice?.value,
-              })),
-              pdfFiles: files.result,
-            });
-        };
-      }),
+      new Promise<{ reports: { fileName: string; format: string; rating?: string; target?: number }[]; pdfFiles: number }>(
+        (resolve, reject) => {
+          const open = indexedDB.open('reportlens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['reports', 'pdfFiles']);
+            const reports = tx.objectStore('reports').getAll();
+            const files = tx.objectStore('pdfFiles').count();
+            tx.oncomplete = () =>
+              resolve({
+                reports: (
+                  reports.result as {
+                    fileName: string;
+                    format: string;
+                    brokerNote?: { rating?: { value: string }; targetPrice?: { value: number } };
+                  }[]
+                ).map((r) => ({
+                  fileName: r.fileName,
+                  format: r.format,
+                  rating: r.brokerNote?.rating?.value,
+                  target: r.brokerNote?.targetPrice?.value,
+                })),
+                pdfFiles: files.result,
+              });
+          };
+        },
+      ),
   );
 
 describe.each([
@@ -67,17 +75,28 @@ describe.each([
     const library = await browser.context.newPage();
     await library.goto(browser.pageUrl('options.html'));
     const encrypted = buildPdf(
-      ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -44 >>`],
+      [
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [] /Count 0 >>',
+        `<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -44 >>`,
+      ],
       `/Encrypt 3 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] `,
     );
-    await library.getByTestId('import-files').setInputFiles([
-      ...[...NOTES, pdf('scan-image-only.pdf')].map(asUpload),
-      { name: 'locked.pdf', mimeType: 'application/pdf', buffer: Buffer.from(encrypted) },
-    ]);
+    await library
+      .getByTestId('import-files')
+      .setInputFiles([
+        ...[...NOTES, pdf('scan-image-only.pdf')].map(asUpload),
+        { name: 'locked.pdf', mimeType: 'application/pdf', buffer: Buffer.from(encrypted) },
+      ]);
     await expect.poll(async () => (await storedPdfReports(library)).reports.length, { timeout: 60_000 }).toBe(4);
     const stored = await storedPdfReports(library);
     expect(stored.pdfFiles).toBe(4);
-    expect(stored.reports.find((r) => r.fileName === 'zh-sidebar.pdf')).toEqual({ fileName: 'zh-sidebar.pdf', format: 'pdf', rating: '买入', target: 390.5 });
+    expect(stored.reports.find((r) => r.fileName === 'zh-sidebar.pdf')).toEqual({
+      fileName: 'zh-sidebar.pdf',
+      format: 'pdf',
+      rating: '买入',
+      target: 390.5,
+    });
     expect(stored.reports.find((r) => r.fileName === 'en-overweight.pdf')).toMatchObject({ rating: 'Overweight', target: 720 });
     await expect.poll(() => library.getByRole('row', { name: /scan-image-only\.pdf/ }).textContent()).toMatch(/no text layer/);
     await expect.poll(() => library.getByRole('row', { name: /locked\.pdf/ }).textContent()).toMatch(/encrypted/);

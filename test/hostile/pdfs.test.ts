@@ -28,7 +28,8 @@ beforeAll(async () => void (engine = await nodePdfEngine()));
 const pdfContext = (): ParseContext => ({ ...freshContext(), readPdf: (bytes) => readPdfText(engine, bytes, LIMITS) });
 
 const GOOD = 'good-note.pdf';
-const good = () => file(GOOD, onePagePdf(textContent(['Moutai (600519.SH) note', 'Rating: Buy (maintained)', 'Target price: CNY 1,880.00'])));
+const good = () =>
+  file(GOOD, onePagePdf(textContent(['Moutai (600519.SH) note', 'Rating: Buy (maintained)', 'Target price: CNY 1,880.00'])));
 
 const refused = (name: string, make: () => Uint8Array | Promise<Uint8Array>, reason: RegExp, expected: string): ImportCase => ({
   category: 'pdf',
@@ -44,11 +45,14 @@ const refused = (name: string, make: () => Uint8Array | Promise<Uint8Array>, rea
 /** `n` arrays nested in one another: `[[[…]]]`. */
 const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 /** A page tree whose only kid is itself. */
-const cyclicPages = () =>
-  buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
+const cyclicPages = () => buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
 /** Two pages trees that are each other's kid. */
 const mutualPages = () =>
-  buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>']);
+  buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>',
+  ]);
 /** A content stream whose length is itself. */
 const selfLength = () =>
   buildPdf([
@@ -97,14 +101,44 @@ const CASES: ImportCase[] = [
   refused('encrypted', encrypted, /encrypted \(password-protected\)/, 'refused: encrypted, said so'),
   refused('image-only scan', () => fixture('scan-image-only.pdf'), /no text layer.*OCR/, 'refused: no text layer (we do not OCR)'),
   refused('not a pdf', () => new TextEncoder().encode('just some text named .pdf\n'), /not a PDF/, 'refused: no %PDF- header'),
-  refused('malformed', () => new TextEncoder().encode(`%PDF-1.7\n${'garbage \x00\x01\x02 '.repeat(200)}\n%%EOF\n`), /not a readable PDF|no text layer|could not be read/, 'refused: malformed'),
+  refused(
+    'malformed',
+    () => new TextEncoder().encode(`%PDF-1.7\n${'garbage \x00\x01\x02 '.repeat(200)}\n%%EOF\n`),
+    /not a readable PDF|no text layer|could not be read/,
+    'refused: malformed',
+  ),
   refused('truncated', () => fixture('zh-one-column.pdf').subarray(0, 200_000), /truncated/, 'refused: cut short (no %%EOF)'),
   refused('too many pages', () => manyPages(DEFAULT_PDF_LIMITS.maxPages + 100), /600 pages; the limit is 500/, 'refused at the page limit'),
-  refused('too large', () => new Uint8Array(DEFAULT_PDF_LIMITS.maxBytes + 1).fill(0x20), /the limit is 60 MB/, 'refused at the byte limit, unread'),
-  refused('deep nesting', () => onePagePdf(`${nested(200_000)} pop BT ET`), /no text layer|too deeply nested|could not be read/, 'refused, no stack overflow'),
-  refused('recursive page tree', cyclicPages, /no text layer|could not be read|not a readable PDF/, 'refused: the page tree is its own kid'),
-  refused('mutually recursive pages', mutualPages, /no text layer|could not be read|not a readable PDF/, 'refused: two page trees are each other’s kid'),
-  refused('self-referencing length', selfLength, /no text layer|could not be read|not a readable PDF/, 'refused: a stream whose length is itself'),
+  refused(
+    'too large',
+    () => new Uint8Array(DEFAULT_PDF_LIMITS.maxBytes + 1).fill(0x20),
+    /the limit is 60 MB/,
+    'refused at the byte limit, unread',
+  ),
+  refused(
+    'deep nesting',
+    () => onePagePdf(`${nested(200_000)} pop BT ET`),
+    /no text layer|too deeply nested|could not be read/,
+    'refused, no stack overflow',
+  ),
+  refused(
+    'recursive page tree',
+    cyclicPages,
+    /no text layer|could not be read|not a readable PDF/,
+    'refused: the page tree is its own kid',
+  ),
+  refused(
+    'mutually recursive pages',
+    mutualPages,
+    /no text layer|could not be read|not a readable PDF/,
+    'refused: two page trees are each other’s kid',
+  ),
+  refused(
+    'self-referencing length',
+    selfLength,
+    /no text layer|could not be read|not a readable PDF/,
+    'refused: a stream whose length is itself',
+  ),
   refused(
     'flate bomb content stream',
     () => onePagePdf(new Uint8Array(120 * 1024 * 1024).fill(0x20), { flate: true }),

@@ -35,7 +35,8 @@ export function findForecastTable(lines: readonly SourceLine[]): Located<Forecas
       if (!WANTED.test(row[0]!)) continue;
       rows.push({ label: row[0]!, values: row.slice(-years.length).map(numberOf) });
     }
-    if (rows.some((row) => /EPS|每股收益|P\/?E|市盈率/i.test(row.label))) return at({ years: years.map((y) => y.replace(/\s+/g, '')), rows }, lines[i]!);
+    if (rows.some((row) => /EPS|每股收益|P\/?E|市盈率/i.test(row.label)))
+      return at({ years: years.map((y) => y.replace(/\s+/g, '')), rows }, lines[i]!);
   }
   return undefined;
 }

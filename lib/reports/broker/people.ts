@@ -50,7 +50,8 @@ export function findAnalysts(lines: readonly SourceLine[]): Located<Analyst>[] {
     const label = ANALYST_LABEL.exec(lines[i]!.text.trim());
     if (!label) continue;
     if (label[1]) {
-      for (const name of label[1].split(/[、,，;；\s]+/)) if (/^[\u4e00-\u9fa5]{2,4}$/.test(name) || EN_NAME.test(name)) add(name, null, lines[i]!);
+      for (const name of label[1].split(/[、,，;；\s]+/))
+        if (/^[\u4e00-\u9fa5]{2,4}$/.test(name) || EN_NAME.test(name)) add(name, null, lines[i]!);
       if (analysts.length) return analysts;
       continue;
     }
@@ -68,9 +69,11 @@ export function findAnalysts(lines: readonly SourceLine[]): Located<Analyst>[] {
 /** Company suffixes dropped from a broker's name: `东方证券股份有限公司` → `东方证券`. */
 const ZH_COMPANY = /(?:股份)?有限(?:责任)?公司$/;
 /** `本报告仅供东方证券股份有限公司的客户使用`, `本报告由华创证券有限责任公司编制`. */
-const ZH_ISSUER = /本(?:研究)?报告(?:仅供|由|是|系)\s*([\u4e00-\u9fa5（）()]{2,24}?(?:证券|期货|研究所|研究院|资本|国际)(?:股份)?(?:有限(?:责任)?公司)?)/;
+const ZH_ISSUER =
+  /本(?:研究)?报告(?:仅供|由|是|系)\s*([\u4e00-\u9fa5（）()]{2,24}?(?:证券|期货|研究所|研究院|资本|国际)(?:股份)?(?:有限(?:责任)?公司)?)/;
 /** `This report has been prepared by Harbour Lane Securities Limited`. */
-const EN_ISSUER = /\b(?:report|research)\s+(?:has been|was|is)?\s*(?:prepared|produced|issued|published)\s+by\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5})/;
+const EN_ISSUER =
+  /\b(?:report|research)\s+(?:has been|was|is)?\s*(?:prepared|produced|issued|published)\s+by\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5})/;
 const EN_SUFFIX = /\s+(?:Limited|Ltd\.?|LLC|Inc\.?|Co\.?|plc|Corporation|Corp\.?)$/i;
 /** A broker's name in a running header: `东方证券`, `中国银河证券`. */
 const ZH_BROKER_WORD = /[\u4e00-\u9fa5]{2,4}证券/g;
