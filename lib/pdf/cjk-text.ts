@@ -21,7 +21,7 @@ export const normaliseRadicals = (text: string) =>
 
 /** Han characters, CJK punctuation and full-width forms: text that is never separated by spaces. */
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2014\\u2015\\u2018-\\u201d\\u2026';
-const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'gu');
+const IS_CJK = new RegExp(`[${CJK}]`, 'u');
 const ENDS_CJK = new RegExp(`[${CJK}]$`, 'u');
 const STARTS_CJK = new RegExp(`^[${CJK}]`, 'u');
 
@@ -31,9 +31,12 @@ const STARTS_CJK = new RegExp(`^[${CJK}]`, 'u');
  * stay. Runs of spaces become one.
  */
 export const squashCjkSpaces = (text: string) =>
+  // One pass over each run of spaces, its neighbours looked at once: a pattern with a lookahead after `[ ]+` would
+  // rescan a long run from each of its spaces (quadratic).
   text
-    .replace(SPACE_BY_CJK, '')
-    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .replace(/[ \t\u00a0]+/g, (run: string, at: number, whole: string) =>
+      IS_CJK.test(whole[at - 1] ?? '') || IS_CJK.test(whole[at + run.length] ?? '') ? '' : ' ',
+    )
     .trim();
 
 /** Joins two pieces of one line or one paragraph: no space when either side is CJK, else one. */
