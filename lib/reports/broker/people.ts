@@ -74,7 +74,8 @@ const ZH_ISSUER =
 /** `This report has been prepared by Harbour Lane Securities Limited`. */
 const EN_ISSUER =
   /\b(?:report|research)\s+(?:has been|was|is)?\s*(?:prepared|produced|issued|published)\s+by\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5})/;
-const EN_SUFFIX = /\s+(?:Limited|Ltd\.?|LLC|Inc\.?|Co\.?|plc|Corporation|Corp\.?)$/i;
+/** A company suffix; matched only from the start of a run of spaces (`(?<!\s)`), so a long run is read once. */
+const EN_SUFFIX = /(?<!\s)\s+(?:Limited|Ltd\.?|LLC|Inc\.?|Co\.?|plc|Corporation|Corp\.?)$/i;
 /** A broker's name in a running header: `东方证券`, `中国银河证券`. */
 const ZH_BROKER_WORD = /[\u4e00-\u9fa5]{2,4}证券/g;
 /** Words ending in 证券 that are no broker. */
