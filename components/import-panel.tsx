@@ -48,7 +48,7 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
           </label>
           <label>
             {t('import.folder')}{' '}
-            <input type="file" {...{ webkitdirectory: '' }} disabled={busy} onChange={pick} data-testid="import-folder" />
+            <input type="file" {...{ webkitdirectory: true }} disabled={busy} onChange={pick} data-testid="import-folder" />
           </label>
           <button type="button" disabled={busy} onClick={onLoadDemo}>
             {t('import.demo')}
@@ -79,36 +79,66 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
   );
 }
 
+/** A file's outcome as a row. */
+interface OutcomeRow {
+  file: string;
+  outcome: 'imported' | 'duplicate' | 'failed';
+  detail: string;
+}
+
+function OutcomeTable({ rows, label }: { rows: OutcomeRow[]; label: string }) {
+  const t = useText();
+  return (
+    <table aria-label={label}>
+      <thead>
+        <tr>
+          <th>{t('import.col.file')}</th>
+          <th>{t('import.col.result')}</th>
+          <th>{t('import.col.detail')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i} class={row.outcome === 'failed' ? 'rl-failed' : undefined}>
+            <td>{row.file}</td>
+            <td>{t(`import.outcome.${row.outcome}`)}</td>
+            <td>{row.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * What became of an import, collapsed: the summary line, the failures listed (what needs the reader's attention),
+ * and every file behind a disclosure, rendered only when opened (a 5,000-post zip is 5,000 rows).
+ */
 function ImportResultTable({ result }: { result: ImportResult }) {
   const t = useText();
-  const rows = [
-    ...result.imported.map((file) => ({ file: file.file, outcome: 'imported' as const, detail: file.title })),
-    ...result.duplicates.map((file) => ({ file: file.file, outcome: 'duplicate' as const, detail: file.title })),
-    ...result.failed.map((file) => ({ file: file.file, outcome: 'failed' as const, detail: file.reason })),
+  const [showAll, setShowAll] = useState(false);
+  const failed = result.failed.map((file): OutcomeRow => ({ file: file.file, outcome: 'failed', detail: file.reason }));
+  const all = () => [
+    ...result.imported.map((file): OutcomeRow => ({ file: file.file, outcome: 'imported', detail: file.title })),
+    ...result.duplicates.map((file): OutcomeRow => ({ file: file.file, outcome: 'duplicate', detail: file.title })),
+    ...failed,
   ];
+  const count = result.imported.length + result.duplicates.length + failed.length;
   return (
     <>
       <p data-testid="import-summary">
         {t('import.summary', { imported: result.imported.length, duplicates: result.duplicates.length, failed: result.failed.length })}
       </p>
-      <table aria-label={t('import.resultTable')}>
-        <thead>
-          <tr>
-            <th>{t('import.col.file')}</th>
-            <th>{t('import.col.result')}</th>
-            <th>{t('import.col.detail')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.file + row.outcome} class={row.outcome === 'failed' ? 'rl-failed' : undefined}>
-              <td>{row.file}</td>
-              <td>{t(`import.outcome.${row.outcome}`)}</td>
-              <td>{row.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {failed.length > 0 && (
+        <details open>
+          <summary>{t('import.failures', { n: failed.length })}</summary>
+          <OutcomeTable rows={failed} label={t('import.failures', { n: failed.length })} />
+        </details>
+      )}
+      <details onToggle={(event) => setShowAll((event.currentTarget as HTMLDetailsElement).open)}>
+        <summary>{t('import.allFiles', { n: count })}</summary>
+        {showAll && <OutcomeTable rows={all()} label={t('import.resultTable')} />}
+      </details>
     </>
   );
 }

@@ -1,25 +1,25 @@
-import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
-import { ImportPanel } from './import-panel';
-import { AliasList, type AliasListProps } from './alias-list';
-import { LibraryTools, type LibraryToolsProps } from './library-tools';
-import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
-import { ReportDetail, type ReportDetailProps } from './report-detail';
+import type { ImportSource } from '../lib/import/import-report-files';
 import type { ReportFilter } from '../lib/library/report-filter';
+import { LIBRARY_TABS, PAGE_SIZE, type LibraryState, type LibraryTab } from '../lib/library/library-store';
+import type { ReportSortKey } from '../lib/library/report-listing';
+import { AliasList, type AliasListProps } from './alias-list';
+import { ImportHistory } from './import-history';
+import { ImportPanel } from './import-panel';
+import { LibraryTools, type LibraryToolsProps } from './library-tools';
+import { ReportDetail } from './report-detail';
 import { ReportFilters } from './report-filters';
-import { ReportTable, type ReportRow } from './report-table';
+import { ReportPager } from './report-pager';
+import { ReportTable } from './report-table';
+import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
 import { useText } from './ui-text';
 
-export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, SettingsPanelProps {
-  /** The reports the filter lets through, and how many there are in all. */
-  reports: ReportRow[];
-  total: number;
-  filter: ReportFilter;
-  sources: string[];
+export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omit<AliasListProps, 'overview'>, SettingsPanelProps {
+  state: LibraryState;
+  onTab: (tab: LibraryTab) => void;
   onFilter: (filter: ReportFilter) => void;
-  opened: ReportDetailProps['report'] | undefined;
-  progress: ImportProgress | undefined;
-  result: ImportResult | undefined;
-  onImport: (files: File[]) => void;
+  onSort: (key: ReportSortKey) => void;
+  onPage: (page: number) => void;
+  onImport: (files: ImportSource[]) => void;
   onDropItems: (items: DataTransferItemList) => void;
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
@@ -28,40 +28,88 @@ export interface LibraryPageProps extends LibraryToolsProps, AliasListProps, Set
   onOpenPdf?: (id: string) => void;
 }
 
-/** The full-tab library page: import, the reports, one report. */
+/**
+ * The full-tab library page: the reports first (the import bar, then a page of the table: sortable, filtered, with
+ * honest counts), then tabs for names, lists and tools, settings and the import history; or one report when opened.
+ */
 export function LibraryPage(props: LibraryPageProps) {
   const t = useText();
+  const { state } = props;
+  const tabId = (tab: LibraryTab) => `rl-tab-${tab}`;
   return (
     <main class="rl-library">
       <h1>{t('library.title')}</h1>
-      {props.opened ? (
-        <ReportDetail report={props.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} onOpenPdf={props.onOpenPdf} />
+      {state.opened ? (
+        <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} onOpenPdf={props.onOpenPdf} />
       ) : (
         <>
-          <ImportPanel
-            progress={props.progress}
-            result={props.result}
-            onImport={props.onImport}
-            onDropItems={props.onDropItems}
-            onLoadDemo={props.onLoadDemo}
-          />
-          <LibraryTools
-            status={props.status}
-            onImportSecurityList={props.onImportSecurityList}
-            onExportBackup={props.onExportBackup}
-            onReindex={props.onReindex}
-          />
-          <SettingsPanel {...props} />
-          <AliasList {...props} />
-          <section aria-label={t('table.label')}>
-            <h2>
-              {t('library.reports', {
-                count: props.reports.length === props.total ? props.total : `${props.reports.length} / ${props.total}`,
-              })}
-            </h2>
-            <ReportFilters filter={props.filter} sources={props.sources} onChange={props.onFilter} />
-            <ReportTable reports={props.reports} onOpen={props.onOpen} />
-          </section>
+          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs">
+            {LIBRARY_TABS.map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                id={tabId(tab)}
+                aria-selected={state.tab === tab}
+                aria-controls="rl-tab-panel"
+                tabIndex={state.tab === tab ? 0 : -1}
+                onClick={() => props.onTab(tab)}
+              >
+                {t(`library.tab.${tab}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="rl-tab-panel" aria-labelledby={tabId(state.tab)}>
+            {state.tab === 'reports' && (
+              <>
+                <ImportPanel
+                  progress={state.progress}
+                  result={state.result}
+                  onImport={props.onImport}
+                  onDropItems={props.onDropItems}
+                  onLoadDemo={props.onLoadDemo}
+                />
+                <section aria-label={t('table.label')}>
+                  <h2>{t('library.reports', { count: state.libraryTotal.toLocaleString('en') })}</h2>
+                  <ReportFilters filter={state.filter} sources={state.sources} onChange={props.onFilter} />
+                  <ReportPager
+                    page={state.page}
+                    pageSize={PAGE_SIZE}
+                    total={state.listing.total}
+                    libraryTotal={state.libraryTotal}
+                    searchTotal={state.searchTotal}
+                    onPage={props.onPage}
+                  />
+                  <ReportTable
+                    reports={state.listing.rows}
+                    sort={state.sort}
+                    searching={Boolean(state.filter.query.trim())}
+                    onSort={props.onSort}
+                    onOpen={props.onOpen}
+                  />
+                </section>
+              </>
+            )}
+            {state.tab === 'aliases' && (
+              <>
+                <LibraryTools
+                  status={state.status}
+                  onImportSecurityList={props.onImportSecurityList}
+                  onExportBackup={props.onExportBackup}
+                  onReindex={props.onReindex}
+                  onCancel={props.onCancel}
+                />
+                <AliasList {...props} overview={state.overview} />
+              </>
+            )}
+            {state.tab === 'settings' && <SettingsPanel {...props} />}
+            {state.tab === 'history' && (
+              <section aria-label={t('history.label')}>
+                <h2>{t('history.label')}</h2>
+                <ImportHistory history={state.history} />
+              </section>
+            )}
+          </div>
         </>
       )}
     </main>

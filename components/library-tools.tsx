@@ -1,18 +1,20 @@
+import type { TaskStatus } from '../lib/library/library-store';
 import { useText } from './ui-text';
 
 /** What the tools last did, shown under them. */
-export type ToolStatus =
-  { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
+export type ToolStatus = TaskStatus;
 
 export interface LibraryToolsProps {
   status: ToolStatus;
   onImportSecurityList: (file: File) => void;
   onExportBackup: () => void;
   onReindex: () => void;
+  /** Stops a running re-index before it writes anything. */
+  onCancel: () => void;
 }
 
 /** Security lists, backup and re-index: the library's maintenance, one row of controls. */
-export function LibraryTools({ status, onImportSecurityList, onExportBackup, onReindex }: LibraryToolsProps) {
+export function LibraryTools({ status, onImportSecurityList, onExportBackup, onReindex, onCancel }: LibraryToolsProps) {
   const t = useText();
   const busy = status.kind === 'busy';
   return (
@@ -41,10 +43,16 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
           {t('tools.reindex')}
         </button>
       </div>
+      {status.kind === 'busy' && status.total !== undefined && <progress max={Math.max(status.total, 1)} value={status.done ?? 0} />}
       {status.kind !== 'idle' && (
         <p role="status" data-testid="tool-status" class={status.kind === 'failed' ? 'rl-failed' : undefined}>
           {status.message}
         </p>
+      )}
+      {status.kind === 'busy' && status.cancellable && (
+        <button type="button" onClick={onCancel}>
+          {t('tools.cancel')}
+        </button>
       )}
     </section>
   );

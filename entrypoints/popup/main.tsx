@@ -4,10 +4,7 @@ import { render } from 'preact';
 import { PopupView, type PopupViewProps } from '~/components/popup-view';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
-import { openLibraryDatabase } from '~/lib/db/database';
-import { demoLibraryFiles } from '~/lib/import/demo-library';
-import { runLibraryImport } from '~/lib/import/run-library-import';
-import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
+import { workerMessenger } from '~/lib/messaging/protocol';
 import { loadPopupState } from '~/lib/popup/load-popup-state';
 import { languageChoice, resolveLocale } from '~/lib/settings/display-settings';
 import { isSiteEnabled, setSiteEnabled } from '~/lib/settings/site-settings';
@@ -54,14 +51,8 @@ async function main() {
           }}
           onOpenLibrary={() => void browser.runtime.openOptionsPage()}
           onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
-          onLoadDemo={async () => {
-            update({ state: { kind: 'loading-demo' } });
-            await runLibraryImport(openLibraryDatabase(), demoLibraryFiles(), () =>
-              workerMessenger.sendMessage('libraryChanged', undefined),
-            );
-            if (tabId !== undefined) await tabMessenger.sendMessage('refreshMarks', undefined, tabId).catch(() => undefined);
-            update({ state: await loadPopupState(tabId) });
-          }}
+          // The popup carries no import pipeline (yaml, marked, fflate): the library page loads the demo.
+          onLoadDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#demo') }).then(() => close())}
         />
       </UiText.Provider>,
       app,

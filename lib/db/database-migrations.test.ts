@@ -12,9 +12,9 @@ const VERSION_1 = {
 /** Version 2 as released: what it added to version 1. */
 const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 
-/** Version 3: report bodies in their own table. */
-const VERSION_3 = { reportBodies: 'id' };
-/** Version 6 (PDF reports): the original bytes of each PDF report. Versions may skip numbers (3–5 are other changes'). */
+/** Version 3: report bodies in their own table; reports indexed by title too. */
+const VERSION_3 = { reports: 'id, date, source, importId, *securityIds, title', reportBodies: 'id' };
+/** Version 6 (PDF reports): the original bytes of each PDF report. Versions may skip numbers (4–5 are other changes'). */
 const VERSION_6 = { pdfFiles: 'id' };
 
 /**

@@ -106,8 +106,9 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
     });
   // 3: bodies apart, so reading digest rows never reads original texts. Moved in pages: a 1 GB library is never
   // held in memory at once during the upgrade.
+  // The title index orders the library page's table by title without reading every row.
   db.version(3)
-    .stores({ reportBodies: 'id' })
+    .stores({ reports: 'id, date, source, importId, *securityIds, title', reportBodies: 'id' })
     .upgrade(async (tx) => {
       const reports = tx.table<StoredReport & Partial<ReportBody>, string>('reports');
       const bodies = tx.table<ReportBody, string>('reportBodies');

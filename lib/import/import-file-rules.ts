@@ -19,7 +19,9 @@ export type ImportEntry =
   | { kind: 'file'; path: string; bytes: Uint8Array; archive?: string }
   | { kind: 'failed'; path: string; reason: string; archive?: string }
   | { kind: 'archive-failed'; archive: string; reason: string }
-  | { kind: 'backup'; path: string; text: string };
+  | { kind: 'backup'; path: string; text: string }
+  /** One entry of a streamed backup zip (its manifest or an NDJSON part), by its name inside the zip. */
+  | { kind: 'backup-part'; path: string; name: string; archive: string; bytes: Uint8Array };
 
 /** Extensions read as reports; other files in a selection or archive are reported as skipped. */
 export const REPORT_FILE = /\.(?:md|markdown|mdx|html?|xhtml|txt|text|pdf)$/i;

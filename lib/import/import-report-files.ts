@@ -9,7 +9,8 @@ import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
 import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
-import { parseBackup } from './library-backup';
+import { parseBackupPart } from './backup-zip';
+import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
 export type { ImportSource } from './read-import-entries';
@@ -75,6 +76,7 @@ export async function parseSelection(
   const pending: PendingReport[] = [];
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
+  let backupReports = 0;
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
   const hashes: Promise<void>[] = [];
@@ -117,6 +119,18 @@ export async function parseSelection(
             addReport(report.fileName, report.originalText, report.importedAt);
           } catch (error) {
             failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
+          }
+        }
+      } else if (entry.kind === 'backup-part') {
+        const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
+        if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
+        for (const report of part.kind === 'reports' ? part.reports : []) {
+          if (++backupReports > MAX_BACKUP_REPORTS)
+            throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
+          try {
+            addReport(report.fileName, report.originalText, report.importedAt, entry.archive);
+          } catch (error) {
+            failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
       } else if (PDF_FILE.test(entry.path)) {

@@ -14,25 +14,25 @@ export const MAX_BACKUP_REPORTS = 200_000;
 export const MAX_BACKUP_ALIASES = 500_000;
 
 const securityId = v.pipe(v.string(), v.regex(SECURITY_ID_PATTERN));
+/** One report as a backup carries it: its file name, original text and when it was first imported. */
+export const backupReportSchema = v.strictObject({
+  fileName: v.pipe(v.string(), v.maxLength(1000)),
+  originalText: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+  importedAt: v.pipe(v.string(), v.maxLength(40)),
+});
+/** One alias as a backup carries it. */
+export const backupAliasSchema = v.strictObject({
+  alias: v.pipe(v.string(), v.minLength(2), v.maxLength(100)),
+  securityId,
+  origin: v.picklist(['user-list', 'learned']),
+  from: v.pipe(v.string(), v.maxLength(1000)),
+});
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.string(),
-  reports: v.array(
-    v.strictObject({
-      fileName: v.pipe(v.string(), v.maxLength(1000)),
-      originalText: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
-      importedAt: v.pipe(v.string(), v.maxLength(40)),
-    }),
-  ),
-  aliases: v.array(
-    v.strictObject({
-      alias: v.pipe(v.string(), v.minLength(2), v.maxLength(100)),
-      securityId,
-      origin: v.picklist(['user-list', 'learned']),
-      from: v.pipe(v.string(), v.maxLength(1000)),
-    }),
-  ),
+  reports: v.array(backupReportSchema),
+  aliases: v.array(backupAliasSchema),
 });
 
 /** The extension's own backup: every report's original text (extraction is redone on import) and every alias. */

@@ -1,6 +1,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { fileProblem, IGNORED, unsafeEntryName, ZIP_FILE, type ImportEntry, type ImportSource } from './import-file-rules';
 import { formatBytes, type ImportLimits } from './import-limits';
+import { BACKUP_MANIFEST, BACKUP_PART } from './backup-zip';
 import { zipEntryName } from './zip-entry-name';
 import { Crc32, ENCRYPTED_FLAG, readZipDirectory, UTF8_NAME_FLAG, type SliceableSource, type ZipDirectoryEntry } from './zip-directory';
 
@@ -36,6 +37,8 @@ export async function* zipEntries(
     onBytesRead(source.size);
     return yield { kind: 'archive-failed', archive, reason: directory.problem };
   }
+  // A streamed backup (version 2) is a zip with our manifest: its entries are NDJSON parts, not reports.
+  const backup = directory.byName.has(BACKUP_MANIFEST);
   /** Directory entries by name, taken in order as the stream meets them (a name may appear twice). */
   const listed = (name: string): ZipDirectoryEntry | undefined => directory.byName.get(name)?.shift();
 
@@ -62,7 +65,11 @@ export async function* zipEntries(
     if (unsafe) return void ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
     if (ZIP_FILE.test(name))
       return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
-    const problem = fileProblem(name, file.originalSize ?? 1, limits);
+    const problem = backup
+      ? name === BACKUP_MANIFEST || BACKUP_PART.test(name)
+        ? undefined
+        : 'not a part of a ReportLens backup'
+      : fileProblem(name, file.originalSize ?? 1, limits);
     if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
     if (!entry)
       return void ready.push({ kind: 'failed', path, archive, reason: "skipped: the archive's directory does not list it (corrupt)" });
@@ -103,11 +110,13 @@ export async function* zipEntries(
         crc.update(chunk);
         if (!final) return;
         ready.push(
-          !size
+          !size && !backup
             ? { kind: 'failed', path, archive, reason: 'the file is empty' }
             : crc.value !== entry.crc
               ? { kind: 'failed', path, archive, reason: 'its checksum (CRC-32) does not match: the entry is corrupt' }
-              : { kind: 'file', path, archive, bytes: concat(chunks, size) },
+              : backup
+                ? { kind: 'backup-part', path, name, archive, bytes: concat(chunks, size) }
+                : { kind: 'file', path, archive, bytes: concat(chunks, size) },
         );
       }
       open.delete(path);

@@ -61,6 +61,8 @@ export interface RatingPoint {
 export interface LibrarySearchResult {
   securities: { id: SecurityId; name: string }[];
   reports: ReportDigest[];
+  /** Reports matching in all (`reports` stops at the request's limit): the library page's honest count. */
+  total?: number;
 }
 
 /** Size of the library, for the popup's empty state. */

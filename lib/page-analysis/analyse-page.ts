@@ -27,6 +27,8 @@ export interface PageAnalysis {
   marks: PageMark[];
   /** What the page is about, most certain first (see `pageSubject`). */
   subject: SecurityId[];
+  /** What the page's quote URL and title name: the page's text is read with their weak names and codes counting. */
+  support: ReadonlySet<SecurityId>;
   /** The publisher's listings: never marked on its own pages unless they are the subject. */
   publisher: ReadonlySet<SecurityId>;
   title: TitleParts;
@@ -34,7 +36,8 @@ export interface PageAnalysis {
   read: CollectedTexts;
 }
 
-const idsIn = (matcher: SecurityMatcher, text: string) => matcher.find(text).map((mention) => mention.id);
+const idsIn = (matcher: SecurityMatcher, text: string, support?: ReadonlySet<SecurityId>) =>
+  matcher.find(text, { support }).map((mention) => mention.id);
 
 /**
  * The page's own address as it declares it (canonical link, `og:url`): a quote page reached through a tracking link,
@@ -65,22 +68,27 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   const siteNames = siteNamesOf(doc, url);
   // The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
   const title = splitPageTitle(doc.querySelector('title')?.textContent?.trim() ?? '', siteNames);
-  const titleIds = [...new Set([title.headline, ...title.topics].flatMap((part) => idsIn(matcher, part)))];
   const quote = securityOfQuoteUrl(url) ?? securityOfQuoteUrl(declaredUrlOf(doc) ?? '');
+  // The quote URL supports the title's weak names (`茅台` on 600519's page), and both support the page's text.
+  const titleIds = [
+    ...new Set([title.headline, ...title.topics].flatMap((part) => idsIn(matcher, part, quote ? new Set([quote]) : undefined))),
+  ];
+  const support = new Set<SecurityId>([...(quote ? [quote] : []), ...titleIds]);
 
   const aboutIt = new Set<SecurityId>([...(quote ? [quote] : []), ...titleIds].flatMap((id) => listingsOf(id)));
   const publisher = new Set<SecurityId>();
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
 
-  const read = doc.body ? input.reader.collect(doc.body) : { nodes: [], texts: [] };
+  const read = doc.body ? input.reader.collect(doc.body) : { nodes: [], texts: [], slots: [] };
   const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
     signal: input.signal ?? new AbortController().signal,
     yieldToPage: input.yieldToPage ?? (async () => undefined),
+    support,
   });
   const counts = new Map<SecurityId, number>();
   for (const { mention } of marks) counts.set(mention.id, (counts.get(mention.id) ?? 0) + 1);
   const listed = listedSecurities(marks.map(({ node, mention }) => ({ node, id: mention.id })));
   const subject = pageSubject({ quote, title: titleIds, listed, counts });
-  return { marks, subject, publisher, title, read };
+  return { marks, subject, support, publisher, title, read };
 }

@@ -60,13 +60,17 @@ const clipPathHidesAll = (clipPath: string | undefined) => {
   return inset !== null && Number(inset[1]) >= 50;
 };
 
+const hidesByVisibility = (style: StyleLike) => style.visibility === 'hidden' || style.visibility === 'collapse';
+
 /**
  * Whether an element with this style shows no text to a reader: not rendered, invisible, transparent, pushed off the
  * page or clipped to nothing (the visually-hidden patterns sites use for skip links and screen-reader labels).
- * Applied to every element above a text node, so a hidden ancestor hides everything inside it.
+ * Applied to every element above a text node, so a hidden ancestor hides everything inside it. `visibility` is
+ * inherited: it counts only where it starts (`parent`'s style is not hidden), so text under a body hidden while the
+ * page loads (which the reader never judges) is not taken for hidden text.
  */
-export function textIsHidden(style: StyleLike): boolean {
-  if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+export function textIsHidden(style: StyleLike, parent?: StyleLike): boolean {
+  if (style.display === 'none' || (hidesByVisibility(style) && !(parent && hidesByVisibility(parent)))) return true;
   if (style.contentVisibility === 'hidden' || (style.opacity !== undefined && style.opacity !== '' && px(style.opacity) === 0)) return true;
   if (px(style.textIndent) <= OFF_SCREEN_PX) return true;
   if (!isPositioned(style)) return false;

@@ -30,6 +30,7 @@ export function hostName(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+  if (/^[\d.]+$|^\[/.test(host)) return undefined; // an IP address names no site
   const labels = host.split('.');
   while (labels.length && NOT_THE_NAME.has(labels.at(-1)!)) labels.pop();
   return labels.at(-1) || undefined;

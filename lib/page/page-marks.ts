@@ -1,4 +1,5 @@
 import type { Mention, SecurityMatcher } from '../detect/find-securities';
+import { isCodeSlot } from './visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 
 /** A mention on the live page: the text node it sits in, and the mention within that node's text. */
@@ -12,13 +13,14 @@ export const SCAN_SLICE_MS = 8;
 
 /**
  * Scans text nodes in time-bounded slices and returns the marks whose security `shouldMark` accepts. Yields between
- * slices (`yieldToPage`), and stops when `signal` aborts.
+ * slices (`yieldToPage`), and stops when `signal` aborts. `support` is the page's subject (its weak names and bare
+ * codes count); a node alone in a table cell or link is a code slot (`slots`, else asked of the node).
  */
 export async function scanForMarks(
-  { nodes, texts }: { nodes: readonly Text[]; texts?: readonly string[] },
+  { nodes, texts, slots }: { nodes: readonly Text[]; texts?: readonly string[]; slots?: readonly boolean[] },
   matcher: SecurityMatcher,
   shouldMark: (id: SecurityId) => boolean,
-  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number },
+  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number; support?: ReadonlySet<SecurityId> },
 ): Promise<PageMark[]> {
   const now = options.now ?? (() => performance.now());
   const marks: PageMark[] = [];
@@ -26,7 +28,9 @@ export async function scanForMarks(
   for (let i = 0; i < nodes.length; i++) {
     if (options.signal.aborted) return marks;
     const node = nodes[i]!;
-    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '')) if (shouldMark(mention.id)) marks.push({ node, mention });
+    const context = { support: options.support, codeSlot: slots?.[i] ?? isCodeSlot(node) };
+    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '', context))
+      if (shouldMark(mention.id)) marks.push({ node, mention });
     if (now() - sliceStart > SCAN_SLICE_MS) {
       await options.yieldToPage();
       sliceStart = now();

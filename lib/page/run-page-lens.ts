@@ -1,7 +1,7 @@
-import { createSecurityMatcher } from '../detect/find-securities';
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
 import { analysePage } from '../page-analysis/analyse-page';
 import { summarisePage } from '../page-analysis/page-summary';
+import { listingsByIssuer, tabMatcher } from '../page-analysis/tab-dictionary-reading';
 import type { SecurityId } from '../securities/security-id';
 import type { MarkStyle } from '../settings/display-settings';
 import { watchHover } from './hover-watch';
@@ -56,14 +56,6 @@ export interface PageLens {
   liveState(): MutationQueueState & { markedNodes: number };
 }
 
-/** The issuer's listings of each entry of a tab dictionary, so the publisher's brand covers all its listings. */
-function listingsByIssuer(dictionary: TabDictionary): (id: SecurityId) => SecurityId[] {
-  const issuerOf = new Map(dictionary.entries.map((entry) => [entry.id, entry.issuer ?? entry.id]));
-  const listings = new Map<string, SecurityId[]>();
-  for (const [id, issuer] of issuerOf) listings.set(issuer, [...(listings.get(issuer) ?? []), id]);
-  return (id) => listings.get(issuerOf.get(id) ?? '') ?? [id];
-}
-
 const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
 /** Draws marks as highlights, unless they must be private or the browser has none: then in our overlay layer. */
@@ -84,7 +76,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const view = doc.defaultView!;
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const matcher = createSecurityMatcher(dictionary.entries, { variants: new Map(dictionary.variants), notNames: dictionary.notNames });
+  const matcher = tabMatcher(dictionary);
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
@@ -92,6 +84,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const reader = new TextReader({ ownUi: deps.ownUi, styleOf: (element) => view.getComputedStyle(element) });
   let subject: SecurityId[] = [];
   let publisher: ReadonlySet<SecurityId> = new Set();
+  let support: ReadonlySet<SecurityId> = new Set();
   let queueState: () => MutationQueueState = () => ({ pending: 0, partial: 0, handed: 0 });
 
   const cache = new Map<SecurityId, Promise<SecurityReports | undefined>>();
@@ -147,6 +140,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
         yieldToPage: nextFrame(view),
+        support,
       });
       if (!signal.aborted) replace(nodes, marks);
     }));
@@ -177,7 +171,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       yieldToPage: nextFrame(view),
     });
     if (signal.aborted) return;
-    ({ subject, publisher } = analysis);
+    ({ subject, publisher, support } = analysis);
     replace(analysis.read.nodes, analysis.marks);
   }
 

@@ -1,5 +1,6 @@
 import { chromeElementsUnder, isChromeElement } from '../page-analysis/site-chrome';
 import { headlineListsUnder, linkListsUnder } from '../page-analysis/link-lists';
+import { securityOfQuoteUrl } from '../detect/quote-url';
 import { textIsHidden, type StyleLike } from '../page-analysis/hidden-style';
 
 /**
@@ -25,10 +26,39 @@ export interface ReadingRules {
   styleOf?: (element: Element) => StyleLike | undefined;
 }
 
+/** Table cells: a code column's cells hold a code each. */
+const CELLS = new Set(['TD', 'TH']);
+/** Inline wrappers inside a cell or link (`<td><b>600519</b></td>`). */
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'FONT', 'EM', 'I']);
+/** A link's text longer than this is no code, whatever its address (saves parsing the address). */
+const MAX_CODE_LINK_TEXT = 16;
+
+/** Whether a link goes to a quote page (`quote.eastmoney.com/sh600519.html`): its text is that security's code. */
+function isQuoteLink(link: Element, text: string): boolean {
+  const href = link.getAttribute('href') ?? '';
+  if (text.trim().length > MAX_CODE_LINK_TEXT || !/^(?:https?:)?\/\//i.test(href)) return false;
+  return securityOfQuoteUrl(href.startsWith('//') ? `https:${href}` : href) !== undefined;
+}
+
+/**
+ * Whether a text node stands where a code is expected: the text of a table cell, or of a link to a quote page (or of
+ * an inline wrapper inside either). The matcher counts a bare code or ticker alone there (`600519` in a code column),
+ * never in prose: a link in an article whose text is `AA` (a credit rating) is no code slot.
+ */
+export function isCodeSlot(node: Text): boolean {
+  let at = node.parentElement;
+  if (at && INLINE.has(at.tagName)) at = at.parentElement;
+  if (!at) return false;
+  if (CELLS.has(at.tagName)) return true;
+  return at.tagName === 'A' && isQuoteLink(at, node.nodeValue ?? '');
+}
+
 /** The visible text nodes and their texts, read once (each read of a node's text is a call into the browser). */
 export interface CollectedTexts {
   nodes: Text[];
   texts: string[];
+  /** Per node, whether it is a code slot ({@link isCodeSlot}). */
+  slots: boolean[];
   /** Where to go on when the limit was reached (the last node read); undefined when the root was read to its end. */
   resumeAfter?: Text;
 }
@@ -91,16 +121,18 @@ export class TextReader {
     if (after) walker.currentNode = after;
     const nodes: Text[] = [];
     const texts: string[] = [];
+    const slots: boolean[] = [];
     let last: Text | undefined;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (nodes.length >= limit) return { nodes, texts, resumeAfter: last };
+      if (nodes.length >= limit) return { nodes, texts, slots, resumeAfter: last };
       last = node as Text;
       const text = node.nodeValue ?? '';
       if (text.length < MIN_TEXT_LENGTH || !node.parentElement || !this.isReadableElement(node.parentElement, root)) continue;
       nodes.push(node as Text);
       texts.push(text);
+      slots.push(isCodeSlot(node as Text));
     }
-    return { nodes, texts };
+    return { nodes, texts, slots };
   }
 
   /** Finds the unreadable elements of a subtree (not prose, chrome, link lists) in a few queries. */
@@ -113,11 +145,19 @@ export class TextReader {
     for (const found of headlineListsUnder(element)) this.#skipped.add(found);
   }
 
-  /** An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. */
+  /**
+   * An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. The style of `html` and
+   * `body` is not read: a page hidden whole is loading (anti-flicker snippets hide the body until their script runs),
+   * never a page whose text nobody sees.
+   */
   #judgeAlone(element: Element, queried: boolean): boolean {
     if (!queried && (element.matches(this.#notProse) || isChromeElement(element))) return true;
+    if (element.tagName === 'BODY' || element.tagName === 'HTML') return false;
     const style = this.#rules.styleOf?.(element);
-    return style !== undefined && textIsHidden(style);
+    if (!style || !textIsHidden(style)) return false;
+    // Hidden by visibility inherited from its parent (a loading body), not by its own: the parent's verdict decides.
+    const parent = element.parentElement;
+    return !parent || textIsHidden(style, this.#rules.styleOf?.(parent));
   }
 }
 

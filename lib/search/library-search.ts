@@ -21,7 +21,8 @@ export interface SearchHit {
 
 /** A built index over the library: full-text tokens and security names. */
 export interface LibrarySearch {
-  search(query: string, limit?: number): { hits: SearchHit[]; securities: SecurityId[] };
+  /** Hits up to `limit`, best first, and how many reports match in all. */
+  search(query: string, limit?: number): { hits: SearchHit[]; securities: SecurityId[]; total: number };
 }
 
 /** How close a misspelt name must be (fuse.js score, 0 exact … 1 anything). */
@@ -55,7 +56,7 @@ export function buildLibrarySearch(reports: readonly SearchableReport[], securit
   return {
     search(query, limit = 20) {
       const trimmed = query.trim();
-      if (!trimmed) return { hits: [], securities: [] };
+      if (!trimmed) return { hits: [], securities: [], total: 0 };
       const matchedIds = [...new Set(names.search(trimmed, { limit: MAX_NAME_MATCHES * 3 }).map((result) => result.item.id))].slice(
         0,
         MAX_NAME_MATCHES,
@@ -82,7 +83,7 @@ export function buildLibrarySearch(reports: readonly SearchableReport[], securit
           hits.push({ id: reports[doc]!.id, via });
         }
       }
-      return { hits, securities: matchedIds };
+      return { hits, securities: matchedIds, total: new Set([...bySecurity, ...byText]).size };
     },
   };
 }

@@ -34,11 +34,12 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
   };
   return {
     async search(query: string, limit?: number): Promise<LibrarySearchResult> {
-      const { hits, securities } = (await (index ??= build())).search(query, limit);
+      const { hits, securities, total } = (await (index ??= build())).search(query, limit);
       const [found, names] = await Promise.all([db.reports.bulkGet(hits.map((hit) => hit.id)), dictionary()]);
       return {
         securities: securities.map((id) => ({ id, name: names.displayName(id) })),
         reports: found.flatMap((report) => (report ? [digest(report)] : [])),
+        total,
       };
     },
     invalidate() {

@@ -24,6 +24,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const summary = () => library.getByTestId('import-summary').textContent();
+/** Opens one of the library page's tabs. */
+const openTab = (name: 'Reports' | 'Names, lists and tools' | 'Settings' | 'Import history') =>
+  library.getByRole('tab', { name, exact: true }).click();
 
 describe('the library page', () => {
   test('imports a zip of nested folders, and says what it skipped', async () => {
@@ -42,6 +45,7 @@ describe('the library page', () => {
       .getByTestId('import-files')
       .setInputFiles({ name: 'pv.md', mimeType: 'text/markdown', buffer: Buffer.from('# 节水周报\n\n示例节水订单饱满。') });
     await expect.poll(summary).toBe('1 imported · 0 already in library · 0 failed');
+    await openTab('Names, lists and tools');
     await library
       .getByTestId('import-security-list')
       .setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name,aliases\n920964.BJ,示例节水,\n') });
@@ -49,6 +53,7 @@ describe('the library page', () => {
     await expect.poll(() => library.getByRole('list', { name: 'Imported security lists' }).textContent()).toContain('mine.csv: 1 name');
     await library.getByRole('button', { name: 'Re-index library' }).click();
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/Re-indexed 3 reports; 1 changed/);
+    await openTab('Reports');
     await expect
       .poll(() =>
         library
@@ -116,10 +121,12 @@ describe('the library page', () => {
   });
 
   test('refuses a file that is no security list, naming it', async () => {
+    await openTab('Names, lists and tools');
     await library
       .getByTestId('import-security-list')
       .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just words') });
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/^notes\.txt: no security in the list/);
+    await openTab('Reports');
   });
 
   test('a learned alias can be corrected (a bad code is refused with a reason) and removed', async () => {
@@ -129,6 +136,7 @@ describe('the library page', () => {
       buffer: Buffer.from('# 光模块周报\n\n示例光模块（300308.SZ）订单饱满。'),
     });
     await expect.poll(summary).toBe('1 imported · 0 already in library · 0 failed');
+    await openTab('Names, lists and tools');
     const learned = library.getByRole('table', { name: 'Aliases learned from reports' });
     await expect.poll(() => learned.getByRole('row', { name: /示例光模块/ }).textContent()).toContain('SZ:300308');
     await learned.getByRole('button', { name: 'Edit the alias 示例光模块' }).click();
@@ -141,6 +149,7 @@ describe('the library page', () => {
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toContain('示例光模块 → 示例光模块 (SZ:300502)');
     await learned.getByRole('button', { name: 'Remove the alias 示例光模块' }).click();
     await expect.poll(() => learned.getByRole('row', { name: /示例光模块/ }).count()).toBe(0);
+    await openTab('Reports');
   });
 });
 
@@ -158,6 +167,8 @@ describe.skipIf(!SHARED_AVAILABLE)(
       const [imported, duplicates] = (await summary())!.match(/\d+/g)!.map(Number);
       expect(imported! + duplicates!).toBe(files.length);
       remoteRequests.length = 0;
+      // The table shows a page at a time: the report is found through the search box, as a reader would.
+      await library.getByTestId('filter-query').fill('科技巨头布局元宇宙');
       await library.getByRole('button', { name: '科技巨头布局元宇宙系列报告：阿里巴巴&亚马逊' }).click();
       await expect.poll(() => library.getByRole('article', { name: 'Report' }).textContent()).toContain('海外市场竞争加剧');
       await library.getByText(/^Original text/).click();

@@ -97,6 +97,7 @@ test('import two reports; private marks start off', async () => {
   await library.goto(browser.pageUrl('options.html'));
   await library.getByTestId('import-files').setInputFiles(REPORT_FIXTURES);
   await expect.poll(() => library.getByTestId('import-summary').textContent()).toBe('2 imported · 0 already in library · 0 failed');
+  await library.getByRole('tab', { name: 'Settings' }).click();
   expect(await privateMarksBox().isChecked()).toBe(false);
 });
 

@@ -41,6 +41,8 @@ test('import two reports', async () => {
   await library.goto(browser.pageUrl('options.html'));
   await library.getByTestId('import-files').setInputFiles(REPORT_FIXTURES);
   await expect.poll(() => library.getByTestId('import-summary').textContent()).toBe('2 imported · 0 already in library · 0 failed');
+  // Settings have a tab of their own; the page stays on it for the tests below.
+  await library.getByRole('tab', { name: 'Settings' }).click();
 });
 
 describe('sites beyond the finance list', () => {

@@ -2,17 +2,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { detectPage } from '../../lib/cli/detect-command';
-import { cliDictionary } from '../../lib/cli/inspect-command';
-import { createSecurityMatcher } from '../../lib/detect/find-securities';
 import { decodeText } from '../../lib/import/decode-text';
 import type { PageSecurities } from '../../lib/messaging/protocol';
-import { chineseVariantTable } from '../../lib/securities/chinese-variants';
+import { listingsByIssuer, tabMatcher } from '../../lib/page-analysis/tab-dictionary-reading';
 import { aShareId, hongKongId, usId, type SecurityId } from '../../lib/securities/security-id';
 import type { ExtensionBrowser } from '../support/launch-extension';
 import { markedTexts } from '../support/page-marks';
 import { serveCorpusPages } from '../support/serve-corpus-pages';
 import { sharedPath } from '../support/shared-corpus';
-import { tabPageSecurities } from '../support/tab-page-securities';
+import { fetchTabDictionary, tabPageSecurities } from '../support/tab-page-securities';
 
 /** The shared real pages and what a reader says each is about. */
 export const CORPUS_PAGES_DIR = sharedPath('corpus', 'pages');
@@ -75,13 +73,18 @@ function namedOnPage(): Map<string, Set<SecurityId>> {
   );
 }
 
-/** The CLI's answer for one page, in-process (`detectPage` is what `cli detect` prints), with the CLI's dictionary. */
-async function cliDetector() {
-  const dictionary = await cliDictionary(undefined);
+/**
+ * The CLI's answer for one page, in-process (`detectPage` is what `cli detect` prints), read with the dictionary the
+ * extension's tabs read with in mark-all mode (the curated list; `cli detect` itself reads the whole master), so the
+ * two differ only if their page analysis does.
+ */
+async function cliDetector(browser: ExtensionBrowser) {
+  const dictionary = await fetchTabDictionary(browser);
+  const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const deps = {
-    matcher: createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable() }),
-    listingsOf: (id: SecurityId) => dictionary.issuerListings(id),
-    nameOf: (id: SecurityId) => dictionary.displayName(id),
+    matcher: tabMatcher(dictionary),
+    listingsOf: listingsByIssuer(dictionary),
+    nameOf: (id: SecurityId) => names.get(id) ?? id,
   };
   return async (file: string, url: string) =>
     (await detectPage(decodeText(new Uint8Array(readFileSync(join(CORPUS_PAGES_DIR, file)))).text, url, deps)).securities.map((s) => s.id);
@@ -110,7 +113,7 @@ async function settledPageSecurities(browser: ExtensionBrowser, tabId: number): 
 export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpusPageFiles()): Promise<PageScore[]> {
   const expected = readExpected();
   const named = namedOnPage();
-  const detect = await cliDetector();
+  const detect = await cliDetector(browser);
   const served = await serveCorpusPages(CORPUS_PAGES_DIR);
   const scores: PageScore[] = [];
   try {

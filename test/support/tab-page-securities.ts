@@ -1,4 +1,4 @@
-import type { PageSecurities } from '../../lib/messaging/protocol';
+import type { PageSecurities, TabDictionary } from '../../lib/messaging/protocol';
 import type { ExtensionBrowser } from './launch-extension';
 
 /**
@@ -30,3 +30,21 @@ export const setMarkAll = (browser: ExtensionBrowser, on: boolean) =>
     const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
     await chrome.storage.local.set({ markAllKnown: value });
   }, on);
+
+/** The tab dictionary the worker sends content scripts now (asked from an extension page, as a tab asks it). */
+export async function fetchTabDictionary(browser: ExtensionBrowser): Promise<TabDictionary> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(browser.pageUrl('popup.html'));
+    const answer = await page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<{ res?: unknown; err?: unknown }> } };
+      };
+      return chrome.runtime.sendMessage({ id: 1, type: 'getTabDictionary', data: undefined, timestamp: Date.now() });
+    });
+    if (!answer?.res) throw new Error(`getTabDictionary failed: ${JSON.stringify(answer?.err)}`);
+    return answer.res as TabDictionary;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,116 @@
+import { afterEach, expect, test } from 'vitest';
+import { zipSync, strToU8 } from 'fflate';
+import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
+import { sha256, tableDump } from '../../test/support/hostile-library';
+import { BACKUP_MANIFEST, parseBackupPart, writeBackupZip } from './backup-zip';
+import { runLibraryImport } from './run-library-import';
+
+/**
+ * Reports in the round trip: `BACKUP_ROUND_TRIP_REPORTS` (the bench's slow suite runs 100,000), a few hundred in CI.
+ * Small parts are forced by size: every run crosses several parts.
+ */
+const REPORTS = Number(process.env.BACKUP_ROUND_TRIP_REPORTS ?? 600);
+
+/** Names no list knows, taught by every 40th post (`名称（代码）`) and mentioned bare by every third. */
+const TAUGHT = [
+  ['光迅星科', '002281.SZ'],
+  ['源杰光电', '688498.SH'],
+  ['太辰精光', '300570.SZ'],
+] as const;
+const BUNDLED = ['阿里巴巴', '贵州茅台', '招商银行', '中兴通讯'];
+
+function post(i: number): File {
+  const [name, code] = TAUGHT[i % TAUGHT.length]!;
+  const body = [
+    '---',
+    `title: 周报 ${i}`,
+    `date: 2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    `source: 研究所 ${i % 5}`,
+    '---',
+    `${BUNDLED[i % BUNDLED.length]}本周点评（${i}）。`,
+    i % 40 === 0 ? `${name}（${code}）获得新订单。` : i % 3 === 0 ? `${name}需求旺盛。` : '行业景气。',
+    // Bodies of realistic size (4–20 KB) so parts split by size as well as count.
+    '正文段落。'.repeat(800 + (i % 7) * 400),
+  ];
+  return new File([body.join('\n')], `posts/${i}.md`);
+}
+
+const opened: LibraryDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+const library = async (name = `backup-zip-${crypto.randomUUID()}`) => {
+  const db = openLibraryDatabase(name);
+  await db.open();
+  opened.push(db);
+  return db;
+};
+/** Every table but the import log, with `importId` (which run, in the database it is in) left out. */
+const hashes = async (db: LibraryDatabase) => {
+  const dump = await tableDump(db, ['imports']);
+  dump.reports = dump.reports!.replace(/"importId":\d+/g, '"importId":0');
+  return Object.fromEntries(Object.entries(dump).map(([table, json]) => [table, sha256(json)]));
+};
+
+test(`streamed backup round trip at ${REPORTS.toLocaleString('en')} reports: export → delete → import gives identical tables`, async () => {
+  const db = await library();
+  const files = Array.from({ length: REPORTS }, (_, i) => post(i));
+  for (let at = 0; at < files.length; at += 2_000) {
+    const result = await runLibraryImport(db, files.slice(at, at + 2_000), async () => {});
+    expect(result.failed).toEqual([]);
+  }
+  expect(await db.aliases.where('origin').equals('learned').count()).toBe(TAUGHT.length);
+  const before = await hashes(db);
+
+  const chunks: Uint8Array[] = [];
+  let largestChunk = 0;
+  const manifest = await writeBackupZip(db, (chunk) => {
+    chunks.push(chunk);
+    largestChunk = Math.max(largestChunk, chunk.length);
+  });
+  expect(manifest).toMatchObject({ reports: REPORTS, aliases: TAUGHT.length, version: 2 });
+  const zip = new File(chunks as BlobPart[], 'reportlens-backup.zip');
+  // Streamed: no chunk is the backup whole (parts are deflated piece by piece).
+  expect(largestChunk).toBeLessThan(zip.size);
+
+  const name = db.name;
+  await db.delete();
+  const restored = await library(name);
+  const result = await runLibraryImport(restored, [zip], async () => {});
+  expect(result.failed).toEqual([]);
+  expect(result.imported).toHaveLength(REPORTS);
+  expect(await hashes(restored)).toEqual(before);
+}, 600_000);
+
+test.each([
+  ['a part that is not JSON', 'reports-0001.ndjson', '{"fileName":"a.md"\n', /line 1 is not valid JSON/],
+  [
+    'a report row with an extra key',
+    'reports-0001.ndjson',
+    '{"fileName":"a.md","originalText":"x","importedAt":"t","__proto__":1}\n',
+    /line 1 is malformed/,
+  ],
+  [
+    'an alias with a bad security id',
+    'aliases.ndjson',
+    '{"alias":"光迅","securityId":"XX:1","origin":"learned","from":"a.md"}\n',
+    /line 1 is malformed/,
+  ],
+  ['a manifest of another version', BACKUP_MANIFEST, '{"format":"reportlens-backup","version":9}', /version 9 is not supported/],
+  ['an entry of another name', 'notes.txt', 'hello', /not a part of a ReportLens backup/],
+])('parseBackupPart refuses %s, naming why', (_label, name, text, reason) => {
+  expect(() => parseBackupPart(name, text)).toThrow(reason);
+});
+
+test('a backup zip with a malformed part: that part fails with its reason, the library keeps everything else', async () => {
+  const db = await library();
+  const zip = zipSync({
+    [BACKUP_MANIFEST]: strToU8(JSON.stringify({ format: 'reportlens-backup', version: 2, exportedAt: 'x', reports: 2, aliases: 0 })),
+    'aliases.ndjson': strToU8(''),
+    'reports-0001.ndjson': strToU8('{"fileName":"a.md","originalText":"# 甲\\n\\n阿里巴巴点评。","importedAt":"2025-01-01"}\n'),
+    'reports-0002.ndjson': strToU8('not json\n'),
+  });
+  const result = await runLibraryImport(db, [new File([zip], 'backup.zip')], async () => {});
+  expect(result.imported.map((file) => file.file)).toEqual(['a.md']);
+  expect(result.failed).toEqual([{ file: 'backup.zip/reports-0002.ndjson', reason: expect.stringMatching(/line 1 is not valid JSON/) }]);
+}, 60_000);
