@@ -56,7 +56,13 @@ export function ReportDetail({ report, onBack, onDelete, onOpenPdf }: ReportDeta
           {t('pdf.open')}
         </button>
       )}
-      <ReportReader html={isPdf ? pdfReaderHtml(report.originalText, setAside) : reportBodyHtml(report.fileName, report.originalText)} />
+      <ReportReader
+        html={
+          isPdf
+            ? pdfReaderHtml(report.originalText, { page: (page) => t('pdf.page', { page }), setAside })
+            : reportBodyHtml(report.fileName, report.originalText)
+        }
+      />
       <button type="button" onClick={() => confirm(t('detail.confirmDelete', { title: report.title })) && onDelete(report.id)}>
         {t('detail.delete')}
       </button>

@@ -144,6 +144,7 @@ const PAGES_EN = {
   'broker.where': 'p. {page}, line {line}',
   'broker.block': 'block {line}',
   'pdf.open': 'Open the original PDF',
+  'pdf.page': 'Page {page}',
   'pdf.setAside': '{furniture} running header, footer and page-number line(s) set aside',
   'pdf.disclaimerFrom': '; the disclaimer and disclosures from page {page} set aside',
 } as const;
@@ -290,6 +291,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'broker.where': '第 {page} 页第 {line} 行',
   'broker.block': '第 {line} 段',
   'pdf.open': '打开原始 PDF',
+  'pdf.page': '第 {page} 页',
   'pdf.setAside': '已略去 {furniture} 行页眉、页脚和页码',
   'pdf.disclaimerFrom': '；已略去第 {page} 页起的免责声明与信息披露',
 };

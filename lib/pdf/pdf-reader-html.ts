@@ -10,14 +10,17 @@ export const pdfLineId = (page: number, line: number) => `pdf-p${page}-l${line}`
  * line a paragraph or heading with its page-and-line id; running headers, footers and the disclaimer left out, with
  * a note saying so.
  */
-export function pdfReaderHtml(text: string, setAside: (furniture: number, disclaimerPage: number | undefined) => string): string {
+export function pdfReaderHtml(
+  text: string,
+  labels: { page: (page: number) => string; setAside: (furniture: number, disclaimerPage: number | undefined) => string },
+): string {
   const body = pdfBody(text);
   const parts: string[] = [];
   let page = 0;
   for (const { text: line, page: at, line: n } of body.lines) {
     if (at !== page) {
       if (page) parts.push('</section>');
-      parts.push(`<section class="rl-pdf-page"><h4 class="rl-pdf-page-number">p. ${at}</h4>`);
+      parts.push(`<section class="rl-pdf-page"><h4 class="rl-pdf-page-number">${escape(labels.page(at))}</h4>`);
       page = at;
     }
     const heading = /^(#{1,2}) (.+)$/.exec(line);
@@ -29,6 +32,6 @@ export function pdfReaderHtml(text: string, setAside: (furniture: number, discla
     );
   }
   if (page) parts.push('</section>');
-  parts.push(`<p class="rl-counts">${escape(setAside(body.furniture, body.disclaimerPage))}</p>`);
+  parts.push(`<p class="rl-counts">${escape(labels.setAside(body.furniture, body.disclaimerPage))}</p>`);
   return parts.join('');
 }
