@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { parseReport } from '../reports/parse-report';
 import { freshContext } from '../../test/support/report-fixtures';
 import { nodePdfEngine } from './node-pdf-engine';
@@ -9,6 +9,9 @@ import { DEFAULT_PDF_LIMITS } from './pdf-limits';
 
 /** The Chromium-printed fixture notes (test/fixtures/pdf/make-pdf-fixtures.ts) read as the import reads them. */
 const fixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../test/fixtures/pdf/${name}`, import.meta.url))));
+
+// pdf.js's first document loads CMaps and fonts, and the 100-page note takes seconds on a loaded machine: not a measure.
+vi.setConfig({ testTimeout: 60_000 });
 
 let engine: PdfEngine;
 beforeAll(async () => void (engine = await nodePdfEngine()));
