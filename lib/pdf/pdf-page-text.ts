@@ -1,6 +1,6 @@
 import { joinText, squashCjkSpaces } from './cjk-text';
 import type { PdfPageRuns } from './pdf-page-runs';
-import { pageBands, readingOrder, rowsOf, type Row } from './pdf-rows';
+import { pageBands, readingOrder, rowsOf, segmentsOf, type Row } from './pdf-rows';
 import { PDF_PAGE_BREAK } from './pdf-text-format';
 
 /** A line this much larger than the body text is a heading; this much larger again, the title. */
@@ -18,11 +18,19 @@ const MAX_BOX_TITLE_CHARS = 20;
 const SECTION_LINE =
   /^(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:投资要点|核心观点|投资建议|盈利预测(?:与投资建议|与估值)?|估值与评级|风险提示|风险因素|主要风险|事件|点评|摘要|报告摘要|key takeaways|summary|investment summary|valuation|risks?|key risks|risk factors)[:：]?$/i;
 
-/** The body text size: the size most characters are set in, over the whole document. */
+/** Segments shorter than this are table cells, box items and labels: they do not vote on the body size. */
+const BODY_SEGMENT_CHARS = 16;
+
+/**
+ * The body text size: the size most characters of running text are set in, over the whole document (a short note's
+ * sidebar and tables, set smaller, can hold more characters than its text).
+ */
 export function bodySizeOf(pages: readonly PdfPageRuns[]): number {
   const chars = new Map<number, number>();
   for (const page of pages)
-    for (const run of page.runs) chars.set(Math.round(run.size * 2) / 2, (chars.get(Math.round(run.size * 2) / 2) ?? 0) + run.text.length);
+    for (const segment of segmentsOf(page.runs))
+      if (segment.text.length >= BODY_SEGMENT_CHARS)
+        chars.set(Math.round(segment.size * 2) / 2, (chars.get(Math.round(segment.size * 2) / 2) ?? 0) + segment.text.length);
   let best = 10;
   let most = 0;
   for (const [size, count] of chars) if (count > most) [best, most] = [size, count];
@@ -37,6 +45,8 @@ const rowText = (row: Row) => squashCjkSpaces(row.segments.map((segment) => segm
  */
 function continues(previous: Row, next: Row, heading: boolean): boolean {
   if (previous.segments.length > 1 || next.segments.length > 1) return false;
+  // A sidebar's lines are items (a label and its value, a name, a licence), each on its own line.
+  if (previous.aside || next.aside) return false;
   if (Math.abs(previous.size - next.size) > 0.5) return false;
   // A paragraph that fills its column's last line goes on at the top of the next column.
   if (previous.region !== next.region)
@@ -90,6 +100,8 @@ export function pageLines(page: PdfPageRuns, bodySize: number): string[] {
     if (paragraph && paragraph.heading > 0 === large && continues(paragraph.last, row, large)) {
       paragraph.text = squashCjkSpaces(joinText(paragraph.text, text));
       paragraph.last = row;
+      // Lines set large that run on past a heading's length are a lead paragraph, not a heading.
+      if (paragraph.text.length > MAX_HEADING_CHARS) paragraph.heading = 0;
       continue;
     }
     flush();

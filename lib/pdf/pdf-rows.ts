@@ -194,7 +194,8 @@ export function readingOrder(segments: readonly Segment[], pageWidth: number, bo
     for (const band of bands) visit(band, column);
   };
   visit([...segments], whole);
-  return rows;
+  // Sidebars after the text, wherever they sit: a left-hand box of rating and market data is read after the note.
+  return [...rows.filter((row) => !row.aside), ...rows.filter((row) => row.aside)];
 }
 
 /** The top and bottom share of a page where running headers, footers and page numbers sit. */

@@ -82,6 +82,8 @@ describe('analysts with licences, broker, date', () => {
       ['Alex Chen:null', 'Grace Liu:null'],
     ],
     [['分析师：张三、李四'], ['张三:null', '李四:null']],
+    [['Analyst: Maria Gomez'], ['Maria Gomez:null']],
+    [['Analysts: Maria Gomez and John Lee'], ['Maria Gomez:null', 'John Lee:null']],
     // 14 digits is no SAC number.
     [['编号 S08605210700021'], []],
   ])('%j', (texts, expected) => {
@@ -137,6 +139,19 @@ describe('forecast table', () => {
 });
 
 describe('extractBrokerFields', () => {
+  test('a box line of several labelled values is read value by value', () => {
+    expect(
+      extractBrokerFields(
+        lines('Rating: Outperform (maintained) | Price target: $215.00 | Price (Nov 20, 2025): $182.40 | Analyst: Maria Gomez'),
+      ),
+    ).toMatchObject({
+      rating: { value: 'Outperform', change: 'maintained' },
+      targetPrice: { value: 215, currency: 'USD' },
+      currentPrice: { value: 182.4, currency: 'USD' },
+      analysts: [{ name: 'Maria Gomez', license: null }],
+    });
+  });
+
   test('text that states no rating, target or analyst is no broker note', () => {
     expect(extractBrokerFields(lines('今日大盘震荡，成交额放大。', '2025年11月3日'))).toBeUndefined();
   });

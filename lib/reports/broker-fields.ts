@@ -11,6 +11,16 @@ export type { Price } from './broker/prices';
 export type { Rating } from './broker/rating';
 export type { ForecastTable } from './broker/forecast-table';
 
+/** A box line of several labelled values (`Rating: Buy | Price target: $215 | Analyst: …`) as one line per value, each where the line is. */
+const cellsOf = (line: SourceLine): SourceLine[] =>
+  /[|｜]/.test(line.text)
+    ? line.text
+        .split(/[|｜]/)
+        .map((cell) => cell.trim())
+        .filter(Boolean)
+        .map((text) => ({ ...line, text }))
+    : [line];
+
 /** What a broker note states up front, each with the page and line it was read from. */
 export interface BrokerFields {
   broker?: Located<{ name: string }>;
@@ -29,14 +39,15 @@ export interface BrokerFields {
  * Returns undefined when the text states none of rating, target price or analysts: it is no broker note.
  */
 export function extractBrokerFields(body: readonly SourceLine[], all: readonly SourceLine[] = body): BrokerFields | undefined {
+  const cells = body.flatMap(cellsOf);
   const fields: BrokerFields = {
-    analysts: findAnalysts(body),
-    rating: findRating(body),
-    targetPrice: findTargetPrice(body),
+    analysts: findAnalysts(cells),
+    rating: findRating(cells),
+    targetPrice: findTargetPrice(cells),
   };
   if (!fields.rating && !fields.targetPrice && !fields.analysts.length) return undefined;
   fields.broker = findBroker(all);
-  fields.currentPrice = findCurrentPrice(body);
+  fields.currentPrice = findCurrentPrice(cells);
   fields.date = findNoteDate(body);
   fields.forecast = findForecastTable(body);
   for (const key of Object.keys(fields) as (keyof BrokerFields)[]) if (fields[key] === undefined) delete fields[key];

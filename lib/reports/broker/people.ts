@@ -50,8 +50,12 @@ export function findAnalysts(lines: readonly SourceLine[]): Located<Analyst>[] {
     const label = ANALYST_LABEL.exec(lines[i]!.text.trim());
     if (!label) continue;
     if (label[1]) {
-      for (const name of label[1].split(/[、,，;；\s]+/))
-        if (/^[\u4e00-\u9fa5]{2,4}$/.test(name) || EN_NAME.test(name)) add(name, null, lines[i]!);
+      // `张三、李四`, `张三 李四`, `Maria Gomez, John Lee`, `Maria Gomez and John Lee`.
+      for (const part of label[1].split(/[、,，;；]|\s+and\s+/)) {
+        const name = part.trim();
+        if (EN_NAME.test(name)) add(name, null, lines[i]!);
+        else for (const word of name.split(/\s+/)) if (/^[\u4e00-\u9fa5]{2,4}$/.test(word)) add(word, null, lines[i]!);
+      }
       if (analysts.length) return analysts;
       continue;
     }
