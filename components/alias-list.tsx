@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { securityOfInput, type AliasOverview } from '../lib/db/alias-queries';
+import type { AliasOverview } from '../lib/db/alias-queries';
 import type { StoredAlias } from '../lib/db/database';
+import { securityOfInput } from '../lib/securities/security-id';
 import { useText } from './ui-text';
 
 type AliasKey = Pick<StoredAlias, 'alias' | 'securityId'>;

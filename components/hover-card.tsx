@@ -1,9 +1,10 @@
-import type { MentionRule } from '../lib/detect/find-securities';
+import type { MentionRule } from '../lib/detect/mention';
 import type { SecurityReports } from '../lib/messaging/protocol';
+import type { SecurityId } from '../lib/securities/security-id';
 import { ReportDigestItem } from './report-digest-item';
 import { RatingLine, RatingTimeline } from './rating-history';
 import { ReportTimeline } from './report-timeline';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** Where the marked word is on screen; the card is placed beside it, never over it. */
 export interface AnchorRect {
@@ -23,6 +24,8 @@ export interface HoverCardProps {
   /** The page's own scheme: the card matches the page it sits on. */
   scheme: 'light' | 'dark';
   onOpenReport: (reportId: string) => void;
+  /** Opens the library at this security's page: all its reports. */
+  onOpenSecurity: (securityId: SecurityId) => void;
   onClose: () => void;
 }
 
@@ -41,9 +44,12 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
     : { left, bottom: viewport.height - anchor.top + CARD_GAP, maxHeight: anchor.top - CARD_GAP - 8 };
 }
 
-/** The hover card: the security, how many reports, the latest ones with summary and first risks, and why it was marked. */
-export function HoverCard({ markedText, rule, security, anchor, viewport, scheme, onOpenReport, onClose }: HoverCardProps) {
-  const t = useText();
+/**
+ * The hover card: the security, how many reports (and how many are about it), the most relevant ones with the passage
+ * that names it, summary and first risks, a way to all of its reports, and why it was marked.
+ */
+export function HoverCard({ markedText, rule, security, anchor, viewport, scheme, onOpenReport, onOpenSecurity, onClose }: HoverCardProps) {
+  const t = useCardText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
     <div
@@ -67,7 +73,17 @@ export function HoverCard({ markedText, rule, security, anchor, viewport, scheme
       </header>
       {security ? (
         <>
-          <p class="rl-card-count">{t('card.reports', { n: security.reportCount })}</p>
+          <p class="rl-card-count rl-card-counts">
+            <span>
+              {t('card.reports', { n: security.reportCount })}
+              {security.aboutCount > 0 && ` · ${t('card.aboutCount', { n: security.aboutCount })}`}
+            </span>
+            {security.reportCount > 0 && (
+              <button type="button" class="rl-link rl-all-reports" onClick={() => onOpenSecurity(security.id)}>
+                {t('card.allReports', { n: security.reportCount })}
+              </button>
+            )}
+          </p>
           <ReportTimeline months={security.months} />
           {security.ratings && <RatingLine ratings={security.ratings} />}
           {security.ratings && <RatingTimeline ratings={security.ratings} />}

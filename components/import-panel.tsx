@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportProgress, ImportResult } from '../lib/import/import-report-files';
+import type { ImportProgress, ImportResult } from '../lib/import/import-result';
 import { useText } from './ui-text';
 
 export interface ImportPanelProps {

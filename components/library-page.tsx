@@ -11,7 +11,20 @@ import { ReportFilters } from './report-filters';
 import { ReportPager } from './report-pager';
 import { ReportTable } from './report-table';
 import { SettingsPanel, type SettingsPanelProps } from './settings-panel';
+import { SubscriptionsPanel, type SubscriptionsPanelProps } from './subscriptions-panel';
+import { SecurityPage } from './security-page';
 import { useText } from './ui-text';
+
+/** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern: only the selected tab is in the Tab order). */
+function moveTab(event: KeyboardEvent, current: LibraryTab, onTab: (tab: LibraryTab) => void) {
+  const at = LIBRARY_TABS.indexOf(current);
+  const last = LIBRARY_TABS.length - 1;
+  const next = { ArrowRight: at + 1 > last ? 0 : at + 1, ArrowLeft: at - 1 < 0 ? last : at - 1, Home: 0, End: last }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  onTab(LIBRARY_TABS[next]!);
+  requestAnimationFrame(() => document.getElementById(`rl-tab-${LIBRARY_TABS[next]}`)?.focus());
+}
 
 export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omit<AliasListProps, 'overview'>, SettingsPanelProps {
   state: LibraryState;
@@ -26,6 +39,8 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
   onDelete: (id: string) => void;
   /** Opens a PDF report's stored original. */
   onOpenPdf?: (id: string) => void;
+  /** Followed feeds and libraries (their own panel and controller). */
+  subscriptions?: SubscriptionsPanelProps;
 }
 
 /**
@@ -41,9 +56,11 @@ export function LibraryPage(props: LibraryPageProps) {
       <h1>{t('library.title')}</h1>
       {state.opened ? (
         <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} onOpenPdf={props.onOpenPdf} />
+      ) : state.security ? (
+        <SecurityPage overview={state.security} onBack={() => props.onOpen(undefined)} onOpen={props.onOpen} />
       ) : (
         <>
-          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs">
+          <div role="tablist" aria-label={t('library.tabs')} class="rl-tabs" onKeyDown={(event) => moveTab(event, state.tab, props.onTab)}>
             {LIBRARY_TABS.map((tab) => (
               <button
                 key={tab}
@@ -102,6 +119,7 @@ export function LibraryPage(props: LibraryPageProps) {
                 <AliasList {...props} overview={state.overview} />
               </>
             )}
+            {state.tab === 'feeds' && props.subscriptions && <SubscriptionsPanel {...props.subscriptions} />}
             {state.tab === 'settings' && <SettingsPanel {...props} />}
             {state.tab === 'history' && (
               <section aria-label={t('history.label')}>

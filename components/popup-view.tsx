@@ -1,14 +1,8 @@
-import type { PageSecurities, SecurityReports } from '../lib/messaging/protocol';
+import type { PopupState } from '../lib/popup/load-popup-state';
+import { popupEntries } from '../lib/popup/popup-entries';
 import { LibrarySearchBox, type LibrarySearchBoxProps } from './library-search-box';
 import { ReportDigestItem } from './report-digest-item';
 import { useText } from './ui-text';
-
-/** What the popup knows so far. */
-export type PopupState =
-  | { kind: 'loading' }
-  | { kind: 'empty-library' }
-  | { kind: 'loading-demo' }
-  | { kind: 'page'; libraryReports: number; page: PageSecurities | undefined; related: SecurityReports[] };
 
 export interface PopupViewProps extends Omit<LibrarySearchBoxProps, 'onOpenReport'> {
   state: PopupState;
@@ -20,8 +14,8 @@ export interface PopupViewProps extends Omit<LibrarySearchBoxProps, 'onOpenRepor
   onOpenReport: (reportId: string) => void;
 }
 
-/** Risks shown per report in the popup. */
-const POPUP_RISKS = 5;
+/** Risks shown per report in the popup before "+N more" (the rest open in place). */
+const POPUP_RISKS = 3;
 
 /** The popup: the current page's securities and their reports, or how to start when the library is empty. */
 export function PopupView({ state, site, query, result, onSearch, onToggleSite, onLoadDemo, onOpenLibrary, onOpenReport }: PopupViewProps) {
@@ -62,29 +56,32 @@ export function PopupView({ state, site, query, result, onSearch, onToggleSite, 
   );
 }
 
+/** The page's companies with reports: one entry per issuer, the page's own first, summaries clamped. */
 function PageReports({ state, onOpenReport }: { state: Extract<PopupState, { kind: 'page' }>; onOpenReport: (id: string) => void }) {
   const t = useText();
-  if (!state.related.length) return <p class="rl-none">{t('popup.none', { n: state.libraryReports })}</p>;
+  const entries = popupEntries(state.related, state.page);
+  if (!entries.length) return <p class="rl-none">{t('popup.none', { n: state.libraryReports })}</p>;
   return (
     <>
-      <p class="rl-page-summary">{t('popup.onPage', { n: state.related.length })}</p>
-      {state.related.map((security) => {
-        const mentions = state.page?.securities.find((s) => s.id === security.id)?.count ?? 0;
-        return (
-          <section key={security.id} class="rl-security" aria-label={`${security.name} ${security.id}`}>
-            <h2>
-              {security.name} <span class="rl-code">{security.id}</span>
-            </h2>
-            <p class="rl-counts">
-              {t('popup.reportCount', { n: security.reportCount })}
-              {mentions > 0 && t('popup.mentioned', { n: mentions })}
-            </p>
-            {security.latest.map((report) => (
-              <ReportDigestItem key={report.id} report={report} riskCount={POPUP_RISKS} withKeyPoints onOpen={onOpenReport} />
-            ))}
-          </section>
-        );
-      })}
+      <p class="rl-page-summary">{t('popup.onPage', { n: entries.length })}</p>
+      {entries.map(({ security, listings, mentions }) => (
+        <section key={security.id} class="rl-security" aria-label={`${security.name} ${security.id}`}>
+          <h2>
+            {security.name}{' '}
+            <span class="rl-code" aria-label={t('popup.listings')}>
+              {listings.join(' · ')}
+            </span>
+          </h2>
+          <p class="rl-counts">
+            {t('popup.reportCount', { n: security.reportCount })}
+            {security.aboutCount > 0 && ` · ${t('card.aboutCount', { n: security.aboutCount })}`}
+            {mentions > 0 && t('popup.mentioned', { n: mentions })}
+          </p>
+          {security.latest.map((report) => (
+            <ReportDigestItem key={report.id} report={report} riskCount={POPUP_RISKS} withKeyPoints clampSummary onOpen={onOpenReport} />
+          ))}
+        </section>
+      ))}
     </>
   );
 }

@@ -21,6 +21,9 @@ export interface ReportTableProps {
   onOpen: (id: string) => void;
 }
 
+/** Securities a row lists; a market brief names dozens, which made rows ten lines tall (the report lists them all). */
+const SECURITIES_SHOWN = 6;
+
 const COLUMNS: { key: ReportSortKey | undefined; label: MessageKey }[] = [
   { key: 'date', label: 'table.date' },
   { key: 'title', label: 'table.title' },
@@ -67,7 +70,13 @@ export function ReportTable({ reports, sort, searching, onSort, onOpen }: Report
                 </button>
               </td>
               <td>{report.source ?? '—'}</td>
-              <td>{report.securities.map((security) => `${security.name} (${security.id})`).join(', ')}</td>
+              <td>
+                {report.securities
+                  .slice(0, SECURITIES_SHOWN)
+                  .map((security) => `${security.name} (${security.id})`)
+                  .join(', ')}
+                {report.securities.length > SECURITIES_SHOWN && ` +${report.securities.length - SECURITIES_SHOWN}`}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** Size of the timeline drawing, in CSS pixels (the card is 360 wide with 14 px padding). */
 const WIDTH = 330;
@@ -13,7 +13,7 @@ const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(mo
  * over the span from the first to the last. A picture for the eye; its label says the same in words.
  */
 export function ReportTimeline({ months }: { months: readonly [string, number][] }) {
-  const t = useText();
+  const t = useCardText();
   if (months.length === 0) return null;
   const first = monthIndex(months[0]![0]);
   const span = monthIndex(months.at(-1)![0]) - first + 1;

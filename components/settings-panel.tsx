@@ -3,20 +3,8 @@ import type { MessageKey } from '../lib/i18n/messages';
 import { FINANCE_SITE_MATCHES } from '../lib/permissions/finance-sites';
 import { LANGUAGE_CHOICES, MARK_STYLES, type LanguageChoice, type MarkStyle } from '../lib/settings/display-settings';
 import { isOnSite } from '../lib/settings/site-settings';
+import type { Settings } from '../lib/settings/load-settings';
 import { useText } from './ui-text';
-
-/** The settings as stored; the library page reads them and follows their changes. */
-export interface Settings {
-  markAll: boolean;
-  markStyle: MarkStyle;
-  /** Marks drawn where page scripts cannot read them (boxes in our shadow root, not the page's highlight registry). */
-  privateMarks: boolean;
-  language: LanguageChoice;
-  /** Hosts and domains marking is off on. */
-  disabledSites: string[];
-  /** Domains beyond the finance list the user allowed (and the browser granted). */
-  addedSites: string[];
-}
 
 export interface SettingsPanelProps {
   settings: Settings;

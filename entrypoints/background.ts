@@ -1,8 +1,10 @@
 import { openLibraryDatabase } from '~/lib/db/database';
+import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
 import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
-import { watchAddedSites } from '~/lib/settings/site-settings';
+import { disabledSites, watchAddedSites, watchDisabledSites } from '~/lib/settings/site-settings';
+import { showSiteSwitches } from '~/lib/worker/toolbar-icon';
 import { createWorkerHandlers } from '~/lib/worker/worker-handlers';
 
 /** Id of the context-menu item on selected text. */
@@ -29,11 +31,19 @@ export default defineBackground({
         void openLibraryPage(`search=${encodeURIComponent(info.selectionText.slice(0, 200))}`);
     });
     // Sites the user added beyond the finance list: the content script follows the list and the granted permissions.
-    const syncSites = () => void syncAddedSiteScripts().catch((error) => console.error('ReportLens: added sites', error));
+    const syncSites = () => void syncAddedSiteScripts().catch((error: unknown) => console.error('ReportLens: added sites', error));
     watchAddedSites(syncSites);
     browser.permissions.onAdded.addListener(syncSites);
     browser.permissions.onRemoved.addListener(syncSites);
     syncSites();
+    // A tab on a site the user switched off shows the greyed icon: on each navigation, and in every tab on a change.
+    const setIcon = (details: Parameters<typeof action.setIcon>[0]) => action.setIcon(details);
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.url || change.status === 'loading')
+        void disabledSites().then((off) => showSiteSwitches(setIcon, [{ id: tabId, url: tab.url }], off));
+    });
+    watchDisabledSites((off) => void browser.tabs.query({}).then((tabs) => showSiteSwitches(setIcon, tabs, off)));
+    watchFeedAlarm(db);
     // Tabs whose content script is not there (other sites, browser pages) refuse the message: nothing to tell.
     const refreshTabs = async () => {
       const tabs = await browser.tabs.query({});

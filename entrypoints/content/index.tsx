@@ -3,7 +3,7 @@ import digestCss from '~/components/report-digest.css?inline';
 import cardCss from '~/components/hover-card.css?inline';
 import { render } from 'preact';
 import { HoverCard } from '~/components/hover-card';
-import { cardTranslator, UiText } from '~/components/ui-text';
+import { cardTranslator, CardText } from '~/components/ui-text';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
@@ -50,7 +50,7 @@ export default defineContentScript({
       if (!ui.shadowHost.isConnected) ui.mount();
       const { mention } = state.mark;
       render(
-        <UiText.Provider value={text}>
+        <CardText.Provider value={text}>
           <HoverCard
             markedText={mention.text}
             rule={mention.rule}
@@ -59,9 +59,10 @@ export default defineContentScript({
             viewport={{ width: window.innerWidth, height: window.innerHeight }}
             scheme={pageColorScheme(document)}
             onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
+            onOpenSecurity={(securityId) => void workerMessenger.sendMessage('openSecurity', { securityId })}
             onClose={() => showCard(undefined)}
           />
-        </UiText.Provider>,
+        </CardText.Provider>,
         ui.uiContainer,
       );
     };

@@ -2,15 +2,17 @@ import '~/components/report-digest.css';
 import '~/components/extension-page.css';
 import { render } from 'preact';
 import { LibraryPage } from '~/components/library-page';
-import type { Settings } from '~/components/settings-panel';
+import type { Settings } from '~/lib/settings/load-settings';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';
 import { editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
+import { securityInHash } from '~/lib/db/security-overview';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
 import { importSecurityList } from '~/lib/import/import-security-list';
 import { saveDownload } from '~/lib/library/save-download';
+import { createSubscriptionsController } from '~/lib/feeds/subscriptions-controller';
 import { createLibraryStore } from '~/lib/library/library-store';
 import { readPdfInPage } from '~/lib/pdf/browser-pdf-engine';
 import { openStoredPdf } from '~/lib/pdf/open-stored-pdf';
@@ -39,6 +41,7 @@ async function main() {
   };
   const fail = (error: Error) => void store.runTask('', () => Promise.reject(error));
 
+  const subscriptions = createSubscriptionsController(db, { onChange: () => draw(), onLibraryChanged: () => store.refresh() });
   const draw = () => {
     const text = translator(localeOf());
     document.documentElement.lang = localeOf() === 'zh' ? 'zh-CN' : 'en';
@@ -49,6 +52,7 @@ async function main() {
           settings={settings}
           siteMessage={siteMessage}
           onTab={store.setTab}
+          subscriptions={subscriptions.props()}
           onFilter={(filter) => void store.setFilter(filter)}
           onSort={(key) => void store.sortBy(key)}
           onPage={(page) => void store.setPage(page)}
@@ -101,8 +105,9 @@ async function main() {
     );
   };
   store.subscribe(draw);
-  // The hash names the open report (`#report=<id>`), a search (`#search=…`, from the context menu) or the demo
-  // (`#demo`, from the popup's button: the popup carries no import pipeline).
+  // The hash names the open report (`#report=<id>`), a security's page (`#security=<id>`, a card's "All N reports"),
+  // a search (`#search=…`, from the context menu) or the demo (`#demo`, from the popup's button: the popup carries no
+  // import pipeline).
   const followHash = () => {
     if (location.hash === '#demo') {
       history.replaceState(null, '', location.pathname);
@@ -111,6 +116,7 @@ async function main() {
     const search = /^#search=(.*)$/.exec(location.hash)?.[1];
     if (search !== undefined) void store.setFilter({ ...store.state.filter, query: decodeURIComponent(search) });
     void store.open(/^#report=([0-9a-f]{64})$/.exec(location.hash)?.[1]);
+    void store.openSecurity(securityInHash(location.hash));
   };
   addEventListener('hashchange', followHash);
   // Every write, from this page or any other, reaches the worker (and through it the open tabs).
@@ -118,6 +124,7 @@ async function main() {
   // Without persistence the browser may evict an extension's IndexedDB, the whole library, under storage pressure
   // (https://developer.mozilla.org/docs/Web/API/StorageManager/persist); a refusal changes nothing, so it is not shown.
   void navigator.storage?.persist?.().catch(() => false);
+  subscriptions.watch();
   draw();
   followHash();
   await store.refresh();

@@ -30,6 +30,11 @@ async function main() {
   const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const toggleSite = async (enabled: boolean) => {
+    if (!view.site) return;
+    await setSiteEnabled(view.site.host, enabled);
+    update({ site: { ...view.site, enabled } });
+  };
   const update = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch };
     render(
@@ -39,16 +44,15 @@ async function main() {
           onSearch={(query) => {
             update({ query });
             clearTimeout(searchTimer);
-            searchTimer = setTimeout(async () => {
-              const result = await workerMessenger.sendMessage('searchLibrary', { query });
-              if (view.query === query) update({ result });
-            }, SEARCH_DEBOUNCE_MS);
+            searchTimer = setTimeout(
+              () =>
+                void workerMessenger.sendMessage('searchLibrary', { query }).then((result) => {
+                  if (view.query === query) update({ result });
+                }),
+              SEARCH_DEBOUNCE_MS,
+            );
           }}
-          onToggleSite={async (enabled) => {
-            if (!view.site) return;
-            await setSiteEnabled(view.site.host, enabled);
-            update({ site: { ...view.site, enabled } });
-          }}
+          onToggleSite={(enabled) => void toggleSite(enabled)}
           onOpenLibrary={() => void browser.runtime.openOptionsPage()}
           onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
           // The popup carries no import pipeline (yaml, marked, fflate): the library page loads the demo.

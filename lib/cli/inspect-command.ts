@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createSecurityMatcher } from '../detect/find-securities';
-import { parseSelection } from '../import/import-report-files';
+import { parseSelection, type PendingReport } from '../import/import-report-files';
 import type { ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
@@ -9,7 +9,6 @@ import { weighUserNames } from '../securities/master/user-names';
 import { parseSecurityList } from '../securities/security-lists';
 import { nodePdfEngine } from '../pdf/node-pdf-engine';
 import { readPdfText } from '../pdf/read-pdf';
-import type { PendingReport } from '../import/import-report-files';
 import { sourcesAt } from './node-sources';
 
 /**
@@ -24,6 +23,23 @@ export async function cliParseContext(securitiesList: string | undefined): Promi
   const dictionary = new SecurityDictionary([...master.entries, ...extra]);
   const matcher = createSecurityMatcher(dictionary.entries(), { variants: chineseVariantTable(), ...masterMatcherOptions(master) });
   return { dictionary, matcher };
+}
+
+/** One report as `inspect` (and `pull`) print it: a JSON object on one line. */
+export function inspectLine(report: PendingReport): string {
+  return JSON.stringify({
+    file: report.fileName,
+    id: report.id,
+    title: report.title,
+    date: report.date ?? null,
+    source: report.source ?? null,
+    url: report.url ?? null,
+    summary: report.summary,
+    keyPoints: report.keyPoints,
+    risks: report.risks,
+    securities: report.securities,
+    ...brokerJson(report),
+  });
 }
 
 /**
@@ -64,23 +80,7 @@ export async function inspectCommand(path: string, securitiesList: string | unde
     ...(await cliParseContext(securitiesList)),
     readPdf: (bytes) => readPdfText(engine, bytes),
   });
-  for (const report of reports) {
-    print(
-      JSON.stringify({
-        file: report.fileName,
-        id: report.id,
-        title: report.title,
-        date: report.date ?? null,
-        source: report.source ?? null,
-        url: report.url ?? null,
-        summary: report.summary,
-        keyPoints: report.keyPoints,
-        risks: report.risks,
-        securities: report.securities,
-        ...brokerJson(report),
-      }),
-    );
-  }
+  for (const report of reports) print(inspectLine(report));
   for (const failure of failed) print(JSON.stringify({ file: failure.file, error: failure.reason }));
 }
 

@@ -12,7 +12,7 @@ async function fileSource(path: string, base: string): Promise<ImportSource> {
     size: blob.size,
     webkitRelativePath: relativePath,
     arrayBuffer: () => blob.arrayBuffer(),
-    stream: () => blob.stream() as ReadableStream<Uint8Array>,
+    stream: () => blob.stream(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { aliasOverview, editAlias, removeAlias, removeSecurityList, securityOfInput } from './alias-queries';
+import { aliasOverview, editAlias, removeAlias, removeSecurityList } from './alias-queries';
+import { securityOfInput } from '../securities/security-id';
 import { openLibraryDatabase, type LibraryDatabase } from './database';
 
 let db: LibraryDatabase;

@@ -1,4 +1,3 @@
-import { isSecurityId, normaliseSecurityCode, type SecurityId } from '../securities/security-id';
 import type { LibraryDatabase, StoredAlias } from './database';
 
 /** What the library page shows of the dictionary the user built: imported lists by file, and learned aliases. */
@@ -31,12 +30,6 @@ export async function removeSecurityList(db: LibraryDatabase, from: string): Pro
     .equals('user-list')
     .filter((alias) => alias.from === from)
     .delete();
-}
-
-/** The security a user typed for an alias, in any spelling (`US:AAPL`, `AAPL`, `600519.SH`, `9988.HK`). */
-export function securityOfInput(input: string): SecurityId | undefined {
-  const trimmed = input.trim();
-  return isSecurityId(trimmed) ? trimmed : normaliseSecurityCode(trimmed);
 }
 
 /**

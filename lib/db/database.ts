@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
+import type { Passage } from '../reports/relevance';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
  * A report's digest row in the library: what was extracted, without its original text (since version 3 the text
@@ -58,6 +60,8 @@ export type LibraryDatabase = Dexie & {
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
   reportBodies: EntityTable<ReportBody, 'id'>;
   pdfFiles: EntityTable<StoredPdf, 'id'>;
+  subscriptions: EntityTable<StoredSubscription, 'id'>;
+  subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
 
 /** The original bytes of a PDF report (since version 6), under the report's id (the SHA-256 of these bytes). */
@@ -74,11 +78,27 @@ export interface ReportSecurityRow {
   securityId: SecurityId;
   date: string;
   reportId: string;
+  /** Relevance of the report to the security, 0–100 (not indexed; absent on rows written before it existed). */
+  score?: number;
+  /** The report is about this company, not merely naming it. */
+  about?: boolean;
+  /** The sentence that names the security, mention marked: cards quote it without reading the report. */
+  passage?: Passage;
 }
 
-/** The rows of one report. */
-export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds'>): ReportSecurityRow[] =>
-  [...new Set(report.securityIds)].map((securityId) => ({ securityId, date: report.date ?? '', reportId: report.id }));
+/** The rows of one report, with each security's relevance and passage. */
+export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds' | 'securities'>): ReportSecurityRow[] =>
+  [...new Set(report.securityIds)].map((securityId) => {
+    // `?? []`: the version 2 upgrade builds rows from reports of any age.
+    const found = (report.securities ?? []).find((security) => security.id === securityId);
+    return {
+      securityId,
+      date: report.date ?? '',
+      reportId: report.id,
+      ...(found?.score !== undefined && { score: found.score, about: found.about ?? false }),
+      ...(found?.passage && { passage: found.passage }),
+    };
+  });
 
 export const DATABASE_NAME = 'reportlens';
 
@@ -122,7 +142,9 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
       }
     });
   // 6: the original bytes of PDF reports, apart from the report rows so digests and lists never read them.
-  // (3–5 are other changes' versions; Dexie takes versions with gaps.)
+  // (4–5 are other changes' versions; Dexie takes versions with gaps.)
   db.version(6).stores({ pdfFiles: 'id' });
+  // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
+  db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
   return db;
 }

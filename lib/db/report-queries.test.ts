@@ -70,3 +70,23 @@ test('deleting a report removes it from look-ups and counts', async () => {
   expect((await relatedReports(db, dictionary, 'HK:09988')).latest.map((r) => r.title)).toEqual(['report a']);
   expect(await countRelatedReports(db, dictionary, ['US:AMZN'])).toBe(1);
 });
+
+test('reports about the company come before newer passing mentions, with their passage and the about count', async () => {
+  const scored = (id: string, date: string, score: number, about: boolean): StoredReport => {
+    const base = report(id, date, ['SH:600519']);
+    const passage = { text: `贵州茅台 in ${id}`, start: 0, end: 4 };
+    return { ...base, securities: [{ ...base.securities[0]!, score, about, passage }] };
+  };
+  const reports = [scored('m1', '2025-09-01', 12, false), scored('a1', '2024-03-01', 70, true), scored('m2', '2025-08-01', 20, false)];
+  await db.reports.bulkAdd(reports);
+  await db.reportSecurities.bulkAdd(reports.flatMap(securityRowsOf));
+  const related = await relatedReports(db, dictionary, 'SH:600519');
+  expect(related.latest.map((r) => r.title)).toEqual(['report a1', 'report m2', 'report m1']);
+  expect(related.aboutCount).toBe(1);
+  expect(related.latest[0]?.relevance).toEqual({
+    securityId: 'SH:600519',
+    score: 70,
+    about: true,
+    passage: { text: '贵州茅台 in a1', start: 0, end: 4 },
+  });
+});

@@ -6,7 +6,8 @@ import type { SecuritiesMaster } from '../securities/master/master-format';
 import { NameIndex } from '../securities/master/name-index';
 import { securitiesMaster } from '../securities/master/securities-master';
 import type { SecurityId } from '../securities/security-id';
-import type { LibraryDatabase, StoredReport } from './database';
+import { rankRelated } from '../reports/rank-related';
+import type { LibraryDatabase, ReportSecurityRow, StoredReport } from './database';
 import { RATING_HISTORY_REPORTS, ratingHistory } from './rating-history';
 
 /** Reports a card or the popup shows per security by default. */
@@ -32,8 +33,6 @@ export const digest = (report: StoredReport): ReportDigest => ({
     : {}),
 });
 
-const newestFirst = (a: StoredReport, b: StoredReport) => (b.date ?? '').localeCompare(a.date ?? '');
-
 /** How many reports relate to a security, and how many per month: one walk over the keys of its listings' index rows. */
 export interface ReportTally {
   count: number;
@@ -51,9 +50,29 @@ export async function tallyRelatedReports(db: LibraryDatabase, dictionary: Secur
   return { count: dateOf.size, months: [...months].sort((a, b) => a[0].localeCompare(b[0])) };
 }
 
+/** A report as a card shows it under one security: its digest with how it relates to that security. */
+export const rankedDigest = (report: StoredReport, row: ReportSecurityRow): ReportDigest => ({
+  ...digest(report),
+  relevance: { securityId: row.securityId, score: row.score, about: row.about ?? false, ...(row.passage && { passage: row.passage }) },
+});
+
+/** Every index row of a security's issuer (all its listings), one per report, in display order (`rank-related.ts`). */
+export async function rankedRows(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId): Promise<ReportSecurityRow[]> {
+  const listings = dictionary.issuerListings(id);
+  // Rows are small (ids, date, score, one sentence): a security's few hundred rows are read without any report body.
+  return rankRelated((await Promise.all(listings.map((listing) => rowsOfListing(db, listing).toArray()))).flat());
+}
+
+/** Reads reports for ranked rows, keeping the rows' order; a row whose report is gone is skipped. */
+export async function digestsOf(db: LibraryDatabase, rows: readonly ReportSecurityRow[]): Promise<ReportDigest[]> {
+  const reports = await db.reports.bulkGet(rows.map((row) => row.reportId));
+  return rows.flatMap((row, i) => (reports[i] ? [rankedDigest(reports[i], row)] : []));
+}
+
 /**
- * Reports on one security or any other listing of its issuer, newest first, with the total count: the newest come
- * from the keys of the `[securityId+date+reportId]` index, so only `limit` reports are read whatever the library size.
+ * Reports on one security or any other listing of its issuer, in display order (about the company first, then by
+ * relevance, newest first: `rank-related.ts`), with the total and how many are about it. Only `limit` reports are
+ * read; the ranking reads index rows alone.
  */
 export async function relatedReports(
   db: LibraryDatabase,
@@ -63,22 +82,19 @@ export async function relatedReports(
   tallies: Map<SecurityId, Promise<ReportTally>> = new Map(),
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
-  // Keys only: the newest `limit` per listing, then the newest `limit` of those (a report on two listings counts once).
-  const newest = (await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(limit).primaryKeys()))).flat();
-  newest.sort((a, b) => b[1].localeCompare(a[1]));
-  const latestIds = [...new Set(newest.map((key) => key[2]))].slice(0, limit);
+  const ranked = await rankedRows(db, dictionary, id);
   // The tally reads every key of the security: callers keep `tallies` per library state.
   if (!tallies.has(id)) tallies.set(id, tallyRelatedReports(db, dictionary, id));
   const { count: reportCount, months } = await tallies.get(id)!;
-  const latest = (await db.reports.bulkGet(latestIds)).filter((report): report is StoredReport => report !== undefined);
-  const ratings = await ratingsOf(db, dictionary, id, listings, latest);
+  const ratings = await ratingsOf(db, dictionary, id, ranked);
   return {
     id,
     name: dictionary.displayName(id),
     otherListings: listings.filter((listing) => listing !== id),
     reportCount,
+    aboutCount: ranked.filter((row) => row.about).length,
     months,
-    latest: latest.sort(newestFirst).map(digest),
+    latest: await digestsOf(db, ranked.slice(0, limit)),
     ...(ratings.length ? { ratings } : {}),
   };
 }
@@ -92,26 +108,16 @@ const nameIndexOf = (master: SecuritiesMaster) => {
 };
 
 /**
- * The rating timeline: the newest {@link RATING_HISTORY_REPORTS} reports of the security's listings, only those past
- * the `latest` already read are fetched; only when one of them is a broker note can there be a timeline, so a
- * library of plain posts reads nothing more.
+ * The rating timeline: the newest {@link RATING_HISTORY_REPORTS} reports of the security's issuer (their digest rows,
+ * no bodies), those broker notes whose main security this is.
  */
-async function ratingsOf(
-  db: LibraryDatabase,
-  dictionary: SecurityDictionary,
-  id: SecurityId,
-  listings: readonly SecurityId[],
-  latest: readonly StoredReport[],
-) {
-  if (!latest.some((report) => report.brokerNote)) return [];
-  const keys = (
-    await Promise.all(listings.map((listing) => rowsOfListing(db, listing).reverse().limit(RATING_HISTORY_REPORTS).primaryKeys()))
-  ).flat();
-  keys.sort((a, b) => b[1].localeCompare(a[1]));
-  const have = new Set(latest.map((report) => report.id));
-  const more = [...new Set(keys.map((key) => key[2]))].slice(0, RATING_HISTORY_REPORTS).filter((reportId) => !have.has(reportId));
-  const others = (await db.reports.bulkGet(more)).filter((report): report is StoredReport => report !== undefined);
-  return ratingHistory([...latest, ...others], id, dictionary);
+async function ratingsOf(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId, rows: readonly ReportSecurityRow[]) {
+  const newest = [...new Set([...rows].sort((a, b) => b.date.localeCompare(a.date)).map((row) => row.reportId))].slice(
+    0,
+    RATING_HISTORY_REPORTS,
+  );
+  const reports = (await db.reports.bulkGet(newest)).filter((report): report is StoredReport => report !== undefined);
+  return ratingHistory(reports, id, dictionary);
 }
 
 /**
@@ -146,9 +152,12 @@ export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDic
   return { entries, withReports: [...ids], markAll, variants: variantsForNames(allNames), notNames: [...notNames] };
 }
 
-/** Reports of one import batch or the whole library: count only. */
+/**
+ * Reports in the library. Counted through the `importId` index (every report has one), not the object store:
+ * Chromium counts by walking records, and an index's records are a key and an id, not a whole digest row.
+ */
 export async function countReports(db: LibraryDatabase): Promise<number> {
-  return db.reports.count();
+  return db.reports.orderBy('importId').count();
 }
 
 /** Distinct reports related to any of `ids` (their issuers' listings included): the number on a tab's badge. */

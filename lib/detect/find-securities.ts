@@ -4,24 +4,10 @@ import { mayStartCode } from './code-at';
 import { NameAutomaton } from './name-automaton';
 import { MentionBuffer } from './mention-buffer';
 import { NOT_A_NAME, STRONG, WEAK, scanText, upperKey, type Listing, type NameRule, type NameValue } from './scan-text';
+import type { Mention } from './mention';
 
-/** How a mention was recognised; shown to the user as the reason for a mark. */
-export type MentionRule =
-  | 'exchange-code' // 09988.HK, 600519.SH, SH600519, AMZN.O
-  | 'cashtag' // $AMZN
-  | 'exchange-prefix' // NASDAQ: AMZN
-  | 'name' // 阿里巴巴, Amazon
-  | 'learned-alias' // a name a report tied to a code: 中际旭创（300308.SZ）
-  | 'ticker-in-context'; // AMZN alone in a table cell, (AMZN), or beside its company's name
-
-/** One security mentioned in a text: where, which listing, and why. */
-export interface Mention {
-  start: number;
-  end: number;
-  text: string;
-  id: SecurityId;
-  rule: MentionRule;
-}
+// Kept for importers written before the vocabulary moved to ./mention.
+export type { Mention, MentionRule } from './mention';
 
 /**
  * What a caller knows about where a text stands, beyond the text itself. The matcher reads one text at a time; the

@@ -1,6 +1,6 @@
 import type { SecurityId } from '../securities/security-id';
 import type { CodeHit } from './code-at';
-import type { Mention, MentionRule } from './find-securities';
+import type { Mention, MentionRule } from './mention';
 import type { NameValue } from './scan-text';
 
 /** A bare ticker or six-digit code, kept until the whole text is read: it counts only in context. */

@@ -233,7 +233,7 @@ export const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
   {
     site: 'google',
     host: /^www\.google\.com(?:\.hk)?$/,
-    path: /^\/finance\/quote\/([A-Za-z0-9.\-]+):([A-Z]+)(?:\/|$)/,
+    path: /^\/finance\/quote\/([A-Za-z0-9.-]+):([A-Z]+)(?:\/|$)/,
     toId: (m) => listingId(EXCHANGES[m[2]!], m[1]!),
   },
 
@@ -250,7 +250,7 @@ export const QUOTE_URL_RULES: readonly QuoteUrlRule[] = [
   {
     site: 'marketwatch',
     host: /^(?:www\.)?marketwatch\.com$/,
-    path: /^\/investing\/(?:stock|fund)\/([A-Za-z0-9.\-]+)(?:\/|$)/,
+    path: /^\/investing\/(?:stock|fund)\/([A-Za-z0-9.-]+)(?:\/|$)/,
     toId: (m, url) => listingId(MARKETWATCH_COUNTRIES[(url.searchParams.get('countrycode') ?? '').toLowerCase()], m[1]!),
   },
 

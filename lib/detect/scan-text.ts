@@ -1,6 +1,6 @@
 import type { SecurityId } from '../securities/security-id';
 import { codeAt } from './code-at';
-import type { MentionRule } from './find-securities';
+import type { MentionRule } from './mention';
 import type { MentionBuffer } from './mention-buffer';
 import { NameAutomaton } from './name-automaton';
 import { nextPassingPair } from './pair-filter';

@@ -18,3 +18,11 @@ test('placeholders and English plurals are filled; Chinese has every message', (
     '标记「09988.HK」：带交易所的代码 → 阿里巴巴-W (HK:09988)',
   );
 });
+
+test.each([
+  ['en', 1, '1 company on this page with reports'],
+  ['en', 2, '2 companies on this page with reports'],
+  ['zh', 1, '本页有 1 家公司有相关研报'],
+] as const)('plural forms: %s n=%d', (locale, n, expected) => {
+  expect(translator(locale)('popup.onPage', { n })).toBe(expected);
+});

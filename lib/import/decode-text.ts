@@ -28,7 +28,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch (error) {
     if (error instanceof BinaryTextError) throw error;
     if (utf8Share(bytes) >= MIXED_UTF8_SHARE)
-      throw new Error('the file mixes encodings: most of it is UTF-8 but some of it is not (save it again as UTF-8)');
+      throw new Error('the file mixes encodings: most of it is UTF-8 but some of it is not (save it again as UTF-8)', {
+        cause: error,
+      });
     try {
       return decodeAs(bytes, 'gb18030');
     } catch {

@@ -11,40 +11,14 @@ import { ImportWriteError } from './import-write-error';
 import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
 import { parseBackupPart } from './backup-zip';
 import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
+import type { ImportedFile, ImportProgress, ImportResult, PendingReport } from './import-result';
+
+// Kept for importers written before the vocabulary moved to ./import-result.
 export type { ImportSource } from './read-import-entries';
-
-/** Progress as the library page shows it: files read, reports parsed, reports written. */
-export interface ImportProgress {
-  phase: 'reading' | 'writing' | 'done';
-  /** Files read so far (zip entries count one each). */
-  read: number;
-  parsed: number;
-  written: number;
-  /** Bytes of the selection read so far, and in all: what the progress bar shows (zips are read as they stream). */
-  bytesRead: number;
-  bytesTotal: number;
-}
-
-/** One report's outcome. */
-export interface ImportedFile {
-  file: string;
-  id: string;
-  title: string;
-}
-
-/** What became of every file of one import. */
-export interface ImportResult {
-  batchId: number;
-  imported: ImportedFile[];
-  duplicates: ImportedFile[];
-  failed: { file: string; reason: string }[];
-  learnedAliases: number;
-}
-
-/** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string; pdf?: Uint8Array };
+export type { ImportProgress, ImportedFile, ImportResult, PendingReport } from './import-result';
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
@@ -65,11 +39,13 @@ export interface ParsedSelection {
  */
 export async function parseSelection(
   sources: readonly ImportSource[],
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ParsedSelection & { progress: ImportProgress }> {
   const startedAt = new Date().toISOString();
+  // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
+  const context = withSourceRepeats(libraryContext);
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
@@ -152,6 +128,7 @@ export async function parseSelection(
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
   resolveLateAliases(reports, aliasesKnown, learned, context, failed);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));

@@ -1,4 +1,4 @@
-import type { ImportResult } from './import-report-files';
+import type { ImportResult } from './import-result';
 
 /**
  * The import's one transaction could not be written, so nothing of it was stored and the library is as it was.
@@ -41,7 +41,7 @@ export function isQuotaExceeded(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > MAX_DEPTH) return false;
   const { name, message, inner, cause, failures } = error as Record<string, unknown>;
   if (name === 'QuotaExceededError' || (typeof message === 'string' && message.includes('QuotaExceededError'))) return true;
-  const nested = [inner, cause, ...(Array.isArray(failures) ? failures : [])];
+  const nested = [inner, cause, ...(Array.isArray(failures) ? (failures as unknown[]) : [])];
   return nested.some((next) => isQuotaExceeded(next, depth + 1));
 }
 

@@ -5,7 +5,7 @@ import { createSecurityMatcher } from '../detect/find-securities';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
-import type { ImportResult, PendingReport } from './import-report-files';
+import type { ImportResult, PendingReport } from './import-result';
 
 /**
  * Which of some aliases a text mentions, as the latest position among them (-1 for none). An import learns names

@@ -59,7 +59,7 @@ export function parseBackup(text: string): LibraryBackup {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not valid JSON: ${(error as Error).message}`);
+    throw new Error(`not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const format = (data as { format?: unknown })?.format;
   if (format !== BACKUP_FORMAT) throw new Error('not a ReportLens backup (no "format": "reportlens-backup")');

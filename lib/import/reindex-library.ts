@@ -3,6 +3,7 @@ import { reportPages, yieldToPage } from '../db/report-pages';
 import { rewriteReports } from '../db/report-writes';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
+import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 
 export { rewriteReports } from '../db/report-writes';
 
@@ -25,13 +26,15 @@ const SLICE_MS = 40;
  */
 export async function reindexLibrary(
   db: LibraryDatabase,
-  context: ParseContext,
+  libraryContext: ParseContext,
   onProgress: (done: number, total: number) => void = () => {},
   signal?: AbortSignal,
 ): Promise<ReindexResult> {
+  // Lines a source repeats across its reports are found over the whole library.
+  const context = withSourceRepeats(libraryContext);
   const total = await db.reports.count();
   const learner = new AliasLearner(context);
-  const updated: StoredReport[] = [];
+  const read: { before: string; next: StoredReport }[] = [];
   const failed: ReindexResult['failed'] = [];
   let done = 0;
   let sliceStart = performance.now();
@@ -39,8 +42,7 @@ export async function reindexLibrary(
     for (const { originalText, ...report } of page) {
       try {
         const parsed = parseReport(report.fileName, originalText, { ...context, learn: learner.learn });
-        const next: StoredReport = { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
-        if (JSON.stringify(next) !== JSON.stringify(report)) updated.push(next);
+        read.push({ before: JSON.stringify(report), next: { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) } });
       } catch (error) {
         failed.push({ file: report.fileName, reason: (error as Error).message });
       }
@@ -54,6 +56,14 @@ export async function reindexLibrary(
     }
   }
   signal?.throwIfAborted();
+  // Reports carrying a line their source repeats are read again from their bodies, knowing the repeats.
+  await readAgainForRepeats(
+    read.map(({ next }) => next),
+    context,
+    async (touched) => (await db.reportBodies.bulkGet(touched.map((report) => report.id))).map((body) => body?.originalText),
+  );
+  signal?.throwIfAborted();
+  const updated = read.filter(({ before, next }) => JSON.stringify(next) !== before).map(({ next }) => next);
   await db.transaction('rw', [db.reports, db.aliases, db.reportSecurities], async () => {
     await rewriteReports(db, updated);
     await db.aliases.bulkPut(learner.aliases());

@@ -1,6 +1,7 @@
 import type { LibraryDatabase } from '../db/database';
 import { loadParseContext } from '../db/library-dictionary';
-import { importReportFiles, type ImportProgress, type ImportResult, type ImportSource } from './import-report-files';
+import { importReportFiles, type ImportSource } from './import-report-files';
+import type { ImportProgress, ImportResult } from './import-result';
 import { ImportWriteError } from './import-write-error';
 import type { ParseContext } from '../reports/parse-report';
 

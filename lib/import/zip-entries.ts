@@ -35,7 +35,8 @@ export async function* zipEntries(
   if ('problem' in directory) {
     // Refused before a byte is inflated: nothing of it was read as reports.
     onBytesRead(source.size);
-    return yield { kind: 'archive-failed', archive, reason: directory.problem };
+    yield { kind: 'archive-failed', archive, reason: directory.problem };
+    return;
   }
   // A streamed backup (version 2) is a zip with our manifest: its entries are NDJSON parts, not reports.
   const backup = directory.byName.has(BACKUP_MANIFEST);

@@ -1,7 +1,10 @@
 import type { LibraryDatabase, LibraryReport, ImportBatch } from '../db/database';
 import { aliasOverview, type AliasOverview } from '../db/alias-queries';
 import { deleteReport } from '../db/delete-report';
-import { loadParseContext } from '../db/library-dictionary';
+import { loadLibraryDictionary, loadParseContext } from '../db/library-dictionary';
+import { countReports } from '../db/report-queries';
+import { securityOverview, type SecurityOverview } from '../db/security-overview';
+import type { SecurityId } from '../securities/security-id';
 import { reportWithBody } from '../db/report-writes';
 import type { ImportProgress, ImportResult, ImportSource } from '../import/import-report-files';
 import { writeBackupZip } from '../import/backup-zip';
@@ -13,7 +16,7 @@ import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
 /** The library page's tabs: reports (with the import bar) first; the rest are things one visits now and then. */
-export const LIBRARY_TABS = ['reports', 'aliases', 'settings', 'history'] as const;
+export const LIBRARY_TABS = ['reports', 'feeds', 'aliases', 'settings', 'history'] as const;
 export type LibraryTab = (typeof LIBRARY_TABS)[number];
 
 /** Rows per page of the table: a screen or two, so a page renders in a few milliseconds at any library size. */
@@ -44,6 +47,8 @@ export interface LibraryState {
   searchTotal: number | undefined;
   sources: string[];
   opened: LibraryReport | undefined;
+  /** The security page open (`#security=ID`): its reports ranked, risks grouped, latest view. */
+  security: SecurityOverview | undefined;
   progress: ImportProgress | undefined;
   result: ImportResult | undefined;
   status: TaskStatus;
@@ -74,6 +79,7 @@ export const INITIAL_STATE: LibraryState = {
   searchTotal: undefined,
   sources: [],
   opened: undefined,
+  security: undefined,
   progress: undefined,
   result: undefined,
   status: { kind: 'idle' },
@@ -98,6 +104,8 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
   let matching: { query: string; ids: string[]; total: number } | undefined;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let task: AbortController | undefined;
+  /** The library's size as of the last refresh. */
+  let knownTotal: Promise<number> | undefined;
   /** Only the latest listing request may write the table (a slow one must not overwrite a newer one). */
   let listingRun = 0;
 
@@ -106,10 +114,10 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
     const query = state.filter.query.trim();
     const ids = query ? (matching?.query === query ? matching.ids : undefined) : undefined;
     if (query && !ids) return; // the search has not answered yet; it calls back
-    const [listing, libraryTotal] = await Promise.all([
-      listReports(db, { filter: state.filter, sort: state.sort, offset: state.page * PAGE_SIZE, limit: PAGE_SIZE, matching: ids }),
-      db.reports.count(),
-    ]);
+    // The library's size is counted once per refresh (every write is followed by one); pages and sorts reuse it.
+    const libraryTotal = await (knownTotal ??= countReports(db));
+    const request = { filter: state.filter, sort: state.sort, offset: state.page * PAGE_SIZE, limit: PAGE_SIZE, matching: ids };
+    const listing = await listReports(db, { ...request, total: libraryTotal });
     if (run === listingRun) set({ listing, libraryTotal, searchTotal: query ? matching?.total : undefined });
   };
 
@@ -133,14 +141,16 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
 
   /** Re-reads what the page shows after the library changed: table, counts, sources, aliases, history. */
   const refresh = async () => {
+    knownTotal = undefined;
+    // The table first and on its own: the side panels' reads must not hold up the first rows.
+    const table = state.filter.query.trim() ? runSearch(state.filter.query) : loadListing();
     const [sources, overview, history] = await Promise.all([
       db.reports.orderBy('source').uniqueKeys() as Promise<string[]>,
       aliasOverview(db),
       db.imports.orderBy('id').reverse().limit(HISTORY_SHOWN).toArray(),
     ]);
     set({ sources, overview, history });
-    if (state.filter.query.trim()) await runSearch(state.filter.query);
-    else await loadListing();
+    await table;
   };
 
   /** Runs one tool with a busy message, then shows its outcome or its error; a cancelled task says so. */
@@ -189,6 +199,10 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
     /** Opens one report (its body is read now, the only body the page reads) or closes it. */
     async open(id: string | undefined) {
       set({ opened: id ? await reportWithBody(db, id) : undefined });
+    },
+    /** Opens one security's page (a card's "All N reports") or closes it. */
+    async openSecurity(id: SecurityId | undefined) {
+      set({ security: id ? await securityOverview(db, await loadLibraryDictionary(db), id) : undefined });
     },
     async remove(id: string) {
       await deleteReport(db, id);

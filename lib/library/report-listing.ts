@@ -1,5 +1,6 @@
 import type { LibraryDatabase, StoredReport } from '../db/database';
-import type { ReportFilter } from './report-filter';
+import { countReports } from '../db/report-queries';
+import { passesFilter as passes, type ReportFilter } from './report-filter';
 
 /** Columns the library table sorts by; relevance is the search's order (by date without a query). */
 export type ReportSortKey = 'date' | 'title' | 'source' | 'relevance';
@@ -27,20 +28,11 @@ export interface ListingRequest {
   limit: number;
   /** Ids the library search returned for `filter.query`, best first; undefined without a query. */
   matching?: readonly string[];
+  /** Reports in the library, when the caller knows it (counting walks an index). */
+  total?: number;
 }
 
 const hasFilter = (filter: ReportFilter) => Boolean(filter.source || filter.from || filter.to);
-const dayOf = (report: StoredReport) => report.date?.slice(0, 10) ?? '';
-
-/** Whether a report passes the source and date parts of a filter (the query is the search's part). */
-export function passes(report: StoredReport, filter: ReportFilter): boolean {
-  if (filter.source && report.source !== filter.source) return false;
-  const day = dayOf(report);
-  if (filter.from && (!day || day < filter.from)) return false;
-  if (filter.to && (!day || day > filter.to)) return false;
-  return true;
-}
-
 /** Orders reports by a column; reports without a value go last either way. */
 export function compareBy(sort: ReportSort): (a: StoredReport, b: StoredReport) => number {
   const key = sort.key === 'relevance' ? 'date' : sort.key;
@@ -77,10 +69,11 @@ export async function listReports(db: LibraryDatabase, request: ListingRequest):
     return { rows: kept.slice(offset, offset + limit), total: kept.length };
   }
   const column = sort.key === 'relevance' ? 'date' : sort.key;
-  const [total, keyed] = await Promise.all([db.reports.count(), db.reports.orderBy(column).count()]);
   const ordered = sort.descending ? db.reports.orderBy(column).reverse() : db.reports.orderBy(column);
-  const rows = offset < keyed ? await ordered.offset(offset).limit(limit).toArray() : [];
-  if (rows.length < limit && total > keyed) {
+  const [total, rows] = await Promise.all([request.total ?? countReports(db), ordered.offset(offset).limit(limit).toArray()]);
+  if (rows.length < limit && total > offset + rows.length) {
+    // Only a page past the keyed reports needs their count (a page of them tells it by coming up short).
+    const keyed = rows.length ? offset + rows.length : await db.reports.orderBy(column).count();
     // Reports without a value are not in the column's index (IndexedDB leaves undefined keys out): they come last.
     const from = Math.max(0, offset - keyed);
     const missing = await db.reports

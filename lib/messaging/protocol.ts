@@ -1,8 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
-import type { MentionRule } from '../detect/find-securities';
+import type { MentionRule } from '../detect/mention';
+import type { Passage } from '../reports/relevance';
 import type { SecurityEntry } from '../securities/bundled-securities';
-import { SECURITY_ID_PATTERN, type SecurityId } from '../securities/security-id';
+import { isSecurityId, type SecurityId } from '../securities/security-id';
 
 /** The dictionary a tab matches with: securities whose issuer has reports, sent compactly once per page. */
 export interface TabDictionary {
@@ -28,6 +29,8 @@ export interface ReportDigest {
   summary: string;
   keyPoints: string[];
   risks: string[];
+  /** How the report relates to the security it was asked for (cards, popup, security page): see `rank-related.ts`. */
+  relevance?: { securityId: SecurityId; score?: number; about: boolean; passage?: Passage };
   /** A broker note's rating (as written) and its change, when the report states one. */
   rating?: { value: string; change: string | null };
   /** A broker note's target price, a number and an ISO currency code (`null` when the note does not say). */
@@ -41,8 +44,11 @@ export interface SecurityReports {
   /** Other listings of the same issuer (阿里巴巴 HK:09988 → US:BABA). */
   otherListings: SecurityId[];
   reportCount: number;
+  /** How many of them are about the company (the rest mention it). */
+  aboutCount: number;
   /** Related reports per month, oldest first (`['2025-11', 3]`): the card's timeline. Undated reports are not in it. */
   months: [string, number][];
+  /** The first reports in display order: about the company first, by relevance, newest first (`rank-related.ts`). */
   latest: ReportDigest[];
   /** Ratings and targets of broker notes on this security across the library, oldest first (absent: none). */
   ratings?: RatingPoint[];
@@ -80,12 +86,14 @@ export interface PageSecurities {
 /** Who may send a request: any context of ours (tabs included), or only the extension's own pages. */
 export type Privilege = 'tab' | 'extension-page';
 
-const securityIdSchema = v.pipe(v.string(), v.maxLength(16), v.regex(SECURITY_ID_PATTERN));
+/** A canonical security id (`SH:600519`); the guard makes the validated value a {@link SecurityId}, no cast. */
+const securityIdSchema = v.custom<SecurityId>((input) => typeof input === 'string' && input.length <= 16 && isSecurityId(input));
 const noData = v.undefined_();
 
 /**
- * Every request the worker answers: its privilege and the schema its data is checked against on arrival.
- * A request missing here is refused. JSDoc on {@link WorkerProtocol} says what each one does.
+ * Every request the worker answers: its privilege and the schema its data is checked against on arrival. A request
+ * missing here is refused. Each request's data type is read from its schema ({@link RequestData}), never declared
+ * twice; JSDoc on {@link WorkerReplies} says what each one does.
  */
 export const WORKER_REQUESTS = {
   getTabDictionary: { privilege: 'tab', data: noData },
@@ -98,6 +106,7 @@ export const WORKER_REQUESTS = {
   },
   showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
+  openSecurity: { privilege: 'tab', data: v.strictObject({ securityId: securityIdSchema }) },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -107,28 +116,39 @@ export const WORKER_REQUESTS = {
     }),
   },
   libraryChanged: { privilege: 'extension-page', data: noData },
-} satisfies Record<keyof WorkerProtocol, { privilege: Privilege; data: v.GenericSchema }>;
+} satisfies Record<keyof WorkerReplies, { privilege: Privilege; data: v.GenericSchema }>;
 
-/** Requests answered by the background worker. */
-export interface WorkerProtocol {
+/** A worker request's name. */
+export type WorkerRequest = keyof WorkerReplies;
+
+/** The data of request `K`, as its schema outputs it after validation. */
+export type RequestData<K extends WorkerRequest> = v.InferOutput<(typeof WORKER_REQUESTS)[K]['data']>;
+
+/** What the background worker answers to each request (the data each takes is its schema's: {@link RequestData}). */
+export interface WorkerReplies {
   /** The compact dictionary for a tab's matcher (read-only; tabs may ask). */
   getTabDictionary(): TabDictionary;
   /** Related reports for securities, newest first (read-only; tabs may ask). */
-  getRelatedReports(data: { ids: SecurityId[]; limit?: number }): SecurityReports[];
+  getRelatedReports(): SecurityReports[];
   /**
    * The securities a tab has marked: the worker shows how many related reports they have on the toolbar badge of
    * that tab (tabs may send it: it changes nothing but the badge of the sending tab).
    */
-  showPageMarks(data: { ids: SecurityId[] }): void;
+  showPageMarks(): void;
   /** Opens the library page at one report (tabs may ask: it shows, it never changes anything). */
-  openReport(data: { reportId: string }): void;
+  openReport(): void;
+  /** Opens the library page at one security's page: all its reports (tabs may ask: it only shows). */
+  openSecurity(): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */
-  searchLibrary(data: { query: string; limit?: number }): LibrarySearchResult;
+  searchLibrary(): LibrarySearchResult;
   /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
   libraryChanged(): void;
 }
+
+/** Requests answered by the background worker: each takes its schema's data and gives its reply. */
+export type WorkerProtocol = { [K in WorkerRequest]: (data: RequestData<K>) => ReturnType<WorkerReplies[K]> };
 
 /** Requests answered by a tab's content script; only the extension itself can send them (tabs.sendMessage). */
 export interface TabProtocol {

@@ -22,7 +22,11 @@ const detect = (html: string, url?: string) => detectPage(html, url, deps);
 const ids = (found: Awaited<ReturnType<typeof detect>>) => found.securities.map((s) => s.id);
 const readTexts = (html: string) => {
   const doc = parsePage(html);
-  return new TextReader({ styleOf: declaredStyles(doc) }).collect(doc.body).texts.map((text) => text.trim());
+  const reader = new TextReader({ styleOf: declaredStyles(doc) });
+  return reader
+    .collect(doc.body)
+    .nodes.filter((node) => reader.isShown(node))
+    .map((node) => node.nodeValue!.trim());
 };
 
 test.each<[string, string, string[]]>([

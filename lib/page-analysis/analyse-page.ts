@@ -1,7 +1,7 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import { securityOfQuoteUrl } from '../detect/quote-url';
 import { scanForMarks, type PageMark } from '../page/page-marks';
-import { TextReader, type CollectedTexts } from '../page/visible-text-nodes';
+import { MAX_TEXT_NODES_PER_SCAN, TextReader, type CollectedTexts } from '../page/visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 import { listedSecurities } from './list-rows';
 import { pageSubject } from './page-subject';
@@ -34,6 +34,25 @@ export interface PageAnalysis {
   title: TitleParts;
   /** The texts read, and where to go on when the page was longer than one scan reads. */
   read: CollectedTexts;
+}
+
+/** Text nodes read between two yields to the page (the content script): reading 10,000 at once is a long task. */
+const READ_SLICE_NODES = 1_500;
+
+/** The page's readable text, in slices with the page let run between them when `yieldToPage` is given. */
+async function readInSlices(reader: TextReader, body: Element, yieldToPage?: () => Promise<void>): Promise<CollectedTexts> {
+  if (!yieldToPage) return reader.collect(body);
+  const all: CollectedTexts = { nodes: [], texts: [], slots: [] };
+  for (let after: Text | undefined, first = true; first || after; first = false) {
+    const slice = reader.collect(body, Math.min(READ_SLICE_NODES, MAX_TEXT_NODES_PER_SCAN - all.nodes.length), after);
+    all.nodes.push(...slice.nodes);
+    all.texts.push(...slice.texts);
+    all.slots.push(...slice.slots);
+    after = all.nodes.length < MAX_TEXT_NODES_PER_SCAN ? slice.resumeAfter : undefined;
+    all.resumeAfter = slice.resumeAfter;
+    if (after) await yieldToPage();
+  }
+  return all;
 }
 
 const idsIn = (matcher: SecurityMatcher, text: string, support?: ReadonlySet<SecurityId>) =>
@@ -80,11 +99,12 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
 
-  const read = doc.body ? input.reader.collect(doc.body) : { nodes: [], texts: [], slots: [] };
+  const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
   const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
     signal: input.signal ?? new AbortController().signal,
     yieldToPage: input.yieldToPage ?? (async () => undefined),
     support,
+    isShown: (node) => input.reader.isShown(node),
   });
   const counts = new Map<SecurityId, number>();
   for (const { mention } of marks) counts.set(mention.id, (counts.get(mention.id) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
-import type { Mention } from '../detect/find-securities';
+import type { Mention } from '../detect/mention';
 import { MarkOverlay, MAX_OVERLAY_BOXES } from './mark-overlay';
 import type { PageMark } from './page-marks';
 

@@ -18,6 +18,7 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
     const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- Chromium before 128 has only caretRangeFromPoint
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }

@@ -1,4 +1,5 @@
-import type { Mention, SecurityMatcher } from '../detect/find-securities';
+import type { SecurityMatcher } from '../detect/find-securities';
+import type { Mention } from '../detect/mention';
 import { isCodeSlot } from './visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 
@@ -20,7 +21,14 @@ export async function scanForMarks(
   { nodes, texts, slots }: { nodes: readonly Text[]; texts?: readonly string[]; slots?: readonly boolean[] },
   matcher: SecurityMatcher,
   shouldMark: (id: SecurityId) => boolean,
-  options: { signal: AbortSignal; yieldToPage: () => Promise<void>; now?: () => number; support?: ReadonlySet<SecurityId> },
+  options: {
+    signal: AbortSignal;
+    yieldToPage: () => Promise<void>;
+    now?: () => number;
+    support?: ReadonlySet<SecurityId>;
+    /** Whether a node's text is shown (style rules, asked only of nodes with a mention): `TextReader.isShown`. */
+    isShown?: (node: Text) => boolean;
+  },
 ): Promise<PageMark[]> {
   const now = options.now ?? (() => performance.now());
   const marks: PageMark[] = [];
@@ -29,8 +37,9 @@ export async function scanForMarks(
     if (options.signal.aborted) return marks;
     const node = nodes[i]!;
     const context = { support: options.support, codeSlot: slots?.[i] ?? isCodeSlot(node) };
-    for (const mention of matcher.find(texts?.[i] ?? node.nodeValue ?? '', context))
-      if (shouldMark(mention.id)) marks.push({ node, mention });
+    const mentions = matcher.find(texts?.[i] ?? node.nodeValue ?? '', context);
+    if (mentions.length && (!options.isShown || options.isShown(node)))
+      for (const mention of mentions) if (shouldMark(mention.id)) marks.push({ node, mention });
     if (now() - sliceStart > SCAN_SLICE_MS) {
       await options.yieldToPage();
       sliceStart = now();

@@ -28,7 +28,7 @@ function page({ highlightApi }: { highlightApi: boolean }) {
     layers.push(layer);
     return layer;
   };
-  return { doc: document as unknown as Document, registry, layers, overlayLayer };
+  return { doc: document, registry, layers, overlayLayer };
 }
 
 const NO_REPORTS: TabDictionary = { entries: [], withReports: [], markAll: false, variants: [] };
@@ -39,7 +39,7 @@ const lensOn = (doc: Document, overlayLayer: () => HTMLElement, privateMarks: bo
     url: 'https://example.com/',
     signal: new AbortController().signal,
     dictionary: NO_REPORTS,
-    fetchReports: async () => undefined,
+    fetchReports: () => Promise.resolve(undefined),
     showCard: () => undefined,
     ownUi: 'reportlens-card',
     isOverCard: () => false,

@@ -9,7 +9,7 @@ import { MarkHighlights } from './mark-highlights';
 import { MarkOverlay } from './mark-overlay';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
 import { watchPageMutations, type MutationQueueState } from './page-mutations';
-import { TextReader } from './visible-text-nodes';
+import { browserReadingRules, TextReader } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
 export interface CardState {
@@ -81,7 +81,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
   const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
-  const reader = new TextReader({ ownUi: deps.ownUi, styleOf: (element) => view.getComputedStyle(element) });
+  const reader = new TextReader(browserReadingRules(view, deps.ownUi));
   let subject: SecurityId[] = [];
   let publisher: ReadonlySet<SecurityId> = new Set();
   let support: ReadonlySet<SecurityId> = new Set();
@@ -141,6 +141,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
         signal,
         yieldToPage: nextFrame(view),
         support,
+        isShown: (node) => reader.isShown(node),
       });
       if (!signal.aborted) replace(nodes, marks);
     }));

@@ -24,6 +24,33 @@ export interface ReadingRules {
   ownUi?: string;
   /** The element's computed style (the browser's `getComputedStyle`; the CLI's declared styles). None: all shown. */
   styleOf?: (element: Element) => StyleLike | undefined;
+  /**
+   * Whether the browser renders the element visibly (`checkVisibility`: display, visibility, opacity, content
+   * visibility, ancestors included), one native call where reading those properties one by one costs ten. With it,
+   * `styleOf` need only give what places text off the page ({@link offPageStyle}).
+   */
+  isRendered?: (element: Element) => boolean;
+}
+
+/**
+ * The browser's reading rules: `checkVisibility` for what hides an element, and only the few computed properties
+ * that push text off the page, read lazily (most elements are not positioned: two property reads).
+ */
+export function browserReadingRules(view: Window, ownUi: string): ReadingRules {
+  return {
+    ownUi,
+    isRendered: (element) => element.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+    styleOf: (element) => offPageStyle(view.getComputedStyle(element)),
+  };
+}
+
+/** The properties of a computed style that place text off the page; the rest only when the element is positioned. */
+export function offPageStyle(style: CSSStyleDeclaration): StyleLike {
+  const position = style.position;
+  const textIndent = style.textIndent;
+  if (position !== 'absolute' && position !== 'fixed') return { position, textIndent };
+  const { left, top, clip, clipPath, width, height, overflow } = style;
+  return { position, textIndent, left, top, clip, clipPath, width, height, overflow };
 }
 
 /** Table cells: a code column's cells hold a code each. */
@@ -116,6 +143,7 @@ export class TextReader {
    */
   collect(root: Node, limit = MAX_TEXT_NODES_PER_SCAN, after?: Text): CollectedTexts {
     if (!after) this.#learnSubtree(root);
+    this.#pageLoading = this.#isPageLoading(root);
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, SHOW_TEXT);
     if (after) walker.currentNode = after;
@@ -145,19 +173,55 @@ export class TextReader {
     for (const found of headlineListsUnder(element)) this.#skipped.add(found);
   }
 
-  /**
-   * An element's own verdict, its ancestors aside: not prose, chrome, or hidden by its style. The style of `html` and
-   * `body` is not read: a page hidden whole is loading (anti-flicker snippets hide the body until their script runs),
-   * never a page whose text nobody sees.
-   */
+  /** Whether the whole page is hidden while it loads (then `isRendered` says no for everything: not used). */
+  #pageLoading = false;
+
+  #isPageLoading(root: Node): boolean {
+    const body = (root.ownerDocument ?? (root as Document)).body;
+    if (!body || !this.#rules.isRendered) return false;
+    return !this.#rules.isRendered(body);
+  }
+
+  /** An element's own structural verdict, its ancestors aside: not prose, or chrome. */
   #judgeAlone(element: Element, queried: boolean): boolean {
-    if (!queried && (element.matches(this.#notProse) || isChromeElement(element))) return true;
-    if (element.tagName === 'BODY' || element.tagName === 'HTML') return false;
-    const style = this.#rules.styleOf?.(element);
+    return !queried && (element.matches(this.#notProse) || isChromeElement(element));
+  }
+
+  readonly #shown = new WeakMap<Element, boolean>();
+
+  /**
+   * Whether a readable text node is shown: rendered, visible, on the page (the style rules). Asked only of nodes that
+   * hold a mention, since reading styles is what costs: a page of 10,000 paragraphs with a handful of names reads a
+   * handful of styles. The style of `html` and `body` is not read: a page hidden whole is loading (anti-flicker
+   * snippets hide the body until their script runs), never a page whose text nobody sees.
+   */
+  isShown(node: Text): boolean {
+    const parent = node.parentElement;
+    if (!parent) return false;
+    if (this.#rules.isRendered && !this.#pageLoading && !this.#rules.isRendered(parent)) return false;
+    if (!this.#rules.styleOf) return true;
+    const chain: Element[] = [];
+    let verdict: boolean | undefined;
+    for (let at: Element | null = parent; at && at.tagName !== 'BODY' && at.tagName !== 'HTML'; at = at.parentElement) {
+      verdict = this.#shown.get(at);
+      if (verdict !== undefined) break;
+      if (this.#styleHides(at)) {
+        verdict = false;
+        break;
+      }
+      chain.push(at);
+    }
+    const result = verdict ?? true;
+    for (const at of chain) this.#shown.set(at, result);
+    return result;
+  }
+
+  /** Whether an element's own style hides its text (visibility only where it starts: see `textIsHidden`). */
+  #styleHides(element: Element): boolean {
+    const style = this.#rules.styleOf!(element);
     if (!style || !textIsHidden(style)) return false;
-    // Hidden by visibility inherited from its parent (a loading body), not by its own: the parent's verdict decides.
     const parent = element.parentElement;
-    return !parent || textIsHidden(style, this.#rules.styleOf?.(parent));
+    return !parent || textIsHidden(style, this.#rules.styleOf!(parent));
   }
 }
 

@@ -1,5 +1,11 @@
-import type { PopupState } from '~/components/popup-view';
-import { tabMessenger, workerMessenger } from '../messaging/protocol';
+import { tabMessenger, workerMessenger, type PageSecurities, type SecurityReports } from '../messaging/protocol';
+
+/** What the popup knows so far. */
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'empty-library' }
+  | { kind: 'loading-demo' }
+  | { kind: 'page'; libraryReports: number; page: PageSecurities | undefined; related: SecurityReports[] };
 
 /**
  * What the popup shows for a tab: the library's size, the securities the tab's content script found, and their

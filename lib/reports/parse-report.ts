@@ -4,7 +4,9 @@ import { pdfBody } from '../pdf/pdf-body';
 import { extractBrokerFields, type BrokerFields } from './broker-fields';
 import { splitFrontMatter } from './front-matter';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
+import type { ReportKind } from './report-kind';
 import { findReportSecurities, type ReportSecurity } from './report-securities';
+import { sourceKeyOf, type SourceRepeats } from './source-repeats';
 import { reportDate } from './report-date';
 import { extractRisks } from './report-risks';
 import { extractKeyPoints, extractSource, extractSummary, extractTitle, extractUrl } from './report-sections';
@@ -21,6 +23,8 @@ export interface ParsedReport {
   keyPoints: string[];
   risks: string[];
   securities: ReportSecurity[];
+  /** Company note, sector note, brief or strategy piece (see `report-kind.ts`). */
+  kind?: ReportKind;
   format: ReportFormat;
   tags: string[];
   /** A broker note's rating, target price, analysts… each with its page and line; absent when the text states none. */
@@ -39,6 +43,11 @@ export interface ParseContext {
    * where it is absent (a context that cannot run pdf.js) PDFs are refused with a reason.
    */
   readPdf?: (bytes: Uint8Array) => Promise<string>;
+  /**
+   * The lines each source repeats across its reports, for a batch (import, re-index): parse records this report's
+   * lines in it, and once it is settled, gives repeated lines no weight and never takes them as a summary.
+   */
+  repeats?: SourceRepeats;
 }
 
 /**
@@ -56,18 +65,36 @@ export function parseReport(fileName: string, text: string, context: ParseContex
   const title = extractTitle(blocks, frontMatter, fileName);
   const plainText = [title, ...blocks.map((block) => block.text)].join('\n');
   context.learn?.(plainText, fileName);
+  const source = extractSource(blocks, frontMatter);
+  const sourceKey = sourceKeyOf(source, fileName);
+  const lines = blocks.map((block) => block.text);
+  context.repeats?.record(sourceKey, fileName, lines, frontMatter.description);
+  const repeated = (line: string) => context.repeats?.isRepeated(sourceKey, line) ?? false;
+  const descriptionRepeated = frontMatter.description
+    ? (context.repeats?.isRepeatedDescription(sourceKey, frontMatter.description) ?? false)
+    : false;
   // Disclaimers, copyright, analyst statements and rating definitions are never summary, key points or risks.
   const argument = withoutSetAside(blocks);
+  const summary = extractSummary(argument, { frontMatter, title, repeated, descriptionRepeated });
+  const allLines = [title, ...lines];
+  const { securities, kind, mentionLines } = findReportSecurities(
+    { lines: allLines, prose: [false, ...blocks.map((block) => block.kind !== 'heading')], repeated, summary },
+    body,
+    context.matcher,
+    context.dictionary,
+  );
+  context.repeats?.markSensitive(fileName, [summary, ...[...mentionLines].map((line) => allLines[line]!)]);
   return {
     title,
     // A PDF has no front matter: its date is the one the note prints near its start.
     date: (format === 'pdf' ? brokerNote?.date?.date : undefined) ?? reportDate(frontMatter.date, fileName, title, blocks[0]?.text),
-    source: extractSource(blocks, frontMatter) ?? brokerNote?.broker?.name,
+    source: source ?? brokerNote?.broker?.name,
     url: extractUrl(blocks, frontMatter),
-    summary: extractSummary(argument, { frontMatter, title, repeated: () => false }),
+    summary,
     keyPoints: extractKeyPoints(argument, frontMatter),
     risks: extractRisks(argument),
-    securities: findReportSecurities(plainText, body, context.matcher, context.dictionary),
+    securities,
+    kind,
     format,
     tags: [...new Set([...frontMatter.tags, ...frontMatter.categories])],
     ...(brokerNote ? { brokerNote } : {}),

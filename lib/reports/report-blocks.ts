@@ -53,7 +53,7 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
     for (const token of tokens) {
       switch (token.type) {
         case 'heading':
-          blocks.push({ kind: 'heading', depth: (token as Tokens.Heading).depth, text: plain(token.text) });
+          blocks.push({ kind: 'heading', depth: (token as Tokens.Heading).depth, text: plain((token as Tokens.Heading).text) });
           break;
         case 'paragraph':
         case 'text':
@@ -70,7 +70,7 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
             blocks.push({
               kind: 'item',
               ordered: (token as Tokens.List).ordered,
-              text: plain(first && 'text' in first ? first.text : item.text),
+              text: plain(first && 'text' in first ? (first.text as string) : item.text),
               level,
             });
             level++;

@@ -8,6 +8,12 @@ const RISK_NAME =
 /** A longer label that ends with a risk section's name: `投资分析与风险提示`, `相关细分及风险提示`, `行业风险与未来展望`. */
 const RISK_IN_LABEL =
   /(?:风险提示|风险因素|风险与挑战|主要风险|风险分析)$|^(?:风险提示|风险因素|主要风险|风险分析)|^.{0,8}风险与.{0,6}$|(?:^|\s)risks?$/i;
+/**
+ * Words a risk is written with. A combined section (`投资分析与风险提示`) also holds the investment case: only its
+ * entries with such a word are risks (`相关公司`, `逻辑` are not).
+ */
+const RISK_WORD =
+  /风险|不及预期|低于预期|超预期|不确定|波动|下滑|下行|加剧|放缓|收紧|承压|冲击|延迟|推迟|失败|恶化|疲软|摩擦|risk|uncertain|slowdown|decline/i;
 /** A heading that names one risk (`监管立法风险`, `Regulatory risk`): a run of them is a risk section without a list. */
 const ONE_RISK = /^.{1,12}风险$|^[\w -]{1,30} risks?$/i;
 /** Most words a label may have and still name a section rather than state a risk (`引爆市场风险` is a sentence). */
@@ -111,7 +117,8 @@ export function extractRisks(blocks: readonly Block[]): string[] {
   const candidates = [
     ...headings.map((at) => () => {
       const section = sectionAfter(blocks, at);
-      return section.length ? risksInSection(section) : riskHeadingsAfter(blocks, at);
+      const risks = section.length ? risksInSection(section) : riskHeadingsAfter(blocks, at);
+      return exact(at) ? risks.filter((risk) => RISK_WORD.test(risk)) : risks;
     }),
     ...labelled.map(
       ({ at, rest }) =>
@@ -120,7 +127,8 @@ export function extractRisks(blocks: readonly Block[]): string[] {
     ),
   ];
   for (const candidate of candidates) {
-    const risks = candidate().filter((risk) => risk && !HOUSE_LINE.test(risk));
+    // A section name is never a risk itself (`风险提示` as a sub-heading of `投资分析与风险提示`).
+    const risks = candidate().filter((risk) => risk && !HOUSE_LINE.test(risk) && !RISK_NAME.test(risk));
     if (risks.length) return [...new Set(risks)].slice(0, MAX_RISKS);
   }
   return [];

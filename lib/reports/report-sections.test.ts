@@ -43,7 +43,7 @@ describe('summary', () => {
   ])('%s', (_name, text, repeatedBySource, expected) => {
     const { frontMatter, blocks } = read(text);
     const repeated = (line: string) => repeatedBySource && (line.startsWith('每日复盘') || line.startsWith('B站'));
-    expect(extractSummary(blocks, { frontMatter, title: 'title', repeated })).toBe(expected);
+    expect(extractSummary(blocks, { frontMatter, title: 'title', repeated, descriptionRepeated: repeatedBySource })).toBe(expected);
   });
 });
 

@@ -78,8 +78,10 @@ const shorten = (text: string) => {
 export interface SummaryContext {
   frontMatter: FrontMatter;
   title: string;
-  /** Whether the report's source repeats this text (a line, or a description) across many of its reports. */
+  /** Whether the report's source repeats this line across many of its reports (sign-offs, footers). */
   repeated: (text: string) => boolean;
+  /** Whether the source gives this report's description to other reports too (a tagline, not its summary). */
+  descriptionRepeated?: boolean;
 }
 
 /** A paragraph that can lead a summary: not the title again, not a bare link or date, not a line the source repeats. */
@@ -102,7 +104,7 @@ export function extractSummary(blocks: readonly Block[], context: SummaryContext
   if (labelled?.[1]) return shorten(labelled[1]);
   const { summary, description } = context.frontMatter;
   if (summary && !context.repeated(summary)) return shorten(summary);
-  if (description && !context.repeated(description)) return shorten(description);
+  if (description && !context.descriptionRepeated && !context.repeated(description)) return shorten(description);
   const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && leadCandidate(b.text, context));
   const first = paragraphs.find((b) => b.text.length > MIN_LEAD_CHARS) ?? paragraphs[0];
   return first ? shorten(first.text) : '';

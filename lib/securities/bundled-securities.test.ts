@@ -23,8 +23,11 @@ const TRADITIONAL_TO_SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i < TRADITIONAL_PAIRS.length; i += 2) {
   TRADITIONAL_TO_SIMPLIFIED.set(TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!);
 }
-const toSimplified = (text: string) => [...text].map((ch) => TRADITIONAL_TO_SIMPLIFIED.get(ch) ?? ch).join('');
-const hasTraditional = (text: string) => [...text].some((ch) => TRADITIONAL_TO_SIMPLIFIED.has(ch));
+const toSimplified = (text: string) =>
+  Array.from(text)
+    .map((ch) => TRADITIONAL_TO_SIMPLIFIED.get(ch) ?? ch)
+    .join('');
+const hasTraditional = (text: string) => Array.from(text).some((ch) => TRADITIONAL_TO_SIMPLIFIED.has(ch));
 
 /**
  * A name as compared with the corpus: full/half width folded (NFKC), case and spaces ignored, traditional characters
@@ -60,7 +63,7 @@ describe('BUNDLED_SECURITIES', () => {
       (entry) =>
         entry.names.length === 0 ||
         new Set(entry.names).size !== entry.names.length ||
-        entry.names.some((name) => name.trim() !== name || [...name].length < 2),
+        entry.names.some((name) => name.trim() !== name || Array.from(name).length < 2),
     );
     expect(bad.map(show)).toEqual([]);
   });

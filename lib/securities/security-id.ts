@@ -74,12 +74,12 @@ const SPELLINGS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => SecurityId | und
   [/^(\d{1,5})\.HK$/i, (m) => hongKongId(m[1]!)],
   [/^HK(\d{5})$/i, (m) => hongKongId(m[1]!)],
   [/^(\d{1,3})\.([A-Z0-9]+)$/i, (m) => fromEastmoneySecid(m[1]!, m[2]!.toUpperCase())],
-  [/^gb_([a-z]{1,5}(?:[.\-][a-z])?)$/i, (m) => usId(m[1]!)],
-  [/^([A-Z]{1,5}(?:[.\-][A-Z])?)(?:\.(?:O|OQ|N|A|K)|-US)$/i, (m) => usId(m[1]!)],
-  [/^\$([A-Z]{1,5}(?:[.\-][A-Z])?)$/i, (m) => usId(m[1]!)],
+  [/^gb_([a-z]{1,5}(?:[.-][a-z])?)$/i, (m) => usId(m[1]!)],
+  [/^([A-Z]{1,5}(?:[.-][A-Z])?)(?:\.(?:O|OQ|N|A|K)|-US)$/i, (m) => usId(m[1]!)],
+  [/^\$([A-Z]{1,5}(?:[.-][A-Z])?)$/i, (m) => usId(m[1]!)],
   [/^[（(]\s*((?:SH|SZ|BJ|HK|US)\s*:\s*[A-Z0-9.]{1,8})\s*[)）]$/i, (m) => normaliseSecurityCode(m[1]!.replace(/\s+/g, ''))],
-  [/^\(?\s*(?:NASDAQ|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|BATS|CBOE)\s*:\s*([A-Z]{1,5}(?:[.\-][A-Z])?)\s*\)?$/i, (m) => usId(m[1]!)],
-  [/^([A-Z]{1,5}(?:[.\-][A-Z])?)$/, (m) => usId(m[1]!)],
+  [/^\(?\s*(?:NASDAQ|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|BATS|CBOE)\s*:\s*([A-Z]{1,5}(?:[.-][A-Z])?)\s*\)?$/i, (m) => usId(m[1]!)],
+  [/^([A-Z]{1,5}(?:[.-][A-Z])?)$/, (m) => usId(m[1]!)],
 ];
 
 /**
@@ -139,4 +139,10 @@ export const SECURITY_ID_PATTERN = /^(?:SH|SZ|BJ|HK|US):[A-Z0-9.]{1,8}$/;
 /** Type guard for strings that are already canonical ids. */
 export function isSecurityId(value: unknown): value is SecurityId {
   return typeof value === 'string' && /^(?:SH|SZ|BJ|HK|US):/.test(value) && normaliseSecurityCode(value) === value;
+}
+
+/** The security a user typed for an alias, in any spelling (`US:AAPL`, `AAPL`, `600519.SH`, `9988.HK`). */
+export function securityOfInput(input: string): SecurityId | undefined {
+  const trimmed = input.trim();
+  return isSecurityId(trimmed) ? trimmed : normaliseSecurityCode(trimmed);
 }

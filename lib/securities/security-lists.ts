@@ -30,7 +30,7 @@ const listCode = (code: string) => (/^\d{4,5}$/.test(code.trim()) ? hongKongId(c
 function fromStocksIndex(rows: unknown[]): (SecurityEntry | undefined)[] {
   return rows.map((row) => {
     if (!Array.isArray(row) || typeof row[0] !== 'string') return undefined;
-    const [tsCode, code, name, , , aliases, market] = row as [string, string, string, unknown, unknown, unknown, string];
+    const [tsCode, code, name, , , aliases, market] = row as [string, unknown, string, unknown, unknown, unknown, string];
     const id =
       market === 'US'
         ? usId(String(code))
@@ -39,7 +39,7 @@ function fromStocksIndex(rows: unknown[]): (SecurityEntry | undefined)[] {
           : market === 'CN' || market === 'BSE'
             ? normaliseSecurityCode(tsCode)
             : undefined;
-    return entry(id, [name, ...(Array.isArray(aliases) ? aliases : [])]);
+    return entry(id, [name, ...(Array.isArray(aliases) ? (aliases as unknown[]) : [])]);
   });
 }
 
@@ -48,7 +48,7 @@ function fromSimpleJson(rows: unknown[]): (SecurityEntry | undefined)[] {
   return rows.map((row) => {
     if (!row || typeof row !== 'object') return undefined;
     const { code, name, aliases } = row as Record<string, unknown>;
-    return entry(typeof code === 'string' ? listCode(code) : undefined, [name, ...(Array.isArray(aliases) ? aliases : [])]);
+    return entry(typeof code === 'string' ? listCode(code) : undefined, [name, ...(Array.isArray(aliases) ? (aliases as unknown[]) : [])]);
   });
 }
 
@@ -97,7 +97,7 @@ export function parseSecurityList(text: string): SecurityList {
     try {
       data = JSON.parse(trimmed);
     } catch (error) {
-      throw new Error(`the list is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`the list is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     if (!Array.isArray(data)) throw new Error('a JSON list must be an array');
     if (data.length > MAX_SECURITY_LIST_ROWS) throw new Error(`the list has ${data.length} rows; the limit is ${MAX_SECURITY_LIST_ROWS}`);

@@ -32,7 +32,10 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
   const search = createLibrarySearchCache(db, currentDictionary);
   /** Report counts per security (in all and per month), kept until the library changes. */
   let tallies = new Map<SecurityId, Promise<ReportTally>>();
+  /** The library's size (the popup asks it on every open; counting walks an index). */
+  let reportCount: Promise<number> | undefined;
   const dropCaches = (tables: ReadonlySet<CachedTable>) => {
+    if (tables.has('reports')) reportCount = undefined;
     // Aliases change names (the dictionary); reports and their rows change which securities have reports.
     if (tables.has('aliases')) dictionary = undefined;
     compiled = undefined;
@@ -62,13 +65,14 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, tallies)));
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
+    openSecurity: ({ securityId }) => openLibraryPage(`security=${encodeURIComponent(securityId)}`),
     showPageMarks: async ({ ids }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
       const count = ids.length ? await countRelatedReports(db, await currentDictionary(), ids) : 0;
       await setBadge(tabId, count ? String(count) : '');
     },
-    getLibraryStats: async () => ({ reports: await countReports(db) }),
+    getLibraryStats: async () => ({ reports: await (reportCount ??= countReports(db)) }),
     searchLibrary: ({ query, limit }) => search.search(query, limit),
     // Extension pages forward their writes' change events (`announceLibraryChanges`): a message wakes a
     // stopped worker, where a broadcast does not, so tabs hear of writes made while the worker slept.

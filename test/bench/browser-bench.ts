@@ -4,7 +4,7 @@ import { percentile, summarise, type Series } from './bench-stats';
 import { seedLibrary } from './seed-library';
 
 /** Sends one request to the worker the way the extension's messenger does, from an extension page; returns ms. */
-async function timedRequest(page: Page, type: string, data: unknown): Promise<number> {
+export async function timedRequest(page: Page, type: string, data: unknown): Promise<number> {
   return page.evaluate(
     async ({ type, data }) => {
       const start = performance.now();
@@ -20,7 +20,7 @@ async function timedRequest(page: Page, type: string, data: unknown): Promise<nu
 }
 
 /** Stops the extension's service worker (as Chrome does after 30 s idle), so the next request meets a cold worker. */
-async function stopWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
+export async function stopWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');

@@ -2,6 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { launchWithExtension } from '../support/launch-extension';
 import { servePages } from '../support/serve-pages';
 import { seededRandom, summarise, type Series } from './bench-stats';
+import { rendererRssMb } from './scale-bench';
 import { seedLibrary } from './seed-library';
 
 export interface ImportFigures {
@@ -9,9 +10,23 @@ export interface ImportFigures {
   postsPerSec: number;
   seconds: number;
   peakHeapMb: number;
+  /** Peak resident set of the renderer processes while importing: heap, ArrayBuffers (zip bytes) and the rest. */
+  peakRssMb: number;
   baseline: string;
   baselinePostsPerSec: number;
+  /** `postsPerSec / baselinePostsPerSec`: the goal is ≥ 0.5. */
+  ratioToRaw: number;
 }
+
+/** Reports in the library before the import: imports land in a library already in use. */
+const LIBRARY_BEFORE = 50_000;
+/** Names the posts teach (`名称（代码）`, none in the bundled list): every 100th post teaches one, others mention them. */
+const TAUGHT = [
+  ['光迅星科', '002281.SZ'],
+  ['源杰光电', '688498.SH'],
+  ['太辰精光', '300570.SZ'],
+  ['仕佳光芯', '688313.SH'],
+] as const;
 
 const PARAGRAPHS = [
   '公司发布季度报告，营业收入同比增长，净利润超出市场预期。分析师认为行业景气度持续回升，估值具备吸引力。',
@@ -27,7 +42,9 @@ function postsZip(count: number): { zip: Uint8Array; bytes: number } {
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const body = Array.from({ length: 60 }, () => PARAGRAPHS[Math.floor(random() * PARAGRAPHS.length)]).join('\n\n');
-    const text = `---\ntitle: "Post ${i}"\ndate: 2025-${String((i % 12) + 1).padStart(2, '0')}-01 08:00:00 +0800\ntags: 示例证券研究\n---\n\n# Post ${i}\n\n## 摘要\n\n第 ${i} 篇。\n\n${body}\n`;
+    const [name, code] = TAUGHT[i % TAUGHT.length]!;
+    const alias = i % 100 === 0 ? `${name}（${code}）订单饱满。` : i % 5 === 0 ? `${name}需求旺盛。` : '';
+    const text = `---\ntitle: "Post ${i}"\ndate: 2025-${String((i % 12) + 1).padStart(2, '0')}-01 08:00:00 +0800\ntags: 示例证券研究\n---\n\n# Post ${i}\n\n## 摘要\n\n第 ${i} 篇。${alias}\n\n${body}\n`;
     const data = strToU8(text);
     bytes += data.length;
     files[`posts/${2020 + (i % 6)}/post-${i}.md`] = data;
@@ -47,14 +64,21 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
   try {
     const page = await browser.context.newPage();
     await page.goto(browser.pageUrl('options.html'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const before = smoke ? 1_000 : LIBRARY_BEFORE;
+    await seedLibrary(page, before);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let peak = 0;
+    let peakRss = rendererRssMb();
     const sampler = setInterval(() => {
       void cdp.send('Performance.getMetrics').then(
         ({ metrics }) => {
           const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
           peak = Math.max(peak, used);
+          peakRss = Math.max(peakRss, rendererRssMb());
         },
         () => undefined,
       );
@@ -88,24 +112,26 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
         const request = indexedDB.open('bench-baseline', 1);
         request.onupgradeneeded = () => request.result.createObjectStore('posts');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
       });
       const begin = performance.now();
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction('posts', 'readwrite');
         posts.forEach((text, i) => tx.objectStore('posts').put({ text }, i));
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
       });
       return performance.now() - begin;
     }, texts);
     return {
-      input: `${count} posts, ${(bytes / 1048576).toFixed(1)} MB of text, zip ${(zip.length / 1048576).toFixed(1)} MB, through the library page`,
+      input: `${count} posts (every 100th teaches a name, every 5th mentions one), ${(bytes / 1048576).toFixed(1)} MB of text, zip ${(zip.length / 1048576).toFixed(1)} MB, through the library page into a library of ${before.toLocaleString('en')} reports`,
       postsPerSec: count / seconds,
       seconds,
       peakHeapMb: peak / 1048576,
+      peakRssMb: peakRss,
       baseline: 'unzip (fflate in Node) + one raw IndexedDB transaction of the same posts in the same browser',
       baselinePostsPerSec: count / ((unzipMs + writeMs) / 1000),
+      ratioToRaw: count / seconds / (count / ((unzipMs + writeMs) / 1000)),
     };
   } finally {
     await browser.close();

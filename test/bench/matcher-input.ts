@@ -36,7 +36,7 @@ export function syntheticDictionary(size: number, seed = 7): SecurityEntry[] {
       const code = String(1 + i).padStart(5, '0');
       entries.push({ id: `HK:${code}` as SecurityId, names: [Array.from({ length: 4 }, () => pick(CJK)).join('') + '-W'] });
     } else {
-      let ticker = '';
+      let ticker: string;
       do ticker = Array.from({ length: 2 + Math.floor(random() * 3) }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
       while (usedTickers.has(ticker));
       usedTickers.add(ticker);

@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchLookup } from './browser-bench';
+import { benchFeedsScale } from './feeds-scale';
 import { benchImport, benchPopup } from './import-popup-bench';
 import { benchMatcher } from './matcher-bench';
 import { benchPage } from './page-bench';
+import { benchScale, type ScaleFigures } from './scale-bench';
 import { benchPdf } from './pdf-bench';
 import { benchSearch } from './search-bench';
 import { benchSize } from './size-bench';
@@ -21,6 +23,8 @@ const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> =
   import: benchImport,
   popup: benchPopup,
   size: () => benchSize(),
+  scale: benchScale,
+  feeds: benchFeedsScale,
   pdf: benchPdf,
 };
 
@@ -37,6 +41,18 @@ const results: Record<string, object> = {};
 for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
   process.stderr.write(`running ${name}${smoke ? ' (smoke)' : ''}…\n`);
   results[name] = await BENCHMARKS[name]!(smoke);
+}
+
+// The headline figures at the largest size, under the keys the goals name (`lookup.p95MsFirst100k`, …).
+const scale = results.scale as ScaleFigures | undefined;
+const largest = scale?.steps.at(-1);
+if (scale && largest) {
+  const at = (name: string) => (results[name] ??= {}) as Record<string, unknown>;
+  const suffix = scale.reports >= 100_000 ? '100k' : `${Math.round(scale.reports / 1000)}k`;
+  at('lookup')[`p95MsFirst${suffix}`] = largest.lookupFirst.p95Ms;
+  at('popup')[`firstRenderMs${suffix}`] = largest.popupFirstRenderMs.median;
+  at('library')[`firstRenderMs${suffix}`] = largest.libraryFirstRenderMs.median;
+  at('search')[`p50Ms${suffix}`] = largest.searchP50Ms;
 }
 
 const format = (value: unknown): string => {

@@ -1,6 +1,5 @@
 import Fuse from 'fuse.js';
 import { BUNDLED_SECURITIES } from '../../lib/securities/bundled-securities';
-import type { SecurityId } from '../../lib/securities/security-id';
 import { buildLibrarySearch, type SearchableReport } from '../../lib/search/library-search';
 import { percentile, seededRandom, summarise, timeRuns, type Series } from './bench-stats';
 
@@ -32,7 +31,7 @@ function syntheticReports(count: number): SearchableReport[] {
   return Array.from({ length: count }, (_, i) => {
     const about = securities[Math.floor(random() * securities.length)]!;
     const text = [about.names[0], ...Array.from({ length: 8 }, () => PHRASES[Math.floor(random() * PHRASES.length)]!)].join('。');
-    return { id: String(i), date: `2025-${String((i % 12) + 1).padStart(2, '0')}-01`, text, securityIds: [about.id as SecurityId] };
+    return { id: String(i), date: `2025-${String((i % 12) + 1).padStart(2, '0')}-01`, text, securityIds: [about.id] };
   });
 }
 

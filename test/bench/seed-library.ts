@@ -15,55 +15,80 @@ const SEED_SECURITIES = [
 ];
 
 /**
- * Writes `count` synthetic reports straight into the extension's IndexedDB from one of its pages (the raw
- * IndexedDB API, the shape `StoredReport` has), in batches: seeding 50k reports through the import would measure the
- * import, not the look-up. The page must be an extension page that has opened the database once.
+ * Paragraph shapes of the shared corpus's broker notes and briefs (Chinese with codes, some English): bodies are
+ * 4–20 KB of these, as real reports are, not 30-byte stubs.
  */
-export async function seedLibrary(page: Page, count: number): Promise<void> {
-  await page.evaluate(
-    async ({ count, seedSecurities }) => {
+const PARAGRAPHS = [
+  '公司发布季度报告，营业收入同比增长，净利润超出市场预期。分析师认为行业景气度持续回升，估值具备吸引力。',
+  '阿里巴巴（09988.HK）云业务增速回升，谷歌（GOOGL）资本开支维持高位，光模块需求旺盛，800G 出货量环比提升。',
+  'Amazon (NASDAQ: AMZN) reported stronger margins while logistics costs eased; $NVDA supply stayed tight into the quarter.',
+  '## 投资要点\n\n1. 收入结构优化，高毛利业务占比提升。\n2. 费用率下降，经营杠杆释放。\n3. 上调盈利预测，维持买入评级。',
+  '风险提示：宏观经济波动；政策变化；竞争加剧；原材料价格上涨超预期。',
+];
+
+/** Reports seeded per transaction: a few tens of MB of bodies at a time. */
+const SEED_BATCH = 1_000;
+
+/**
+ * Writes reports `from`…`to - 1` straight into the extension's IndexedDB from one of its pages (the raw IndexedDB
+ * API, in the version 3 shapes: a digest row in `reports`, the text in `reportBodies`, index rows), in batches:
+ * seeding 100k reports through the import would measure the import, not the look-up. The page must be an extension
+ * page that has opened the database once. Returns the bytes of body text written.
+ */
+export async function seedLibrary(page: Page, to: number, from = 0): Promise<number> {
+  return page.evaluate(
+    async ({ from, to, seedSecurities, paragraphs, batch }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
       });
-      const batch = 2_000;
-      for (let start = 0; start < count; start += batch) {
+      let bytes = 0;
+      for (let start = from; start < to; start += batch) {
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['reports', 'reportSecurities'], 'readwrite');
+          const tx = db.transaction(['reports', 'reportBodies', 'reportSecurities'], 'readwrite');
           const store = tx.objectStore('reports');
+          const bodies = tx.objectStore('reportBodies');
           const rows = tx.objectStore('reportSecurities');
-          for (let i = start; i < Math.min(count, start + batch); i++) {
-            const ids = [seedSecurities[i % seedSecurities.length]!, `US:T${(i % 500).toString(36).toUpperCase()}`];
+          for (let i = start; i < Math.min(to, start + batch); i++) {
+            // One of ten common listings, one of 2,000 rarer ones: first-time look-ups have thousands to choose from.
+            const ids = [seedSecurities[i % seedSecurities.length]!, `US:T${(i % 2_000).toString(36).toUpperCase()}`];
             const day = String((i % 28) + 1).padStart(2, '0');
             const month = String((i % 12) + 1).padStart(2, '0');
             const date = `20${20 + (i % 6)}-${month}-${day}`;
             const id = i.toString(16).padStart(64, '0');
+            const count = 30 + ((i * 7919) % 116); // 4–20 KB of UTF-8
+            const text = [
+              `# 研报 ${i}：${ids[0]} 点评`,
+              ...Array.from({ length: count }, (_, k) => paragraphs[(i + k) % paragraphs.length]),
+            ].join('\n\n');
+            bytes += text.length * 2;
             for (const securityId of ids) rows.put({ securityId, date, reportId: id });
+            bodies.put({ id, originalText: text });
             store.put({
               id,
-              title: `Seeded report ${i} on ${ids[0]}`,
+              title: `研报 ${i}：${ids[0]} 季度点评 Seeded report`,
               date,
               source: `Broker ${i % 40}`,
-              summary: `Summary of seeded report ${i}: revenue grew, margins improved, guidance raised for the coming quarters.`,
-              keyPoints: ['Revenue grew', 'Margins improved', 'Guidance raised'],
-              risks: ['Demand slowdown', 'Regulation', 'Competition'],
+              summary: `第 ${i} 篇：收入增长，利润率改善，上调全年指引。Revenue grew, margins improved, guidance raised.`,
+              keyPoints: ['收入结构优化', '费用率下降', '上调盈利预测'],
+              risks: ['宏观经济波动', '政策变化', '竞争加剧'],
               securities: ids.map((id) => ({ id, name: id, count: 1, via: ['exchange-code'] })),
               securityIds: ids,
               format: 'markdown',
               tags: [],
               fileName: `seed-${i}.md`,
-              originalText: `# Seeded report ${i}\n\nBody text ${i}.`,
               importId: 1,
               importedAt: '2026-01-01T00:00:00Z',
             });
           }
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         });
       }
       db.close();
+      return bytes;
     },
-    { count, seedSecurities: SEED_SECURITIES },
+    { from, to, seedSecurities: SEED_SECURITIES, paragraphs: PARAGRAPHS, batch: SEED_BATCH },
   );
 }

@@ -19,9 +19,9 @@ interface AxeViolation {
 
 /** Serious and critical axe violations of the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const violations = (await page.evaluate(
+  const violations = await page.evaluate<AxeViolation[]>(
     `${AXE_SOURCE}; axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
-  )) as AxeViolation[];
+  );
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);

@@ -211,7 +211,7 @@ describe('messages the worker must refuse', () => {
     });
     await cdp.detach();
     if (exceptionDetails) throw new Error(exceptionDetails.text);
-    return result.value;
+    return result.value as { reply?: unknown; error?: string }[];
   }
 
   const request = (type: unknown, data?: unknown) => ({ id: 1, type, data, timestamp: Date.now() });

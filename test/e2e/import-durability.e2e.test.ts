@@ -45,7 +45,7 @@ const storedLibrary = (page: Page) =>
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('reportlens');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
     });
     const all = <T>(store: string) =>
       new Promise<T[]>((resolve) => {
@@ -116,7 +116,7 @@ test('the service worker stopped mid-import: the import completes whole and tabs
   expect(await progress.isVisible()).toBe(true);
   const [value, max] = await progress.evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max]);
   expect(max).toBeGreaterThan(100_000); // the zip's bytes
-  expect(value).toBeLessThanOrEqual(max!);
+  expect(value).toBeLessThanOrEqual(max);
   const cdp = await browser.context.newCDPSession(library);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');

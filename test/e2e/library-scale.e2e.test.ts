@@ -2,10 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { markedTexts } from '../support/page-marks';
 import { servePages } from '../support/serve-pages';
+import { SHARED_AVAILABLE, SHARED_MISSING_REASON, sharedPath } from '../support/shared-corpus';
+
+const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 /**
  * The library page's folder paths into the import (the picker and a real drop), and the worker following the
@@ -71,7 +75,7 @@ test('a folder dropped on the page (a real drop through the DevTools protocol) i
   const data = { items: [], files: [folder], dragOperationsMask: 1 };
   for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
   await expect.poll(summary).toBe('2 imported · 0 already in library · 0 failed');
-  expect(await library.getByTestId('table-count').textContent()).toBe('1–4 of 4');
+  await expect.poll(() => library.getByTestId('table-count').textContent()).toBe('1–4 of 4');
   await library.getByText(/^Every file/).click();
   const every = await library.getByRole('table', { name: 'Import result' }).textContent();
   expect(every).toContain('dropped/a/b/c/deep.md');
@@ -100,3 +104,59 @@ test('an import that adds only names reaches a tab already open: its marks follo
   expect(parts.some((part) => part.startsWith('idb://reportlens/aliases/'))).toBe(true);
   await news.close();
 });
+
+describe.skipIf(!SHARED_AVAILABLE)(
+  `the library page with the real corpus, in English and Chinese (${SHARED_AVAILABLE ? 'present' : SHARED_MISSING_REASON})`,
+  () => {
+    test('every corpus report through the folder picker; screenshots of each tab in both languages', async () => {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await library.getByRole('tab', { name: 'Reports' }).click();
+      for (const folder of ['finews', 'gator-reports', 'gator-articles']) {
+        await library.getByTestId('import-folder').setInputFiles(sharedPath('corpus', 'reports', folder));
+        await expect.poll(summary, { timeout: 60_000 }).toMatch(new RegExp(`^\\d+ imported · \\d+ already in library · 0 failed$`));
+      }
+      await library.getByRole('tab', { name: 'Reports' }).click();
+      const total = Number((await library.getByRole('heading', { level: 2, name: /^Reports/ }).textContent())!.replace(/\D/g, ''));
+      expect(total).toBeGreaterThan(390);
+      expect(await library.getByTestId('table-count').textContent()).toBe(`1–50 of ${total}`);
+      expect(await reportTable().getByRole('row').count()).toBe(51);
+      await library.getByRole('button', { name: 'Sort by Title' }).click();
+      await expect.poll(() => reportTable().getAttribute('aria-label')).toBe('Reports');
+      await library.getByRole('button', { name: 'Sort by Date' }).click();
+      // Tabs by keyboard: only the selected tab is in the Tab order; arrows move between them.
+      await library.getByRole('tab', { name: 'Reports' }).focus();
+      await library.keyboard.press('ArrowRight');
+      await expect.poll(() => library.getByRole('tab', { selected: true }).textContent()).toBe('Followed feeds');
+      await library.keyboard.press('ArrowLeft');
+      await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toBe('Reports');
+      const shots: [string, string][] = [
+        ['Reports', 'reports'],
+        ['Names, lists and tools', 'aliases'],
+        ['Import history', 'history'],
+      ];
+      for (const [tab, file] of shots) {
+        await library.getByRole('tab', { name: tab }).click();
+        await library.screenshot({ path: `${RESULTS_DIR}library-${file}-en.png` });
+      }
+      await library.getByRole('tab', { name: 'Settings' }).click();
+      await library.getByLabel('Language').selectOption('zh');
+      await expect.poll(() => library.getByRole('heading', { level: 1 }).textContent()).toBe('研报库 ReportLens');
+      const zhTabs: [string, string][] = [
+        ['研报', 'reports'],
+        ['名称、列表与工具', 'aliases'],
+        ['导入记录', 'history'],
+      ];
+      for (const [tab, file] of zhTabs) {
+        await library.getByRole('tab', { name: tab, exact: true }).click();
+        await library.screenshot({ path: `${RESULTS_DIR}library-${file}-zh.png` });
+      }
+      await library.getByRole('tab', { name: '研报', exact: true }).click();
+      const unfiltered = await library.getByTestId('table-count').textContent();
+      await library.getByTestId('filter-query').fill('阿里巴巴');
+      await expect.poll(() => library.getByTestId('table-count').textContent()).not.toBe(unfiltered);
+      await library.screenshot({ path: `${RESULTS_DIR}library-search-zh.png` });
+      await library.getByRole('tab', { name: '设置' }).click();
+      await library.getByLabel('界面语言').selectOption('auto');
+    }, 180_000);
+  },
+);

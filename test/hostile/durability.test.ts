@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../../lib/db/database';
 import { loadParseContext } from '../../lib/db/library-dictionary';
-import type { ImportProgress, ImportResult, ImportSource } from '../../lib/import/import-report-files';
+import type { ImportProgress, ImportSource } from '../../lib/import/import-report-files';
 import { exportLibrary } from '../../lib/import/library-backup';
 import { reindexLibrary } from '../../lib/import/reindex-library';
 import { runLibraryImport } from '../../lib/import/run-library-import';
@@ -96,6 +96,7 @@ async function seededLibrary(): Promise<LibraryDatabase> {
 
 type StoreWithRaw = IDBObjectStore & { _rawObjectStore: { storeRecord: (...args: unknown[]) => unknown } };
 const prototype = globalThis.IDBObjectStore.prototype as StoreWithRaw;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- put back on the same prototype, never called unbound
 const { add: originalAdd, put: originalPut } = prototype;
 const restoreWrites = () => Object.assign(prototype, { add: originalAdd, put: originalPut });
 
@@ -170,7 +171,7 @@ async function expectCleanFailure(
   const phases: ImportProgress['phase'][] = [];
   const run = await timed(boundMs, () => runLibraryImport(db, sources, notify, (progress) => phases.push(progress.phase)));
   restoreWrites();
-  const result = run.value as ImportResult | undefined;
+  const result = run.value;
   const after = await libraryHash(db);
   const unindexed = await unindexedReports(db);
   const failedFiles = new Set(result?.failed.map((entry) => entry.file));

@@ -17,6 +17,7 @@ const SUITES: Record<string, string> = {
   pdfs: 'test/hostile/pdfs.test.ts',
   redos: 'test/hostile/redos.test.ts',
   durability: 'test/hostile/durability.test.ts',
+  feeds: 'test/hostile/feeds.test.ts',
   fuzz: 'test/unit/parsers.fuzz.test.ts',
   'durability-browser': 'test/e2e/import-durability.e2e.test.ts',
   rendering: 'test/e2e/hostile-rendering.e2e.test.ts',

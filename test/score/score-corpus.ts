@@ -38,7 +38,10 @@ export interface PageScore {
   agree: boolean;
   /** Expected subjects found by the extension, over expected (pages with a subject). */
   recall?: number;
-  /** Securities marked that a reader names on the page (subject or other mentions in GROUND_TRUTH.csv), over marked. */
+  /**
+   * Securities marked that a reader names on the page (subject or other mentions in GROUND_TRUTH.csv, any listing of
+   * their issuer), over marked.
+   */
   precision?: number;
   /** Whether an expected subject is marked on the page. */
   subjectMarked: boolean;
@@ -86,8 +89,9 @@ async function cliDetector(browser: ExtensionBrowser) {
     listingsOf: listingsByIssuer(dictionary),
     nameOf: (id: SecurityId) => names.get(id) ?? id,
   };
-  return async (file: string, url: string) =>
+  const detect = async (file: string, url: string) =>
     (await detectPage(decodeText(new Uint8Array(readFileSync(join(CORPUS_PAGES_DIR, file)))).text, url, deps)).securities.map((s) => s.id);
+  return Object.assign(detect, { listingsOf: deps.listingsOf });
 }
 
 /** Polls the tab until its answer has stayed the same for a while: the lens has read the page. */
@@ -130,7 +134,8 @@ export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpus
       const cli = await detect(file, url);
       const want = expected.primary[file] ?? [];
       const marked = extension.filter((s) => s.count > 0).map((s) => s.id);
-      const allowed = new Set([...want, ...(named.get(file) ?? [])]);
+      // A reader naming a company names each of its listings (Alibaba: US:BABA and HK:09988).
+      const allowed = new Set([...want, ...(named.get(file) ?? [])].flatMap((id) => detect.listingsOf(id)));
       scores.push({
         file,
         kind: want.length ? 'subject' : expected.aboutNone.includes(file) ? 'none' : 'unscored',

@@ -45,9 +45,7 @@ export async function closedShadowHtml(page: Page, hostName: string): Promise<st
     const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
     if (!shadow) return undefined;
     const parts = await Promise.all(
-      (shadow.children ?? []).map(
-        async (child) => ((await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId })) as { outerHTML: string }).outerHTML,
-      ),
+      (shadow.children ?? []).map(async (child) => (await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId })).outerHTML),
     );
     return parts.join('\n');
   } finally {
@@ -87,4 +85,42 @@ function find(node: CdpNode, test: (node: CdpNode) => boolean): CdpNode | undefi
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** The text of every element with `className` inside the closed shadow root hosted by `<hostName>`, in order. */
+export async function closedShadowTexts(page: Page, hostName: string, className: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
+    if (!shadow) return [];
+    const texts: string[] = [];
+    const textOf = (node: CdpNode): string => (node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(textOf).join(''));
+    const walk = (node: CdpNode) => {
+      if (attributeOf(node, 'class')?.split(/\s+/).includes(className)) texts.push(textOf(node).replace(/\s+/g, ' ').trim());
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(shadow);
+    return texts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks (with the mouse, as a user does) the first element with `className` inside a closed shadow root. */
+export async function clickInClosedShadow(page: Page, hostName: string, className: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let centre: { x: number; y: number } | undefined;
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, (node) => node.nodeName.toLowerCase() === hostName)?.shadowRoots?.[0];
+    const element = shadow && find(shadow, (node) => attributeOf(node, 'class')?.split(/\s+/).includes(className) ?? false);
+    if (!element) throw new Error(`no .${className} in <${hostName}>`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: element.nodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content;
+    centre = { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  } finally {
+    await cdp.detach();
+  }
+  await page.mouse.click(centre.x, centre.y);
 }

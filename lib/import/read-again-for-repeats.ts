@@ -1,0 +1,36 @@
+import type { StoredReport } from '../db/database';
+import { parseReport, type ParseContext } from '../reports/parse-report';
+import { SourceRepeats } from '../reports/source-repeats';
+
+/** A fresh count of source repeats for one batch, and the parse context that records into it. */
+export function withSourceRepeats(context: ParseContext): ParseContext & { repeats: SourceRepeats } {
+  return { ...context, repeats: new SourceRepeats() };
+}
+
+/**
+ * Once a batch is read, settles its source repeats and reads again, in place, the reports that carry a line their
+ * source repeats on many posts (sign-offs, footers, a shared description): their relevance and summary change.
+ * `textsOf` gives the original texts of the reports to read again (the import holds them; re-index reads their
+ * bodies). A report whose second reading fails keeps its first (it parsed once already). Returns the reports changed.
+ */
+export async function readAgainForRepeats<T extends Omit<StoredReport, 'importId'>>(
+  reports: readonly T[],
+  context: ParseContext & { repeats: SourceRepeats },
+  textsOf: (reports: readonly T[]) => Promise<(string | undefined)[]> | (string | undefined)[],
+): Promise<T[]> {
+  context.repeats.settle();
+  const touched = reports.filter((report) => context.repeats.touches(report.fileName));
+  if (!touched.length) return [];
+  const texts = await textsOf(touched);
+  touched.forEach((report, i) => {
+    const text = texts[i];
+    if (text === undefined) return;
+    try {
+      const parsed = parseReport(report.fileName, text, { ...context, learn: undefined });
+      Object.assign(report, parsed, { securityIds: parsed.securities.map((s) => s.id) });
+    } catch {
+      // Parsed a moment ago with the same text; nothing to report.
+    }
+  });
+  return touched;
+}

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '../support/launch-extension';
+import { servePages } from '../support/serve-pages';
+import { percentile, summarise, type Series } from './bench-stats';
+import { stopWorker, timedRequest } from './browser-bench';
+import { seedLibrary } from './seed-library';
+
+/** Figures at one library size. */
+export interface ScaleStep {
+  reports: number;
+  seedSeconds: number;
+  bodyMb: number;
+  /** First look-up of a security not asked before (worker running, its caches for other securities filled). */
+  lookupFirst: { p50Ms: number; p95Ms: number; runs: number };
+  /** Same round trip, answered from the worker's cache: messaging alone. */
+  lookupEchoP95Ms: number;
+  popupFirstRenderMs: Series;
+  libraryFirstRenderMs: Series;
+  /** Both pages' first contentful paint in the same loads: what the browser needs to show anything. */
+  popupFcpMs: Series;
+  libraryFcpMs: Series;
+  searchP50Ms: number;
+  searchP95Ms: number;
+  /** The first search after a change builds the index; its time, and with a cold worker. */
+  searchBuildMs: number;
+  searchEchoP50Ms: number;
+  peakRendererRssMb: number;
+}
+
+export interface ScaleFigures {
+  input: string;
+  reports: number;
+  steps: ScaleStep[];
+  baseline: string;
+}
+
+/** Searches timed per size: names, words, prefixes and codes a reader types. */
+const QUERIES = ['阿里巴巴', '研报 12', 'Seeded', 'margins', '收入增长', 'US:AMZN', '季度点评', 'Broker 7', '研报 99', 'guidance'];
+/** Look-ups of securities never asked before, per size. */
+const FIRST_LOOKUPS = 60;
+/** Page loads timed per size (popup, library page). */
+const PAGE_RUNS = 5;
+
+/**
+ * Largest resident set among the renderer processes of the browser that loaded `extensionDir` (heap, ArrayBuffers
+ * and all), in MB: the browser is found by its `--load-extension` argument, its renderers as its descendants, so
+ * other browsers on a shared machine are not counted.
+ */
+export function rendererRssMb(extensionDir = E2E_EXTENSION_DIR): number {
+  try {
+    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 })
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map(([, pid, ppid, rss, args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args! }));
+    const ours = new Set(
+      rows.filter((row) => row.args.includes(`--load-extension=${extensionDir}`) && !row.args.includes('--type=')).map((row) => row.pid),
+    );
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const row of rows) if (ours.has(row.ppid) && !ours.has(row.pid)) grew = Boolean(ours.add(row.pid));
+    }
+    return Math.max(0, ...rows.filter((row) => ours.has(row.pid) && row.args.includes('--type=renderer')).map((row) => row.rss / 1024));
+  } catch {
+    return 0;
+  }
+}
+
+/** Milliseconds from navigation start until `selector` is in the page, and the page's first contentful paint. */
+async function timedLoad(page: Page, url: string, ready: string): Promise<{ ms: number; fcp: number }> {
+  await page.goto(url);
+  // A string, not a function: tsx names inner functions with a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const selector = ${JSON.stringify(ready)};
+    const done = () => resolve({
+      ms: performance.now(),
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    });
+    if (document.querySelector(selector)) return done();
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      done();
+    }).observe(document, { childList: true, subtree: true });
+  })`);
+}
+
+/**
+ * The library at 10k, 50k and 100k reports with 4–20 KB bodies, in real Chromium with the built extension: the
+ * first look-up of a security not asked before, the popup's and library page's first render, library search, and
+ * the renderer's peak memory. Every figure beside a baseline from the same load or run.
+ */
+export async function benchScale(smoke: boolean): Promise<ScaleFigures> {
+  const sizes = smoke ? [500] : [10_000, 50_000, 100_000];
+  const [browser, pages] = await Promise.all([launchWithExtension(), servePages()]);
+  try {
+    const seeder = await browser.context.newPage();
+    await seeder.goto(browser.pageUrl('options.html'));
+    await seeder.getByRole('heading', { level: 1 }).waitFor();
+    const news = await browser.context.newPage();
+    await news.goto(`${pages.origin}/loop-news.html`);
+    const tabId = await browser.tabIdOf(`${pages.origin}/loop-news.html`);
+    const steps: ScaleStep[] = [];
+    let seeded = 0;
+    let asked = 0;
+    let bodyBytes = 0;
+    for (const size of sizes) {
+      const seedStart = performance.now();
+      bodyBytes += await seedLibrary(seeder, size, seeded);
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      seeded = size;
+      await timedRequest(seeder, 'libraryChanged', undefined);
+      await stopWorker(browser, seeder);
+      // Worker started and its dictionary loaded by one look-up; then securities not asked before.
+      await timedRequest(seeder, 'getRelatedReports', { ids: ['HK:09988'] });
+      const first: number[] = [];
+      for (let i = 0; i < FIRST_LOOKUPS; i++) {
+        const id = `US:T${(asked++ % 2_000).toString(36).toUpperCase()}`;
+        first.push(await timedRequest(seeder, 'getRelatedReports', { ids: [id] }));
+      }
+      const echo: number[] = [];
+      for (let i = 0; i < FIRST_LOOKUPS; i++) echo.push(await timedRequest(seeder, 'getLibraryStats', undefined));
+
+      const buildMs = await timedRequest(seeder, 'searchLibrary', { query: '阿里巴巴', limit: 100 });
+      const searches: number[] = [];
+      for (let round = 0; round < (smoke ? 1 : 3); round++)
+        for (const query of QUERIES) searches.push(await timedRequest(seeder, 'searchLibrary', { query, limit: 100 }));
+      const searchEcho: number[] = [];
+      for (let i = 0; i < searches.length; i++) searchEcho.push(await timedRequest(seeder, 'getLibraryStats', undefined));
+
+      const popup: number[] = [];
+      const popupFcp: number[] = [];
+      const library: number[] = [];
+      const libraryFcp: number[] = [];
+      let peakRss = rendererRssMb();
+      for (let run = 0; run < PAGE_RUNS; run++) {
+        const page = await browser.context.newPage();
+        const shown = await timedLoad(page, browser.pageUrl(`popup.html?tabId=${tabId}`), '.rl-security, .rl-none');
+        popup.push(shown.ms);
+        popupFcp.push(shown.fcp);
+        const table = await timedLoad(page, browser.pageUrl('options.html'), 'table[aria-label] tbody tr');
+        library.push(table.ms);
+        libraryFcp.push(table.fcp);
+        peakRss = Math.max(peakRss, rendererRssMb());
+        await page.close();
+      }
+      steps.push({
+        reports: size,
+        seedSeconds,
+        bodyMb: bodyBytes / 1048576,
+        lookupFirst: { p50Ms: percentile(first, 50), p95Ms: percentile(first, 95), runs: first.length },
+        lookupEchoP95Ms: percentile(echo, 95),
+        popupFirstRenderMs: summarise(popup),
+        libraryFirstRenderMs: summarise(library),
+        // A load whose first paint came after the content was ready has no FCP yet: it is left out, not counted as 0.
+        popupFcpMs: summarise(popupFcp.filter(Number.isFinite)),
+        libraryFcpMs: summarise(libraryFcp.filter(Number.isFinite)),
+        searchP50Ms: percentile(searches, 50),
+        searchP95Ms: percentile(searches, 95),
+        searchBuildMs: buildMs,
+        searchEchoP50Ms: percentile(searchEcho, 50),
+        peakRendererRssMb: peakRss,
+      });
+      process.stderr.write(`  scale ${size}: ${JSON.stringify(steps.at(-1))}\n`);
+    }
+    return {
+      input: `seeded reports with 4–20 KB bodies (corpus paragraph shapes), digest rows, bodies and index rows as the import writes them; sizes ${sizes.join(', ')}; ${FIRST_LOOKUPS} first-time look-ups, ${QUERIES.length} queries, ${PAGE_RUNS} page loads per size`,
+      reports: seeded,
+      steps,
+      baseline:
+        'look-ups and searches beside the same round trip answered without work (getLibraryStats: messaging alone); page renders beside their own first contentful paint in the same load',
+    };
+  } finally {
+    await browser.close();
+    await pages.close();
+  }
+}
