@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AliasOverview } from '../lib/db/alias-queries';
-import type { StoredAlias } from '../lib/db/database';
+import type { StoredAlias, StoredBlock } from '../lib/db/database';
 import { securityOfInput } from '../lib/securities/security-id';
 import { useText } from './ui-text';
 
@@ -8,9 +8,50 @@ type AliasKey = Pick<StoredAlias, 'alias' | 'securityId'>;
 
 export interface AliasListProps {
   overview: AliasOverview;
-  onRemoveAlias: (alias: AliasKey) => void;
+  /** Blocks a learned alias: it goes, and no report teaches it again (a plain removal came back at the next re-index). */
+  onBlockAlias: (alias: AliasKey) => void;
   onEditAlias: (alias: AliasKey, next: AliasKey) => void;
   onRemoveList: (from: string) => void;
+  onUnblock: (block: AliasKey) => void;
+}
+
+/** The names the user blocked, each with the security it is not, and a way back. */
+function BlockList({ blocks, onUnblock }: { blocks: StoredBlock[]; onUnblock: (block: AliasKey) => void }) {
+  const t = useText();
+  return (
+    <>
+      <h3>{t('blocks.section')}</h3>
+      <p>{t('blocks.intro')}</p>
+      <table aria-label={t('blocks.section')}>
+        <thead>
+          <tr>
+            <th>{t('blocks.alias')}</th>
+            <th>{t('blocks.security')}</th>
+            <th>{t('blocks.when')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {blocks.map((block) => (
+            <tr key={`${block.alias}\u0000${block.securityId}`}>
+              <td>{block.alias}</td>
+              <td>{block.securityId}</td>
+              <td>{block.blockedAt.slice(0, 10)}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => onUnblock(block)}
+                  aria-label={t('blocks.unblockName', { alias: block.alias, id: block.securityId })}
+                >
+                  {t('blocks.unblock')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
 }
 
 /** One learned alias being corrected: its name and security code as inputs, saved together. */
@@ -51,15 +92,18 @@ function AliasEditor({ alias, onSave, onCancel }: { alias: StoredAlias; onSave: 
   );
 }
 
-/** The names the user added: imported security lists, and aliases learned from reports, each removable. */
-export function AliasList({ overview, onRemoveAlias, onEditAlias, onRemoveList }: AliasListProps) {
+/**
+ * The names the user added: imported security lists (removable), aliases learned from reports (editable, blockable),
+ * and the names the user blocked (unblockable).
+ */
+export function AliasList({ overview, onBlockAlias, onEditAlias, onRemoveList, onUnblock }: AliasListProps) {
   const t = useText();
   const [editing, setEditing] = useState<string | undefined>();
   const keyOf = (alias: AliasKey) => `${alias.alias}\u0000${alias.securityId}`;
   return (
     <section aria-label={t('aliases.section')}>
       <h2>{t('aliases.section')}</h2>
-      {overview.lists.length === 0 && overview.learned.length === 0 && <p>{t('aliases.none')}</p>}
+      {overview.lists.length === 0 && overview.learned.length === 0 && overview.blocks.length === 0 && <p>{t('aliases.none')}</p>}
       {overview.lists.length > 0 && (
         <ul aria-label={t('aliases.lists')}>
           {overview.lists.map((list) => (
@@ -107,12 +151,8 @@ export function AliasList({ overview, onRemoveAlias, onEditAlias, onRemoveList }
                     >
                       {t('aliases.edit')}
                     </button>{' '}
-                    <button
-                      type="button"
-                      onClick={() => onRemoveAlias(alias)}
-                      aria-label={t('aliases.removeAlias', { alias: alias.alias })}
-                    >
-                      {t('aliases.remove')}
+                    <button type="button" onClick={() => onBlockAlias(alias)} aria-label={t('blocks.blockAlias', { alias: alias.alias })}>
+                      {t('blocks.block')}
                     </button>
                   </td>
                 </tr>
@@ -121,6 +161,7 @@ export function AliasList({ overview, onRemoveAlias, onEditAlias, onRemoveList }
           </tbody>
         </table>
       )}
+      {overview.blocks.length > 0 && <BlockList blocks={overview.blocks} onUnblock={onUnblock} />}
     </section>
   );
 }

@@ -27,7 +27,16 @@ export interface HoverCardProps {
   /** Opens the library at this security's page: all its reports. */
   onOpenSecurity: (securityId: SecurityId) => void;
   onClose: () => void;
+  /**
+   * "Not this security": asks the library page to confirm a block of the marked name. Called only for a click the
+   * user made (`isTrusted`): a page's script cannot reach into our closed shadow root, and a synthetic click would not
+   * count even if it did.
+   */
+  onNotThisSecurity?: () => void;
 }
+
+/** Rules that mark a name, the only marks "not this security" can block (a code is not a name). */
+const NAME_RULES: ReadonlySet<MentionRule> = new Set(['name', 'learned-alias']);
 
 /** Card width and the gap to the word it explains, in CSS pixels. */
 const CARD_WIDTH = 360;
@@ -46,9 +55,10 @@ function placeCard(anchor: AnchorRect, viewport: { width: number; height: number
 
 /**
  * The hover card: the security, how many reports (and how many are about it), the most relevant ones with the passage
- * that names it, summary and first risks, a way to all of its reports, and why it was marked.
+ * that names it, summary and first risks, a way to all of its reports, why it was marked, and "not this security".
  */
-export function HoverCard({ markedText, rule, security, anchor, viewport, scheme, onOpenReport, onOpenSecurity, onClose }: HoverCardProps) {
+export function HoverCard(props: HoverCardProps) {
+  const { markedText, rule, security, anchor, viewport, scheme, onOpenReport, onOpenSecurity, onClose, onNotThisSecurity } = props;
   const t = useCardText();
   const style = { ...placeCard(anchor, viewport), width: CARD_WIDTH };
   return (
@@ -96,6 +106,19 @@ export function HoverCard({ markedText, rule, security, anchor, viewport, scheme
       )}
       <footer class="rl-card-why">
         {t('card.marked', { text: markedText, rule: t(`rule.${rule}`), entry: security ? `${security.name} (${security.id})` : '…' })}
+        {security && onNotThisSecurity && NAME_RULES.has(rule) && (
+          <>
+            {' '}
+            <button
+              type="button"
+              class="rl-card-not-this"
+              aria-label={t('card.notThisLabel', { text: markedText, entry: `${security.name} (${security.id})` })}
+              onClick={(event) => event.isTrusted && onNotThisSecurity()}
+            >
+              {t('card.notThis')}
+            </button>
+          </>
+        )}
       </footer>
     </div>
   );

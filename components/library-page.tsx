@@ -6,6 +6,7 @@ import { AliasList, type AliasListProps } from './alias-list';
 import { ImportHistory } from './import-history';
 import { ImportPanel } from './import-panel';
 import { LibraryTools, type LibraryToolsProps } from './library-tools';
+import { NotThisSecurity, type NotThisQuestion } from './not-this-security';
 import { ReportDetail } from './report-detail';
 import { ReportFilters } from './report-filters';
 import { ReportPager } from './report-pager';
@@ -41,6 +42,10 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
   onOpenPdf?: (id: string) => void;
   /** Followed feeds and libraries (their own panel and controller). */
   subscriptions?: SubscriptionsPanelProps;
+  /** The card's "not this security", waiting for the user's answer (kept beside the store: it comes from the address). */
+  notThis: NotThisQuestion | undefined;
+  onConfirmNotThis: () => void;
+  onCancelNotThis: () => void;
 }
 
 /**
@@ -54,6 +59,7 @@ export function LibraryPage(props: LibraryPageProps) {
   return (
     <main class="rl-library">
       <h1>{t('library.title')}</h1>
+      {props.notThis && <NotThisSecurity question={props.notThis} onConfirm={props.onConfirmNotThis} onCancel={props.onCancelNotThis} />}
       {state.opened ? (
         <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} onOpenPdf={props.onOpenPdf} />
       ) : state.security ? (

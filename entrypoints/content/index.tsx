@@ -61,6 +61,9 @@ export default defineContentScript({
             onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
             onOpenSecurity={(securityId) => void workerMessenger.sendMessage('openSecurity', { securityId })}
             onClose={() => showCard(undefined)}
+            onNotThisSecurity={() =>
+              void workerMessenger.sendMessage('askNotThisSecurity', { name: mention.text.slice(0, 100), id: mention.id })
+            }
           />
         </CardText.Provider>,
         ui.uiContainer,

@@ -6,11 +6,15 @@ import type { Settings } from '~/lib/settings/load-settings';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';
-import { editAlias, removeAlias, removeSecurityList } from '~/lib/db/alias-queries';
+import { editAlias, removeSecurityList } from '~/lib/db/alias-queries';
+import { loadLibraryDictionary } from '~/lib/db/library-dictionary';
 import { securityInHash } from '~/lib/db/security-overview';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
 import { importSecurityList } from '~/lib/import/import-security-list';
+import { blockNames, unblockNames } from '~/lib/import/late-aliases';
+import { notThisQuestion, notThisSecurityOf } from '~/lib/library/not-this-security';
+import type { NotThisQuestion } from '~/components/not-this-security';
 import { saveDownload } from '~/lib/library/save-download';
 import { createSubscriptionsController } from '~/lib/feeds/subscriptions-controller';
 import { createLibraryStore } from '~/lib/library/library-store';
@@ -34,6 +38,24 @@ async function main() {
   });
   let settings: Settings = await loadSettings();
   let siteMessage: string | undefined;
+  /** The card's "not this security" (`#not-this=…`): asked here, written only when the user confirms. */
+  let notThis: NotThisQuestion | undefined;
+  const askNotThis = async () => {
+    const asked = notThisSecurityOf(location.hash);
+    if (!asked) return;
+    notThis = notThisQuestion(asked, await loadLibraryDictionary(db));
+    draw();
+  };
+  const answerNotThis = async (confirmed: boolean) => {
+    const question = notThis;
+    if (!question || question.done) return;
+    // Answered: a reload of this tab must not ask again.
+    history.replaceState(null, '', location.pathname);
+    if (confirmed) await blockNames(db, question.blocks);
+    notThis = confirmed ? { ...question, done: true } : undefined;
+    draw();
+    await store.refresh();
+  };
   const localeOf = () => resolveLocale(settings.language, navigator.languages);
   const reloadSettings = async () => {
     settings = await loadSettings();
@@ -80,7 +102,11 @@ async function main() {
             });
           }}
           onRemoveSite={(site) => void removeSite(site).then(reloadSettings)}
-          onRemoveAlias={(alias) => void removeAlias(db, alias).then(store.refresh)}
+          notThis={notThis}
+          onConfirmNotThis={() => void answerNotThis(true)}
+          onCancelNotThis={() => void answerNotThis(false)}
+          onBlockAlias={(alias) => void blockNames(db, [alias]).then(store.refresh)}
+          onUnblock={(block) => void unblockNames(db, [block]).then(store.refresh)}
           onEditAlias={(alias, next) =>
             void store.runTask('Saving…', async () => {
               await editAlias(db, alias, next);
@@ -117,6 +143,7 @@ async function main() {
     if (search !== undefined) void store.setFilter({ ...store.state.filter, query: decodeURIComponent(search) });
     void store.open(/^#report=([0-9a-f]{64})$/.exec(location.hash)?.[1]);
     void store.openSecurity(securityInHash(location.hash));
+    void askNotThis();
   };
   addEventListener('hashchange', followHash);
   // Every write, from this page or any other, reaches the worker (and through it the open tabs).

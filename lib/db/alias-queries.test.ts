@@ -19,6 +19,15 @@ test('the overview lists imported lists with their size and every learned alias'
   const overview = await aliasOverview(db);
   expect(overview.lists).toEqual([{ from: 'mine.csv', aliases: 2 }]);
   expect(overview.learned.map((a) => a.alias).sort()).toEqual(['中际旭创', '互联网ETF'].sort());
+  expect(overview.blocks).toEqual([]);
+});
+
+test('a learned alias corrected is blocked as it was (a re-index must not learn it back); a list alias is not', async () => {
+  await editAlias(db, { alias: '互联网ETF', securityId: 'US:KWEB' }, { alias: '中概互联网ETF', securityId: 'US:KWEB' });
+  await editAlias(db, { alias: '示例节水', securityId: 'BJ:920964' }, { alias: '示例节水器', securityId: 'BJ:920964' });
+  expect((await aliasOverview(db)).blocks.map(({ alias, securityId }) => ({ alias, securityId }))).toEqual([
+    { alias: '互联网ETF', securityId: 'US:KWEB' },
+  ]);
 });
 
 test('one alias or a whole list can be removed', async () => {

@@ -15,10 +15,13 @@ const VERSION_2 = { reportSecurities: '[securityId+date+reportId], reportId' };
 /** Version 3: report bodies in their own table; reports indexed by title too. */
 const VERSION_3 = { reports: 'id, date, source, importId, *securityIds, title', reportBodies: 'id' };
 
+/** Version 5: the user's blocks ("not this security"); its upgrade re-checks learned aliases. */
+const VERSION_5 = { aliasBlocks: '[alias+securityId], securityId' };
+
 /** Version 6 (PDF reports): the original bytes of each PDF report. */
 const VERSION_6 = { pdfFiles: 'id' };
 
-/** Version 7 (feeds): what it added. Versions 4–5 belong to other branches; until they merge they declare nothing here. */
+/** Version 7 (feeds): what it added. Version 4 belongs to another branch; until it merges it declares nothing here. */
 const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' };
 
 /**
@@ -67,8 +70,20 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
     },
   },
   {
+    version: 5,
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5],
+    rows: {
+      reports: [{ id: 'f'.repeat(64), title: 'F', date: '2025-06-07', securityIds: ['SZ:300308'], importId: 1 }],
+      reportBodies: [{ id: 'f'.repeat(64), originalText: '旭创科技（300308.SZ）' }],
+      aliases: [{ alias: '旭创科技', securityId: 'SZ:300308', origin: 'learned', from: 'f.md' }],
+      imports: [{ id: 1, startedAt: '2025-06-01', finishedAt: '2025-06-01', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'SZ:300308', date: '2025-06-07', reportId: 'f'.repeat(64) }],
+      aliasBlocks: [{ alias: '茅台', securityId: 'SH:600519', blockedAt: '2025-06-02T00:00:00.000Z' }],
+    },
+  },
+  {
     version: 6,
-    stores: [VERSION_1, VERSION_2, VERSION_3, {}, {}, VERSION_6],
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6],
     rows: {
       reports: [{ id: 'f'.repeat(64), title: 'F', date: '2025-10-22', securityIds: ['SZ:300750'], format: 'pdf', importId: 1 }],
       reportBodies: [{ id: 'f'.repeat(64), originalText: '# F' }],
@@ -79,7 +94,7 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
   },
   {
     version: 7,
-    stores: [VERSION_1, VERSION_2, VERSION_3, {}, {}, VERSION_6, VERSION_7],
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6, VERSION_7],
     rows: {
       reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
       reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
@@ -197,3 +212,53 @@ test('version 2 → 3 moves bodies in pages: 450 reports (more than two upgrade 
   expect(bodies).toEqual(reports.map(({ id, originalText }) => ({ id, originalText })));
   db.close();
 });
+
+/** A report of version 2 linked to one security by learned names only. */
+const linkedByLearned = (id: string, securityId: string, text: string) => ({
+  id: id.repeat(64),
+  title: id,
+  date: '2025-03-04',
+  securityIds: [securityId],
+  securities: [{ id: securityId, name: securityId, count: 1, via: ['learned-alias'] }],
+  originalText: text,
+  importId: 1,
+});
+
+test.each([
+  // [learned alias, its security, a report linked only through it, kept?]
+  ['基金', 'SH:588290', '科创芯片 ETF 基金（588290.SH）；基金经理说', false],
+  ['社媒', 'US:META', '社媒（META）运营', false],
+  ['的安德利', 'SH:605198', '，的安德利（605198.SH）', false],
+  ['包含江河集团', 'SH:601886', '包含江河集团（601886.SH）', false],
+  ['美国能源', 'US:XLE', '美国能源（XLE）', false],
+  ['旭创科技', 'SZ:300308', '旭创科技（300308.SZ）再获订单', true],
+  ['周六福', 'HK:06168', '周六福（06168.HK）上市', true],
+])(
+  'version 2 → latest: the learned alias %s of %s is re-checked by the gate (report %j; kept: %s)',
+  async (alias, securityId, text, kept) => {
+    const v2 = new Dexie(name);
+    v2.version(1).stores(VERSION_1);
+    v2.version(2).stores(VERSION_2);
+    const report = linkedByLearned('f', securityId, text);
+    const other = {
+      ...linkedByLearned('0', 'SH:600519', '贵州茅台'),
+      securities: [{ id: 'SH:600519', name: '贵州茅台', count: 1, via: ['name'] }],
+    };
+    await v2.table('reports').bulkAdd([report, other]);
+    await v2.table('reportSecurities').bulkAdd([...securityRowsOf(report as never), ...securityRowsOf(other as never)]);
+    await v2.table('aliases').add({ alias, securityId, origin: 'learned', from: 'f.md' });
+    await v2.table('aliases').add({ alias: '示例列表名', securityId: 'BJ:920964', origin: 'user-list', from: 'mine.csv' });
+    v2.close();
+
+    const db = openLibraryDatabase(name);
+    await db.open();
+    expect((await db.aliases.toArray()).map((row) => row.alias).sort()).toEqual((kept ? [alias, '示例列表名'] : ['示例列表名']).sort());
+    const stored = await db.reports.get(report.id);
+    expect(stored?.securityIds).toEqual(kept ? [securityId] : []);
+    expect(await db.reportSecurities.where('reportId').equals(report.id).count()).toBe(kept ? 1 : 0);
+    // A report linked by other means is untouched (its text is in `reportBodies` since version 3).
+    const { originalText: _text, ...otherRow } = other;
+    expect(await db.reports.get(other.id)).toEqual(otherRow);
+    db.close();
+  },
+);

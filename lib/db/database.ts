@@ -1,8 +1,12 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ParsedReport } from '../reports/parse-report';
 import type { Passage } from '../reports/relevance';
+import type { NameBlock } from '../securities/alias-gate';
 import type { AliasOrigin } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
+import { BUNDLED_SECURITIES, type SecurityEntry } from '../securities/bundled-securities';
+import { securitiesMaster } from '../securities/master/securities-master';
+import { refusedLearnedAliases, unlinkRefused } from './recheck-learned-aliases';
 import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
@@ -42,6 +46,12 @@ export interface StoredAlias {
   from: string;
 }
 
+/** A name the user said is not a security (since version 5): never learned or matched as it again. */
+export interface StoredBlock extends NameBlock {
+  /** When the user blocked it (ISO 8601), for the library page's list. */
+  blockedAt: string;
+}
+
 /** One import run and what became of each file. */
 export interface ImportBatch {
   id?: number;
@@ -60,6 +70,7 @@ export type LibraryDatabase = Dexie & {
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
   reportBodies: EntityTable<ReportBody, 'id'>;
   pdfFiles: EntityTable<StoredPdf, 'id'>;
+  aliasBlocks: Table<StoredBlock, [string, SecurityId]>;
   subscriptions: EntityTable<StoredSubscription, 'id'>;
   subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
@@ -106,6 +117,17 @@ export const DATABASE_NAME = 'reportlens';
 const UPGRADE_PAGE = 100;
 
 /**
+ * The master's entries for the version 5 re-check. The master is a file of the extension, read while the upgrade
+ * waits (`Dexie.waitFor`); should it fail to load, the bundled list judges instead, rather than the library not
+ * opening at all.
+ */
+const masterEntries = (): Promise<readonly SecurityEntry[]> =>
+  securitiesMaster().then(
+    (master) => master.entries,
+    () => BUNDLED_SECURITIES,
+  );
+
+/**
  * Opens the library. Schema versions are cumulative: add a new `version(n)` with its upgrade below the old ones and
  * never edit a released version (https://dexie.org/docs/Tutorial/Design#database-versioning).
  */
@@ -141,8 +163,34 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         after = page.at(-1)!.id;
       }
     });
+  // 4 and 6 are other changes' (Dexie allows gaps). 5: the user's blocks ("not this security"), and the aliases
+  // learned before the gate existed re-checked: those it refuses go, with the report links only they made.
+  db.version(5)
+    .stores({ aliasBlocks: '[alias+securityId], securityId' })
+    .upgrade(async (tx) => {
+      const aliases = await tx.table<StoredAlias>('aliases').toArray();
+      if (!aliases.some((alias) => alias.origin === 'learned')) return;
+      const refused = refusedLearnedAliases(aliases, await Dexie.waitFor(masterEntries()));
+      if (!refused.length) return;
+      await tx.table('aliases').bulkDelete(refused.map((alias) => [alias.alias, alias.securityId]));
+      // Only the reports linked to a security that lost a name are read, with their bodies.
+      const touched = [...new Set(refused.map((alias) => alias.securityId))];
+      const reports = await tx.table<StoredReport>('reports').where('securityIds').anyOf(touched).distinct().toArray();
+      const bodies = await tx.table<ReportBody, string>('reportBodies').bulkGet(reports.map((report) => report.id));
+      const changed = unlinkRefused(
+        refused,
+        aliases,
+        reports.map((report, i) => ({ ...report, originalText: bodies[i]?.originalText ?? '' })),
+      );
+      await tx.table<StoredReport>('reports').bulkPut(changed);
+      const index = tx.table<ReportSecurityRow>('reportSecurities');
+      await index
+        .where('reportId')
+        .anyOf(changed.map((report) => report.id))
+        .delete();
+      await index.bulkPut(changed.flatMap(securityRowsOf));
+    });
   // 6: the original bytes of PDF reports, apart from the report rows so digests and lists never read them.
-  // (4–5 are other changes' versions; Dexie takes versions with gaps.)
   db.version(6).stores({ pdfFiles: 'id' });
   // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
   db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });

@@ -1,5 +1,6 @@
 import { createSecurityMatcher } from '../detect/find-securities';
 import type { ParseContext } from '../reports/parse-report';
+import { BlockedNames } from '../securities/alias-gate';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import { SecurityDictionary } from '../securities/dictionary';
@@ -8,10 +9,13 @@ import { masterMatcherOptions, securitiesMaster } from '../securities/master/sec
 import { weighUserNames } from '../securities/master/user-names';
 import type { LibraryDatabase, StoredAlias } from './database';
 
-/** The dictionary as the library knows it now: the securities master plus every stored alias (user lists, learned). */
+/**
+ * The dictionary as the library knows it now: the securities master plus every stored alias (user lists, learned),
+ * less the names the user blocked.
+ */
 export async function loadLibraryDictionary(db: LibraryDatabase): Promise<SecurityDictionary> {
-  const [master, aliases] = await Promise.all([securitiesMaster(), db.aliases.toArray()]);
-  return dictionaryOf(master, aliases);
+  const [master, aliases, blocks] = await Promise.all([securitiesMaster(), db.aliases.toArray(), db.aliasBlocks.toArray()]);
+  return dictionaryOf(master, aliases, new BlockedNames(blocks));
 }
 
 /**
@@ -34,26 +38,40 @@ const masterDictionary = (master: SecuritiesMaster) => {
   return dictionary;
 };
 
-function dictionaryOf(master: SecuritiesMaster, aliases: readonly StoredAlias[]): SecurityDictionary {
+function dictionaryOf(master: SecuritiesMaster, aliases: readonly StoredAlias[], blocked: BlockedNames): SecurityDictionary {
   const extra = asEntries(aliases, masterDictionary(master));
-  return new SecurityDictionary([...master.entries, ...extra]);
+  return new SecurityDictionary(blocked.filterEntries([...master.entries, ...extra]));
 }
 
 /**
  * What an import or re-index parses with: the library's dictionary and a matcher over it in which learned aliases
- * keep their rule, so a report found through one says so (`learned-alias`) however often it is re-parsed.
+ * keep their rule, so a report found through one says so (`learned-alias`) however often it is re-parsed. Blocked
+ * names are in neither; learning knows which names were learned and which are blocked (`learning`).
  */
 export async function loadParseContext(db: LibraryDatabase): Promise<ParseContext> {
-  const [master, stored] = await Promise.all([securitiesMaster(), db.aliases.toArray()]);
-  const dictionary = dictionaryOf(master, stored);
+  const [master, stored, blocks] = await Promise.all([securitiesMaster(), db.aliases.toArray(), db.aliasBlocks.toArray()]);
+  const blocked = new BlockedNames(blocks);
+  const dictionary = dictionaryOf(master, stored, blocked);
   const listed = asEntries(
     stored.filter((alias) => alias.origin !== 'learned'),
     masterDictionary(master),
   );
-  const matcher = createSecurityMatcher([...master.entries, ...listed], {
+  const matcher = createSecurityMatcher(blocked.filterEntries([...master.entries, ...listed]), {
     variants: chineseVariantTable(),
     ...masterMatcherOptions(master),
   });
-  for (const alias of stored) if (alias.origin === 'learned') matcher.addName(alias.alias, alias.securityId, 'learned-alias');
-  return { dictionary, matcher };
+  const learned = new Set<string>();
+  for (const alias of stored) {
+    if (alias.origin !== 'learned' || blocked.has(alias.alias, alias.securityId)) continue;
+    matcher.addName(alias.alias, alias.securityId, 'learned-alias');
+    learned.add(`${alias.alias}\u0000${alias.securityId}`);
+  }
+  return {
+    dictionary,
+    matcher,
+    learning: {
+      isLearned: (alias, id) => learned.has(`${alias}\u0000${id}`),
+      isBlocked: (alias, id) => blocked.has(alias, id),
+    },
+  };
 }

@@ -27,6 +27,10 @@ export const CARD_EN = {
   'report.fewer': 'Show fewer',
   'report.moreText': 'more',
   'report.lessText': 'less',
+  // "not this security" (alias gate and blocks)
+  'card.notThis': 'Not this security',
+  // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+  'card.notThisLabel': 'Not this security: “{text}” is not {entry} (asks in the library)',
   // Broker-note rating and target (PDF reports): the card's rating line and timeline.
   'rating.withChange': '{value} ({change})',
   'rating.target': 'target {price}',
@@ -60,6 +64,9 @@ export const CARD_ZH: Record<CardMessageKey, string> = {
   'report.fewer': '收起',
   'report.moreText': '展开',
   'report.lessText': '收起',
+  // "not this security" (alias gate and blocks)
+  'card.notThis': '不是这只证券',
+  'card.notThisLabel': '不是这只证券：「{text}」不是 {entry}（到研报库确认）',
   // Broker-note rating and target (PDF reports): the card's rating line and timeline.
   'rating.withChange': '{value}（{change}）',
   'rating.target': '目标价 {price}',

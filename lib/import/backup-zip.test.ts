@@ -3,6 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { sha256, tableDump } from '../../test/support/hostile-library';
 import { BACKUP_MANIFEST, parseBackupPart, writeBackupZip } from './backup-zip';
+import { blockNames } from './late-aliases';
 import { runLibraryImport } from './run-library-import';
 
 /**
@@ -114,3 +115,33 @@ test('a backup zip with a malformed part: that part fails with its reason, the l
   expect(result.imported.map((file) => file.file)).toEqual(['a.md']);
   expect(result.failed).toEqual([{ file: 'backup.zip/reports-0002.ndjson', reason: expect.stringMatching(/line 1 is not valid JSON/) }]);
 }, 60_000);
+
+test('blocks travel in the backup zip before the aliases: restored, a blocked name links nothing and is not learned back', async () => {
+  const db = await library();
+  const teacher = new File(['# 季报\n光迅星科（002281.SZ）发布季报。'], 'teacher.md');
+  const mention = new File(['# 点评\n光迅星科订单饱满；茅台提价。'], 'mention.md');
+  expect((await runLibraryImport(db, [teacher, mention], async () => {})).failed).toEqual([]);
+  await blockNames(db, [
+    { alias: '光迅星科', securityId: 'SZ:002281' },
+    { alias: '茅台', securityId: 'SH:600519' },
+  ]);
+  const chunks: Uint8Array[] = [];
+  expect(await writeBackupZip(db, (chunk) => chunks.push(chunk))).toMatchObject({ blocks: 2, aliases: 0 });
+  const name = db.name;
+  await db.delete();
+  const restored = await library(name);
+  const result = await runLibraryImport(restored, [new File(chunks as BlobPart[], 'backup.zip')], async () => {});
+  expect(result.failed).toEqual([]);
+  expect((await restored.aliasBlocks.toArray()).map((block) => block.alias).sort()).toEqual(['光迅星科', '茅台'].sort());
+  expect(await restored.aliases.count()).toBe(0);
+  const reports = await restored.reports.toArray();
+  expect(reports.find((report) => report.fileName === 'mention.md')?.securityIds).toEqual([]);
+}, 120_000);
+
+test('parseBackupPart reads blocks and refuses a malformed one', () => {
+  expect(parseBackupPart('blocks.ndjson', '{"alias":"茅台","securityId":"SH:600519","blockedAt":"2026-12-01"}\n')).toEqual({
+    kind: 'blocks',
+    blocks: [{ alias: '茅台', securityId: 'SH:600519', blockedAt: '2026-12-01' }],
+  });
+  expect(() => parseBackupPart('blocks.ndjson', '{"alias":"茅台","securityId":"600519"}\n')).toThrow(/line 1 is malformed/);
+});

@@ -1,18 +1,26 @@
 import { Zip, ZipDeflate } from 'fflate';
 import * as v from 'valibot';
-import type { LibraryDatabase, StoredAlias } from '../db/database';
+import type { LibraryDatabase, StoredAlias, StoredBlock } from '../db/database';
 import { reportPages } from '../db/report-pages';
-import { backupAliasSchema, backupReportSchema, BACKUP_FORMAT, MAX_BACKUP_ALIASES, MAX_BACKUP_REPORTS } from './library-backup';
+import {
+  backupAliasSchema,
+  backupBlockSchema,
+  backupReportSchema,
+  BACKUP_FORMAT,
+  MAX_BACKUP_ALIASES,
+  MAX_BACKUP_REPORTS,
+} from './library-backup';
 
 /**
  * The streamed backup (version 2): a zip of NDJSON parts, so neither export nor import ever holds the backup in one
  * string (V8 strings stop near 512 MB; the stated limits are 1 GB and 200,000 reports). Entries, in this order:
- * `reportlens-backup.json` (the manifest), `aliases.ndjson`, then `reports-0001.ndjson`… each line one row.
+ * `reportlens-backup.json` (the manifest), `blocks.ndjson` (the user's blocks, first: a blocked name in the aliases
+ * that follow is not brought back), `aliases.ndjson`, then `reports-0001.ndjson`… each line one row.
  */
 export const BACKUP_MANIFEST = 'reportlens-backup.json';
 export const BACKUP_ZIP_VERSION = 2;
 /** Names of a backup zip's parts; anything else in it is refused. */
-export const BACKUP_PART = /^(?:aliases|reports-\d{4,})\.ndjson$/;
+export const BACKUP_PART = /^(?:blocks|aliases|reports-\d{4,})\.ndjson$/;
 /** Text per reports part, at most: under the import's 20 MB per-entry limit, whatever the reports' sizes. */
 const PART_TEXT_BYTES = 16 * 1024 * 1024;
 /** Reports per part, at most: many small parts keep each inflated entry small. */
@@ -26,6 +34,8 @@ const manifestSchema = v.strictObject({
   exportedAt: v.pipe(v.string(), v.maxLength(40)),
   reports: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_BACKUP_REPORTS)),
   aliases: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_BACKUP_ALIASES)),
+  /** The user's blocks; absent from zips written before blocks existed. */
+  blocks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_BACKUP_ALIASES))),
 });
 export type BackupManifest = v.InferOutput<typeof manifestSchema>;
 
@@ -50,15 +60,20 @@ export async function writeBackupZip(
     zip.add(file);
     return file;
   };
-  const [total, aliases] = await Promise.all([db.reports.count(), db.aliases.toArray()]);
+  const [total, aliases, blocks] = await Promise.all([db.reports.count(), db.aliases.toArray(), db.aliasBlocks.toArray()]);
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     version: BACKUP_ZIP_VERSION,
     exportedAt: new Date().toISOString(),
     reports: total,
     aliases: aliases.length,
+    blocks: blocks.length,
   };
   entry(BACKUP_MANIFEST).push(encoder.encode(JSON.stringify(manifest)), true);
+  const blockPart = entry('blocks.ndjson');
+  for (const { alias, securityId, blockedAt } of blocks)
+    blockPart.push(encoder.encode(`${JSON.stringify({ alias, securityId, blockedAt })}\n`));
+  blockPart.push(new Uint8Array(0), true);
   const aliasPart = entry('aliases.ndjson');
   for (const { alias, securityId, origin, from } of aliases)
     aliasPart.push(encoder.encode(`${JSON.stringify({ alias, securityId, origin, from })}\n`));
@@ -98,6 +113,7 @@ export async function writeBackupZip(
 export type BackupPart =
   | { kind: 'manifest'; manifest: BackupManifest }
   | { kind: 'aliases'; aliases: StoredAlias[] }
+  | { kind: 'blocks'; blocks: StoredBlock[] }
   | { kind: 'reports'; reports: v.InferOutput<typeof backupReportSchema>[] };
 
 /** Reads one entry of a backup zip; throws with the entry and line when it is malformed. */
@@ -117,7 +133,7 @@ export function parseBackupPart(name: string, text: string): BackupPart {
     return { kind: 'manifest', manifest: parsed.output };
   }
   if (!BACKUP_PART.test(name)) throw new Error('not a part of a ReportLens backup');
-  const schema = name === 'aliases.ndjson' ? backupAliasSchema : backupReportSchema;
+  const schema = name === 'aliases.ndjson' ? backupAliasSchema : name === 'blocks.ndjson' ? backupBlockSchema : backupReportSchema;
   const rows: unknown[] = [];
   let line = 0;
   for (const row of text.split('\n')) {
@@ -133,6 +149,7 @@ export function parseBackupPart(name: string, text: string): BackupPart {
     if (!parsed.success) throw new Error(`line ${line} is malformed: ${v.summarize(parsed.issues).split('\n')[0]}`);
     rows.push(parsed.output);
   }
+  if (name === 'blocks.ndjson') return { kind: 'blocks', blocks: rows as StoredBlock[] };
   return name === 'aliases.ndjson'
     ? { kind: 'aliases', aliases: rows as StoredAlias[] }
     : { kind: 'reports', reports: rows as v.InferOutput<typeof backupReportSchema>[] };

@@ -1,4 +1,4 @@
-import type { LibraryDatabase, LibraryReport, StoredAlias, StoredPdf } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias, StoredBlock, StoredPdf } from '../db/database';
 import { addReports } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
@@ -8,8 +8,8 @@ import { PDF_FILE } from './import-file-rules';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
-import { resolveLateAliases, resolveLibraryAliases } from './late-aliases';
 import { parseBackupPart } from './backup-zip';
+import { resolveLateAliases, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
 import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
 import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
@@ -28,6 +28,8 @@ export interface ParsedSelection {
   reports: PendingReport[];
   failed: ImportResult['failed'];
   aliases: StoredAlias[];
+  /** The user's blocks a backup brought back. */
+  blocks: StoredBlock[];
 }
 
 /**
@@ -52,6 +54,7 @@ export async function parseSelection(
   const pending: PendingReport[] = [];
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
+  const blocks: StoredBlock[] = [];
   let backupReports = 0;
 
   // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
@@ -89,6 +92,11 @@ export async function parseSelection(
       if (entry.kind === 'failed') throw new Error(entry.reason);
       if (entry.kind === 'backup') {
         const backup = parseBackup(entry.text);
+        // Blocks first: a blocked name in the same backup's aliases is not brought back.
+        for (const block of backup.blocks ?? []) {
+          blocks.push(block);
+          learner.block(block);
+        }
         for (const alias of backup.aliases) learner.add(alias);
         for (const report of backup.reports) {
           try {
@@ -100,6 +108,12 @@ export async function parseSelection(
       } else if (entry.kind === 'backup-part') {
         const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
         if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
+        // A zip's blocks come before its aliases (see backup-zip.ts).
+        if (part.kind === 'blocks')
+          for (const block of part.blocks) {
+            blocks.push(block);
+            learner.block(block);
+          }
         for (const report of part.kind === 'reports' ? part.reports : []) {
           if (++backupReports > MAX_BACKUP_REPORTS)
             throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
@@ -132,7 +146,7 @@ export async function parseSelection(
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
-  return { reports, failed, aliases, progress };
+  return { reports, failed, aliases, blocks, progress };
 }
 
 /**
@@ -150,16 +164,17 @@ export async function importReportFiles(
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
-  const { reports, failed, aliases, progress } = await parseSelection(sources, context, onProgress, limits);
+  const { reports, failed, aliases, blocks, progress } = await parseSelection(sources, context, onProgress, limits);
   progress.phase = 'writing';
   onProgress({ ...progress });
   const imported: ImportedFile[] = [];
   const duplicates: ImportedFile[] = [];
   let native: IDBTransaction | undefined;
   let newAliases: StoredAlias[] = [];
+  let newBlocks: StoredBlock[] = [];
   const write = db.transaction(
     'rw',
-    [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.pdfFiles],
+    [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks, db.pdfFiles],
     async (tx) => {
       native = tx.idbtrans;
       // Keys only: whether each report is already there, without reading a row.
@@ -172,6 +187,8 @@ export async function importReportFiles(
       // An alias the library has keeps the provenance it was first stored with.
       const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
       newAliases = aliases.filter((_, i) => !known[i]);
+      const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
+      newBlocks = blocks.filter((_, i) => !blocked[i]);
       const fresh: Omit<LibraryReport, 'importId'>[] = [];
       const pdfs: StoredPdf[] = [];
       reports.forEach(({ archive: _archive, pdf, ...report }) => {
@@ -183,7 +200,7 @@ export async function importReportFiles(
         imported.push(outcome);
       });
       // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
-      if (!fresh.length && !newAliases.length) return 0;
+      if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
       const batchId = (await db.imports.add({
         startedAt,
         finishedAt: new Date().toISOString(),
@@ -197,6 +214,7 @@ export async function importReportFiles(
       );
       if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
       await db.aliases.bulkAdd(newAliases);
+      await db.aliasBlocks.bulkPut(newBlocks);
       return batchId;
     },
   );
@@ -222,6 +240,15 @@ export async function importReportFiles(
       await resolveLibraryAliases(db, newAliases, written, context);
     } catch (error) {
       failed.push({ file: '(reports already in the library)', reason: `not read again for new names: ${(error as Error).message}` });
+    }
+  }
+  // A backup's blocks: the reports were read before they were known, so those naming a blocked name (just written
+  // ones included) are read again with the dictionary as it is now, blocks applied.
+  if (batchId && newBlocks.length) {
+    try {
+      await resolveReportsNaming(db, newBlocks);
+    } catch (error) {
+      failed.push({ file: '(reports naming a blocked name)', reason: `not read again for blocks: ${(error as Error).message}` });
     }
   }
   progress.written = imported.length;

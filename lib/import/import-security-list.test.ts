@@ -79,8 +79,8 @@ describe.skipIf(!SHARED_AVAILABLE)(
 
 test('re-indexing right after an import changes nothing, learned aliases included', async () => {
   const notes = [
-    new File(['# 点评\n\n看好示例科技（300308.SZ）。'], 'a.md'),
-    new File(['# 跟踪\n\n示例科技再获订单，谷歌（GOOGL）亦然。'], 'b.md'),
+    new File(['# 点评\n\n看好旭创科技（300308.SZ）。'], 'a.md'),
+    new File(['# 跟踪\n\n旭创科技再获订单，谷歌（GOOGL）亦然。'], 'b.md'),
   ];
   await importReportFiles(db, notes, await libraryContext());
   expect(await db.aliases.count()).toBe(1);

@@ -1,8 +1,11 @@
+import { blockName, unblockName } from '../db/alias-blocks';
 import type { LibraryDatabase, LibraryReport, StoredAlias, StoredReport } from '../db/database';
+import { loadParseContext } from '../db/library-dictionary';
 import { reportPages, yieldToPage } from '../db/report-pages';
 import { rewriteReports } from '../db/report-writes';
 import { createSecurityMatcher } from '../detect/find-securities';
 import { parseReport, type ParseContext } from '../reports/parse-report';
+import type { NameBlock } from '../securities/alias-gate';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
 import type { ImportResult, PendingReport } from './import-result';
@@ -99,4 +102,37 @@ export async function resolveLibraryAliases(
     await rewriteReports(db, kept);
     return kept.length;
   });
+}
+
+/** A block in the shape {@link resolveLibraryAliases} reads (it only looks at the name and the security). */
+const blockAsAlias = ({ alias, securityId }: NameBlock): StoredAlias => ({ alias, securityId, origin: 'learned', from: '' });
+
+/**
+ * Reads again, with the dictionary as it is now (blocks applied), the stored reports that mention one of the names,
+ * rewriting those whose securities changed. Returns how many changed.
+ */
+export async function resolveReportsNaming(db: LibraryDatabase, names: readonly NameBlock[]): Promise<number> {
+  return resolveLibraryAliases(db, names.map(blockAsAlias), new Set(), await loadParseContext(db));
+}
+
+/**
+ * "Not this security": blocks each name for its security (one transaction), then reads again the reports that name
+ * it, so they lose the link at once rather than at the next re-index. Returns how many reports changed.
+ */
+export async function blockNames(db: LibraryDatabase, blocks: readonly NameBlock[]): Promise<number> {
+  await db.transaction('rw', db.aliasBlocks, db.aliases, async () => {
+    for (const block of blocks) await blockName(db, block);
+  });
+  return resolveReportsNaming(db, blocks);
+}
+
+/**
+ * Takes blocks back, then reads again the reports that name them: a name the master or a list gives comes back at
+ * once; a learned one comes back when a re-index reads the report that taught it. Returns how many reports changed.
+ */
+export async function unblockNames(db: LibraryDatabase, blocks: readonly NameBlock[]): Promise<number> {
+  await db.transaction('rw', db.aliasBlocks, async () => {
+    for (const block of blocks) await unblockName(db, block);
+  });
+  return resolveReportsNaming(db, blocks);
 }

@@ -83,7 +83,7 @@ export const INITIAL_STATE: LibraryState = {
   progress: undefined,
   result: undefined,
   status: { kind: 'idle' },
-  overview: { lists: [], learned: [] },
+  overview: { lists: [], learned: [], blocks: [] },
   history: [],
 };
 

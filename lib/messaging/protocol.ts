@@ -107,6 +107,12 @@ export const WORKER_REQUESTS = {
   showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
   openSecurity: { privilege: 'tab', data: v.strictObject({ securityId: securityIdSchema }) },
+  // A tab may send it because it writes nothing: the block is written by the library page after the user confirms
+  // there, so a page that reached the content script could at most open that question.
+  askNotThisSecurity: {
+    privilege: 'tab',
+    data: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), id: securityIdSchema }),
+  },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -139,6 +145,13 @@ export interface WorkerReplies {
   openReport(): void;
   /** Opens the library page at one security's page: all its reports (tabs may ask: it only shows). */
   openSecurity(): void;
+  /**
+   * The card's "not this security": opens the library page asking the user to confirm that `name` is not `id`.
+   * Tabs may ask because it changes nothing: only the library page, an extension page, writes the block, and only
+   * when the user confirms there. The card lives in a web page's content script; a write request from a tab would let
+   * a page that reached it (or a compromised renderer) block names silently.
+   */
+  askNotThisSecurity(): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */

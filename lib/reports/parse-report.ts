@@ -3,6 +3,7 @@ import type { SecurityDictionary } from '../securities/dictionary';
 import { pdfBody } from '../pdf/pdf-body';
 import { extractBrokerFields, type BrokerFields } from './broker-fields';
 import { splitFrontMatter } from './front-matter';
+import type { LearningPolicy } from './learn-aliases';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
 import type { ReportKind } from './report-kind';
 import { findReportSecurities, type ReportSecurity } from './report-securities';
@@ -48,6 +49,8 @@ export interface ParseContext {
    * lines in it, and once it is settled, gives repeated lines no weight and never takes them as a summary.
    */
   repeats?: SourceRepeats;
+  /** Which of the dictionary's names were learned, and which the user blocked: what learning may not trust or redo. */
+  learning?: LearningPolicy;
 }
 
 /**

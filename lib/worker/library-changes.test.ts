@@ -6,6 +6,7 @@ test.each([
   [{ 'idb://lib/reports/': 1, 'idb://lib/reports/:dels': 1 }, ['reports']],
   [{ 'idb://lib/aliases/[alias+securityId]': 1, 'idb://lib/reportSecurities/': 1 }, ['aliases', 'reportSecurities']],
   [{ 'idb://lib/reportBodies/': 1, 'idb://lib/imports/': 1 }, []],
+  [{ 'idb://lib/aliasBlocks/': 1, 'idb://lib/aliasBlocks/securityId': 1 }, ['aliasBlocks']],
   [{ 'idb://other/reports/': 1, 'idb://library/reports/': 1 }, []],
   [{ all: 1 }, []],
 ])('changedTables(%j) on database "lib" is %j', (parts, tables) => {

@@ -1,8 +1,11 @@
 import Dexie from 'dexie';
 
-/** Tables whose writes change what the worker caches; bodies and the import log change nothing it keeps. */
-export type CachedTable = 'reports' | 'reportSecurities' | 'aliases';
-const CACHED_TABLES: ReadonlySet<string> = new Set<CachedTable>(['reports', 'reportSecurities', 'aliases']);
+/**
+ * Tables whose writes change what the worker caches; bodies and the import log change nothing it keeps. The user's
+ * blocks change names as aliases do.
+ */
+export type CachedTable = 'reports' | 'reportSecurities' | 'aliases' | 'aliasBlocks';
+const CACHED_TABLES: ReadonlySet<string> = new Set<CachedTable>(['reports', 'reportSecurities', 'aliases', 'aliasBlocks']);
 
 /** Wait after a change before telling: one import is one transaction, but a user deleting rows makes several. */
 export const CHANGE_SETTLE_MS = 100;

@@ -6,6 +6,7 @@ import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { markAllKnown } from '../settings/display-settings';
+import { notThisSecurityHash } from '../library/not-this-security';
 import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
 
@@ -36,8 +37,8 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
   let reportCount: Promise<number> | undefined;
   const dropCaches = (tables: ReadonlySet<CachedTable>) => {
     if (tables.has('reports')) reportCount = undefined;
-    // Aliases change names (the dictionary); reports and their rows change which securities have reports.
-    if (tables.has('aliases')) dictionary = undefined;
+    // Aliases and blocks change names (the dictionary); reports and their rows change which securities have reports.
+    if (tables.has('aliases') || tables.has('aliasBlocks')) dictionary = undefined;
     compiled = undefined;
     search.invalidate();
     tallies = new Map();
@@ -66,6 +67,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
     },
     openReport: ({ reportId }) => openLibraryPage(`report=${reportId}`),
     openSecurity: ({ securityId }) => openLibraryPage(`security=${encodeURIComponent(securityId)}`),
+    askNotThisSecurity: ({ name, id }) => openLibraryPage(notThisSecurityHash(name, id)),
     showPageMarks: async ({ ids }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;

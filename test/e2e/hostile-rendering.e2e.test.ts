@@ -235,6 +235,9 @@ describe('messages the worker must refuse', () => {
     ['report id not a hash', request('openReport', { reportId: 'javascript:alert(1)' })],
     ['huge string (5 MB)', request('openReport', { reportId: 'a'.repeat(5_000_000) })],
     ['data on a request that takes none', request('getTabDictionary', { everything: true })],
+    ['a write from a tab: block a name', request('blockName', { alias: '阿里巴巴', securityId: 'HK:09988' })],
+    ['not this security: name oversized', request('askNotThisSecurity', { name: '阿'.repeat(101), id: 'HK:09988' })],
+    ['not this security: id not canonical', request('askNotThisSecurity', { name: '阿里巴巴', id: '../options.html' })],
   ];
 
   test('from the content script world: every bad request refused without an exception; good ones still answered', async () => {
@@ -252,6 +255,43 @@ describe('messages the worker must refuse', () => {
     // The worker survived all of it, and the channel works: the last, valid request got its dictionary.
     expect(accepted.at(-1)).toBe(true);
     expect(await page.evaluate(() => (Object.prototype as { polluted?: unknown }).polluted)).toBeUndefined();
+    await page.close();
+  });
+
+  test('"not this security" from the content script world only asks: a question opens in the library page, nothing is blocked', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.origin}/loop-news.html`);
+    await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toContain('阿里巴巴');
+    const started = performance.now();
+    const [question] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      sendFromContentScript(page, [request('askNotThisSecurity', { name: '阿里巴巴', id: 'HK:09988' })]),
+    ]);
+    await expect
+      .poll(() => question.getByRole('alertdialog').textContent(), { timeout: 10_000 })
+      .toMatch(/Stop linking “阿里巴巴” to .*HK:09988/);
+    await question.waitForTimeout(SETTLE_MS);
+    // Read straight from the library's IndexedDB, in an extension page: the question wrote no block.
+    const blocks = await question.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('reportlens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('aliasBlocks').objectStore('aliasBlocks').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    outcomes.push({
+      ...cleanOutcome('messaging', 'content script world: "not this security" writes nothing', 'a question in the library page, no block'),
+      wronglyAccepted: blocks,
+      ms: Math.round(performance.now() - started),
+    });
+    expect(blocks).toBe(0);
+    await question.close();
+    await page.reload();
+    await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toContain('阿里巴巴');
     await page.close();
   });
 

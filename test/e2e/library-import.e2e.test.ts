@@ -133,22 +133,22 @@ describe('the library page', () => {
     await library.getByTestId('import-files').setInputFiles({
       name: 'optics.md',
       mimeType: 'text/markdown',
-      buffer: Buffer.from('# 光模块周报\n\n示例光模块（300308.SZ）订单饱满。'),
+      buffer: Buffer.from('# 光模块周报\n\n旭创科技（300308.SZ）订单饱满。'),
     });
     await expect.poll(summary).toBe('1 imported · 0 already in library · 0 failed');
     await openTab('Names, lists and tools');
     const learned = library.getByRole('table', { name: 'Aliases learned from reports' });
-    await expect.poll(() => learned.getByRole('row', { name: /示例光模块/ }).textContent()).toContain('SZ:300308');
-    await learned.getByRole('button', { name: 'Edit the alias 示例光模块' }).click();
+    await expect.poll(() => learned.getByRole('row', { name: /旭创科技/ }).textContent()).toContain('SZ:300308');
+    await learned.getByRole('button', { name: 'Edit the alias 旭创科技' }).click();
     await learned.getByRole('textbox', { name: 'Security code' }).fill('not a code');
     await learned.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => learned.getByRole('alert').textContent()).toContain('is not a security code');
     await learned.getByRole('textbox', { name: 'Security code' }).fill('300502.SZ');
     await learned.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => learned.getByRole('row', { name: /示例光模块/ }).textContent()).toContain('SZ:300502');
-    await expect.poll(() => library.getByTestId('tool-status').textContent()).toContain('示例光模块 → 示例光模块 (SZ:300502)');
-    await learned.getByRole('button', { name: 'Remove the alias 示例光模块' }).click();
-    await expect.poll(() => learned.getByRole('row', { name: /示例光模块/ }).count()).toBe(0);
+    await expect.poll(() => learned.getByRole('row', { name: /旭创科技/ }).textContent()).toContain('SZ:300502');
+    await expect.poll(() => library.getByTestId('tool-status').textContent()).toContain('旭创科技 → 旭创科技 (SZ:300502)');
+    await learned.getByRole('button', { name: 'Block the alias 旭创科技: never learn it again' }).click();
+    await expect.poll(() => learned.getByRole('row', { name: /旭创科技/ }).count()).toBe(0);
     await openTab('Reports');
   });
 });

@@ -216,7 +216,7 @@ describe('hostile archives and files', () => {
       expected: 'the archive refused whole: no report and no learned alias from it',
       sources: () => [
         zipFile('late-bomb.zip', {
-          'alias.md': '# 新名\n新名字科技（600999.SH）发布季报。',
+          'alias.md': '# 新名\n新名字科技（688999.SH）发布季报。',
           'x.md': zeros(15 * MB),
           'y.md': zeros(15 * MB),
         }),
