@@ -86,7 +86,12 @@ export async function relatedReports(
   // The tally reads every key of the security: callers keep `tallies` per library state.
   if (!tallies.has(id)) tallies.set(id, tallyRelatedReports(db, dictionary, id));
   const { count: reportCount, months } = await tallies.get(id)!;
-  const ratings = await ratingsOf(db, dictionary, id, ranked);
+  const latest = await digestsOf(db, ranked.slice(0, limit));
+  // The timeline is extra: a failure reading it must not cost the card its reports.
+  const ratings = await ratingsOf(db, dictionary, id, ranked).catch((error: unknown) => {
+    console.error('ReportLens: rating timeline', error);
+    return [];
+  });
   return {
     id,
     name: dictionary.displayName(id),
@@ -94,7 +99,7 @@ export async function relatedReports(
     reportCount,
     aboutCount: ranked.filter((row) => row.about).length,
     months,
-    latest: await digestsOf(db, ranked.slice(0, limit)),
+    latest,
     ...(ratings.length ? { ratings } : {}),
   };
 }
