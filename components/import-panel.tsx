@@ -135,7 +135,7 @@ function ImportResultTable({ result }: { result: ImportResult }) {
           <OutcomeTable rows={failed} label={t('import.failures', { n: failed.length })} />
         </details>
       )}
-      <details onToggle={(event) => setShowAll((event.currentTarget as HTMLDetailsElement).open)}>
+      <details onToggle={(event) => setShowAll(event.currentTarget.open)}>
         <summary>{t('import.allFiles', { n: count })}</summary>
         {showAll && <OutcomeTable rows={all()} label={t('import.resultTable')} />}
       </details>

@@ -77,7 +77,7 @@ async function main() {
           onSort={(key) => void store.sortBy(key)}
           onPage={(page) => void store.setPage(page)}
           onImport={(files) => void store.importFiles(files)}
-          onDropItems={(items) => void droppedFiles(items).then(store.importFiles, fail)}
+          onDropItems={(items) => void droppedFiles(items).then((files) => store.importFiles(files), fail)}
           onLoadDemo={() => void store.importFiles(demoLibraryFiles())}
           onOpen={(id) => void (location.hash = id ? `report=${id}` : '')}
           onDelete={(id) => void store.remove(id).then(() => (location.hash = ''))}
@@ -113,8 +113,8 @@ async function main() {
           onRemoveList={(from) => void removeSecurityList(db, from).then(store.refresh)}
           onImportSecurityList={(file) =>
             void store.runTask(`Reading ${file.name}…`, async () => {
-              const result = await importSecurityList(db, file.name, await file.text()).catch((error: Error) => {
-                throw new Error(`${file.name}: ${error.message}`);
+              const result = await importSecurityList(db, file.name, await file.text()).catch((error: unknown) => {
+                throw new Error(`${file.name}: ${(error as Error).message}`, { cause: error });
               });
               return `${file.name}: ${result.securities} securities, ${result.aliases} names (${result.format}); ${result.skippedRows} rows skipped. Re-index to apply it to reports already imported.`;
             })

@@ -123,7 +123,7 @@ export function parseBackupPart(name: string, text: string): BackupPart {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new Error(`the manifest is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`the manifest is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     const version = (data as { version?: unknown })?.version;
     if (version !== BACKUP_ZIP_VERSION)
@@ -143,7 +143,7 @@ export function parseBackupPart(name: string, text: string): BackupPart {
     try {
       data = JSON.parse(row);
     } catch (error) {
-      throw new Error(`line ${line} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`line ${line} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     const parsed = v.safeParse(schema, data, { abortEarly: true });
     if (!parsed.success) throw new Error(`line ${line} is malformed: ${v.summarize(parsed.issues).split('\n')[0]}`);

@@ -25,13 +25,13 @@ const GBK = strict('gbk');
  * without error and mostly as Chinese; else CP437.
  */
 export function zipEntryName(raw: string, utf8Flag: boolean): string {
-  if (utf8Flag || !/[^\x00-\x7f]/.test(raw)) return raw;
+  if (utf8Flag || !/[\u0080-\uffff]/.test(raw)) return raw;
   const bytes = Uint8Array.from(raw, (char) => char.charCodeAt(0) & 0xff);
   const utf8 = decode(UTF8, bytes);
   if (utf8 !== undefined) return utf8;
   const gbk = decode(GBK, bytes);
   if (gbk !== undefined) {
-    const nonAscii = [...gbk].filter((char) => char > '\x7f');
+    const nonAscii = Array.from(gbk).filter((char) => char > '\x7f');
     if (nonAscii.filter((char) => CHINESE.test(char)).length >= nonAscii.length * GBK_CHINESE_SHARE) return gbk;
   }
   return Array.from(bytes, (byte) => (byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80]!)).join('');

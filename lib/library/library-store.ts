@@ -132,14 +132,14 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
       return loadListing();
     }
     return new Promise<void>((resolve) => {
-      searchTimer = setTimeout(async () => {
+      const answer = async () => {
         const found = await search(query, SEARCH_LIMIT);
         if (state.filter.query === query) {
           matching = { query: query.trim(), ids: found.reports.map((report) => report.id), total: found.total ?? found.reports.length };
           await loadListing();
         }
-        resolve();
-      }, searchDelayMs);
+      };
+      searchTimer = setTimeout(() => void answer().finally(resolve), searchDelayMs);
     });
   };
 

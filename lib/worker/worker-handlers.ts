@@ -50,7 +50,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
     if (tabsTimer !== undefined || !refreshTabs) return;
     tabsTimer = setTimeout(() => {
       tabsTimer = undefined;
-      void refreshTabs().catch((error) => console.error('ReportLens: telling tabs', error));
+      void refreshTabs().catch((error: unknown) => console.error('ReportLens: telling tabs', error));
     }, CHANGE_SETTLE_MS);
   };
   watchLibraryChanges(db.name, libraryChanged);
