@@ -48,8 +48,8 @@ export default defineBackground({
     const refreshTabs = async () => {
       const tabs = await browser.tabs.query({});
       await Promise.all(
-        tabs.flatMap((tab) =>
-          tab.id === undefined ? [] : [tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined)],
+        tabs.map((tab) =>
+          tab.id === undefined ? Promise.resolve() : tabMessenger.sendMessage('refreshMarks', undefined, tab.id).catch(() => undefined),
         ),
       );
     };

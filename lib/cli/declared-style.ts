@@ -76,8 +76,8 @@ export function declaredStyles(doc: Document): (element: Element) => StyleLike |
   };
   for (const element of doc.querySelectorAll('style')) {
     try {
-      const sheet = (element as HTMLStyleElement).sheet;
-      if (sheet) apply(sheet.cssRules as unknown as ArrayLike<RuleLike>);
+      const sheet = element.sheet;
+      if (sheet) apply(sheet.cssRules);
     } catch {
       // a sheet that cannot be read hides nothing (a browser drops what it cannot parse too)
     }

@@ -1,11 +1,8 @@
 import { parseHTML } from 'linkedom';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { html as HTML, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type AstNode = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
 type AstParent = DefaultTreeAdapterMap['parentNode'];
-
-const SVG = 'http://www.w3.org/2000/svg';
-const MATH = 'http://www.w3.org/1998/Math/MathML';
 
 /**
  * Parses a saved page as a browser does and returns a DOM to read it with. The tree comes from parse5, the WHATWG
@@ -20,10 +17,10 @@ export function parsePage(html: string): Document {
   const { document } = parseHTML('<!doctype html><html></html>');
   const root = document.documentElement;
   const htmlNode = ast.childNodes.find((node) => node.nodeName === 'html') as DefaultTreeAdapterMap['element'] | undefined;
-  if (!htmlNode) return document as unknown as Document;
+  if (!htmlNode) return document;
   for (const { name, value } of htmlNode.attrs) root.setAttribute(name, value);
   // Depth-first with an explicit stack: a hostile page nested 100,000 deep must not overflow the call stack.
-  const stack: [AstParent, Element][] = [[htmlNode, root as unknown as Element]];
+  const stack: [AstParent, Element][] = [[htmlNode, root]];
   while (stack.length) {
     const [from, into] = stack.pop()!;
     for (const child of from.childNodes as AstNode[]) {
@@ -32,7 +29,7 @@ export function parsePage(html: string): Document {
         into.appendChild(document.createComment((child as DefaultTreeAdapterMap['commentNode']).data));
       else if ('tagName' in child) {
         const element: Element =
-          child.namespaceURI === SVG || child.namespaceURI === MATH
+          child.namespaceURI !== HTML.NS.HTML
             ? document.createElementNS(child.namespaceURI, child.tagName)
             : document.createElement(child.tagName);
         for (const { name, value } of child.attrs) element.setAttribute(name, value);
@@ -42,5 +39,5 @@ export function parsePage(html: string): Document {
       }
     }
   }
-  return document as unknown as Document;
+  return document;
 }

@@ -13,9 +13,9 @@ export async function readPreviousPublication(out: string): Promise<PreviousPubl
   const manifestFile = join(out, 'manifest.json');
   if (!existsSync(manifestFile)) return undefined;
   const manifest = v.safeParse(manifestSchema, JSON.parse(await readFile(manifestFile, 'utf8')));
-  if (!manifest.success) throw new Error(`${manifestFile} is not a ReportLens library manifest: ${manifest.issues[0]!.message}`);
+  if (!manifest.success) throw new Error(`${manifestFile} is not a ReportLens library manifest: ${manifest.issues[0].message}`);
   const index = v.safeParse(indexSchema, JSON.parse(await readFile(join(out, manifest.output.index), 'utf8')));
-  if (!index.success) throw new Error(`${manifest.output.index} is not a library index: ${index.issues[0]!.message}`);
+  if (!index.success) throw new Error(`${manifest.output.index} is not a library index: ${index.issues[0].message}`);
   return { manifest: manifest.output, index: index.output };
 }
 

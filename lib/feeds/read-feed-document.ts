@@ -48,6 +48,6 @@ export function readFeedDocument(resource: FetchedResource): FeedDocument {
   }
   if (!looksLikeManifest(json)) return { kind: 'feed', feed: parseJsonFeed(json, resource.url) };
   const manifest = v.safeParse(manifestSchema, json);
-  if (!manifest.success) throw new FeedError(`${resource.url} is a broken library manifest: ${manifest.issues[0]!.message}`);
+  if (!manifest.success) throw new FeedError(`${resource.url} is a broken library manifest: ${manifest.issues[0].message}`);
   return { kind: 'manifest', manifest: manifest.output };
 }

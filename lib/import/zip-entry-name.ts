@@ -25,7 +25,7 @@ const GBK = strict('gbk');
  * without error and mostly as Chinese; else CP437.
  */
 export function zipEntryName(raw: string, utf8Flag: boolean): string {
-  if (utf8Flag || !/[\u0080-\uffff]/.test(raw)) return raw;
+  if (utf8Flag || !/[\x80-\uffff]/.test(raw)) return raw;
   const bytes = Uint8Array.from(raw, (char) => char.charCodeAt(0) & 0xff);
   const utf8 = decode(UTF8, bytes);
   if (utf8 !== undefined) return utf8;

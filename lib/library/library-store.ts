@@ -131,15 +131,15 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
       matching = undefined;
       return loadListing();
     }
-    return new Promise<void>((resolve) => {
-      const answer = async () => {
-        const found = await search(query, SEARCH_LIMIT);
-        if (state.filter.query === query) {
-          matching = { query: query.trim(), ids: found.reports.map((report) => report.id), total: found.total ?? found.reports.length };
-          await loadListing();
-        }
-      };
-      searchTimer = setTimeout(() => void answer().finally(resolve), searchDelayMs);
+    const searchNow = async () => {
+      const found = await search(query, SEARCH_LIMIT);
+      if (state.filter.query === query) {
+        matching = { query: query.trim(), ids: found.reports.map((report) => report.id), total: found.total ?? found.reports.length };
+        await loadListing();
+      }
+    };
+    return new Promise<void>((resolve, reject) => {
+      searchTimer = setTimeout(() => void searchNow().then(resolve, reject), searchDelayMs);
     });
   };
 

@@ -22,13 +22,15 @@ function livePage() {
   const handed: Text[] = [];
   let removals = 0;
   const stop = new AbortController();
-  const state = watchPageMutations(document.body as unknown as Element, {
+  const state = watchPageMutations(document.body, {
     reader: new TextReader(),
     onText: async (nodes) => void handed.push(...nodes),
-    onRemoved: () => void removals++,
+    onRemoved: () => {
+      removals++;
+    },
     signal: stop.signal,
   });
-  return { document: document as unknown as Document, handed, removals: () => removals, state, stop };
+  return { document: document, handed, removals: () => removals, state, stop };
 }
 
 /** Lets the observer deliver its records, then runs the watcher's timers for `ms`. */

@@ -54,7 +54,7 @@ function markdownBlocks(markdown: string, parseHtml: HtmlParser): Block[] {
           break;
         case 'paragraph':
         case 'text':
-          for (const raw of token.text.split('\n')) {
+          for (const raw of (token as Tokens.Paragraph | Tokens.Text).text.split('\n')) {
             const bold = BOLD_LINE.exec(raw);
             const line = plain(raw).trim();
             if (bold) blocks.push({ kind: 'heading', depth: BOLD_LINE_DEPTH, text: line.replace(/[:：]$/, '') });

@@ -45,7 +45,7 @@ describe.skipIf(!SHARED_AVAILABLE)(`marks and the popup on real pages (${SHARED_
         await page.addStyleTag({ content: 'body { visibility: visible !important; opacity: 1 !important; }' });
         // The first mark in the article, in view.
         await page.evaluate(() => {
-          const first = [...(CSS.highlights.get('reportlens-mark') ?? [])][0] as AbstractRange | undefined;
+          const first = [...(CSS.highlights.get('reportlens-mark') ?? [])][0];
           (first?.startContainer.parentElement as HTMLElement | undefined)?.scrollIntoView({ block: 'center' });
         });
         await page.screenshot({ path: `${RESULTS_DIR}page-marks-${tag}.png` });

@@ -152,6 +152,7 @@ describe('the whole loop a user does', () => {
     await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toEqual(['Amazon']);
     const library = await browser.context.newPage();
     await library.goto(browser.pageUrl('options.html'));
+    await library.getByRole('tab', { name: 'Settings' }).click();
     const setting = library.getByRole('checkbox', { name: /Mark every security ReportLens knows/ });
     await setting.check();
     await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toEqual(['特斯拉', 'TSLA', 'Amazon']);

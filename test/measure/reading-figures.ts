@@ -105,8 +105,10 @@ async function rankingFigures(dirs: readonly string[]) {
       const names = dictionary.get(security.id)?.names ?? [];
       const inTitle = names.some((name) => name.length > 1 && report.title.includes(name)) || report.title.includes(security.id.slice(3));
       const same = list.find((entry) => entry.report.id === report.id);
-      if (same) ((same.count += security.count), (same.inTitle ||= inTitle));
-      else list.push({ report, count: security.count, inTitle });
+      if (same) {
+        same.count += security.count;
+        same.inTitle ||= inTitle;
+      } else list.push({ report, count: security.count, inTitle });
       byIssuer.set(issuer, list);
     }
   }

@@ -65,7 +65,7 @@ export function readMasterSources(corpusSecurities: string): SourceListing[] {
     const symbolAt = header.findIndex((column) => /^(?:ACT )?Symbol$/.test(column));
     const [nameAt, etfAt, testAt] = ['Security Name', 'ETF', 'Test Issue'].map((column) => header.indexOf(column));
     for (const row of rows) {
-      const id = usId(row[symbolAt!] ?? '');
+      const id = usId(row[symbolAt] ?? '');
       const name = row[nameAt!] ?? '';
       if (!id || row[testAt!] !== 'N' || NOT_SHARES.test(name)) continue;
       listings.push({ id, names: [{ name, kind: 'listed' }], fund: row[etfAt!] === 'Y', exchange: true });
