@@ -50,6 +50,6 @@ export function extractBrokerFields(body: readonly SourceLine[], all: readonly S
   fields.currentPrice = findCurrentPrice(cells);
   fields.date = findNoteDate(body);
   fields.forecast = findForecastTable(body);
-  for (const key of Object.keys(fields) as (keyof BrokerFields)[]) if (fields[key] === undefined) delete fields[key];
-  return fields;
+  // Fields not found are left out, not written as undefined (the stored row and the CLI's JSON stay small).
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as BrokerFields;
 }
