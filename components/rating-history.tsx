@@ -1,6 +1,6 @@
 import type { RatingPoint } from '../lib/messaging/protocol';
 import { ratingLevel } from '../lib/reports/broker/rating-level';
-import { useText } from './ui-text';
+import { useCardText } from './ui-text';
 
 /** Size of the rating timeline, in CSS pixels (the card is 360 wide with 14 px padding). */
 const WIDTH = 330;
@@ -15,7 +15,7 @@ const money = (price: RatingPoint['targetPrice']) =>
 
 /** The latest rating and target on one line: `买入（上调） · 目标价 390.5 CNY · 东方证券 2025-10-22`. */
 export function RatingLine({ ratings }: { ratings: readonly RatingPoint[] }) {
-  const t = useText();
+  const t = useCardText();
   const latest = ratings.at(-1);
   if (!latest) return null;
   const rating = latest.rating
@@ -40,7 +40,7 @@ export function RatingLine({ ratings }: { ratings: readonly RatingPoint[] }) {
  * a more bullish rating, each with its rating, target and broker in its tooltip; the label says the same in words.
  */
 export function RatingTimeline({ ratings }: { ratings: readonly RatingPoint[] }) {
-  const t = useText();
+  const t = useCardText();
   if (ratings.length < 2) return null;
   const first = dayOf(ratings[0]!.date);
   const span = Math.max(1, dayOf(ratings.at(-1)!.date) - first);
