@@ -31,10 +31,9 @@ export function parsePage(html: string): Document {
       else if (child.nodeName === '#comment')
         into.appendChild(document.createComment((child as DefaultTreeAdapterMap['commentNode']).data));
       else if ('tagName' in child) {
-        const element: Element =
-          [SVG, MATH].includes(child.namespaceURI)
-            ? document.createElementNS(child.namespaceURI, child.tagName)
-            : document.createElement(child.tagName);
+        const element: Element = [SVG, MATH].includes(child.namespaceURI)
+          ? document.createElementNS(child.namespaceURI, child.tagName)
+          : document.createElement(child.tagName);
         for (const { name, value } of child.attrs) element.setAttribute(name, value);
         into.appendChild(element);
         // A template's content is inert, never shown: not built.

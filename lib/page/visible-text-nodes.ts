@@ -49,6 +49,7 @@ export function offPageStyle(style: CSSStyleDeclaration): StyleLike {
   const position = style.position;
   const textIndent = style.textIndent;
   if (position !== 'absolute' && position !== 'fixed') return { position, textIndent };
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- `clip` is deprecated but sites still hide text with it
   const { left, top, clip, clipPath, width, height, overflow } = style;
   return { position, textIndent, left, top, clip, clipPath, width, height, overflow };
 }

@@ -82,7 +82,7 @@ export function distinctivePart(name: string): string {
   for (let i = 0; i < folded.length;) {
     const word = GENERIC_WORDS.find((generic) => folded.startsWith(generic, i));
     if (word) i += word.length;
-    else rest += folded[i++];
+    else rest += folded[i++]!;
   }
   return rest.replace(/[\s\-·.]/g, '');
 }
