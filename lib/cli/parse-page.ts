@@ -1,11 +1,8 @@
 import { parseHTML } from 'linkedom';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { html as HTML, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type AstNode = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
 type AstParent = DefaultTreeAdapterMap['parentNode'];
-
-const SVG = 'http://www.w3.org/2000/svg';
-const MATH = 'http://www.w3.org/1998/Math/MathML';
 
 /**
  * Parses a saved page as a browser does and returns a DOM to read it with. The tree comes from parse5, the WHATWG
@@ -31,9 +28,10 @@ export function parsePage(html: string): Document {
       else if (child.nodeName === '#comment')
         into.appendChild(document.createComment((child as DefaultTreeAdapterMap['commentNode']).data));
       else if ('tagName' in child) {
-        const element: Element = [SVG, MATH].includes(child.namespaceURI)
-          ? document.createElementNS(child.namespaceURI, child.tagName)
-          : document.createElement(child.tagName);
+        const element: Element =
+          child.namespaceURI !== HTML.NS.HTML
+            ? document.createElementNS(child.namespaceURI, child.tagName)
+            : document.createElement(child.tagName);
         for (const { name, value } of child.attrs) element.setAttribute(name, value);
         into.appendChild(element);
         // A template's content is inert, never shown: not built.

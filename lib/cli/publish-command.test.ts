@@ -52,14 +52,16 @@ test('publish writes a library a subscriber follows by diffs; an unchanged publi
   const manifestBefore = await readFile(join(out, 'manifest.json'), 'utf8');
   expect(await publish()).toMatchObject([{ version: 1, added: 0, changed: false }]);
   expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe(manifestBefore);
-  expect(await pull()).toEqual([{ status: 304, kind: 'library-manifest', new: 0, failed: 0, warnings: 0, requests: 1, bytes: 0 }]);
+  expect(await pull()).toEqual([
+    { status: 304, kind: 'library-manifest', new: 0, removed: 0, failed: 0, warnings: 0, requests: 1, bytes: 0 },
+  ]);
 
   await copyFile(join(FIXTURES, 'google-brief.txt'), join(archive, 'google-brief.txt'));
   await rm(join(archive, 'amazon-retail.html'));
   expect(await publish()).toMatchObject([{ version: 2, reports: 2, added: 1, removed: 1, changed: true }]);
   server.log.length = 0;
   const third = await pull();
-  expect(third.at(-1)).toMatchObject({ status: 200, new: 1, requests: 3 });
+  expect(third.at(-1)).toMatchObject({ status: 200, new: 1, removed: 1, requests: 3 });
   expect(server.log.map((request) => request.path)).toEqual([
     '/manifest.json',
     '/diffs/1-2.json',

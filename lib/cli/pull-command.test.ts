@@ -36,7 +36,7 @@ describe.skipIf(missing)('pull from a Jekyll feed', () => {
     expect((first[0]!.securities as { id: string }[]).map((s) => s.id)).toEqual(expect.arrayContaining(['HK:09988', 'US:AMZN']));
 
     const second = await pull();
-    expect(second).toEqual([{ status: 304, kind: 'atom', new: 0, failed: 0, warnings: 0, requests: 1, bytes: 0 }]);
+    expect(second).toEqual([{ status: 304, kind: 'atom', new: 0, removed: 0, failed: 0, warnings: 0, requests: 1, bytes: 0 }]);
     expect(server.log.at(-1)).toMatchObject({ path: '/feed.xml', status: 304 });
     expect(server.log.at(-1)!.ifNoneMatch).toMatch(/^"[0-9a-f]{32}"$/);
 
@@ -45,7 +45,7 @@ describe.skipIf(missing)('pull from a Jekyll feed', () => {
     const third = await pull();
     expect(third.at(-1)).toMatchObject({ status: 200, new: 1 });
     expect(third[0]).toMatchObject({ date: expect.stringMatching(/^2025-12-06T/) });
-    expect((JSON.parse(await readFile(stateFile, 'utf8')) as { seen: unknown[] }).seen).toHaveLength(2);
+    expect((JSON.parse(await readFile(stateFile, 'utf8')) as { seen: string[] }).seen).toHaveLength(2);
   }, 120_000);
 
   test('a server that is down fails the pull and leaves the state as it was', async () => {

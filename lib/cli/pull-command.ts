@@ -17,7 +17,7 @@ async function loadState(url: string, stateFile: string | undefined): Promise<Fe
 /**
  * `pull URL [--state FILE] [--securities LIST]`: polls a feed or library exactly as a subscription in the extension
  * does (same fetch, parse and import parsing) and prints one `inspect` line per new report, one `{"file","error"}`
- * line per entry refused, then `{"status","kind","new","failed","warnings","requests","bytes"}`. With `--state`, the
+ * line per entry refused, then `{"status","kind","new","removed","failed","warnings","requests","bytes"}`. With `--state`, the
  * validators and the entries taken are kept there, so the next pull asks conditionally (304 when unchanged) and
  * prints only what is new. A feed that fails as a whole throws (exit 1) and leaves the state file as it was.
  */
@@ -28,7 +28,7 @@ export async function pullCommand(
 ): Promise<void> {
   const state = await loadState(url, options.state);
   const outcome = await pollFeed(state, (input, init) => fetch(input, init), {
-    known: async (hashes) => new Set(hashes.filter((hash) => state.seen.includes(hash))),
+    known: (hashes) => Promise.resolve(new Set(hashes.filter((hash) => state.seen.includes(hash)))),
   });
   const host = new URL(url).host;
   const { reports, failed } = await parseSelection(
@@ -47,6 +47,7 @@ export async function pullCommand(
       status: outcome.status,
       kind: outcome.kind ?? null,
       new: reports.length,
+      removed: outcome.removed.length,
       failed: refused.length,
       warnings: outcome.warnings.length,
       requests: outcome.requests,

@@ -35,6 +35,8 @@ export interface PollOutcome {
   status: number;
   kind?: FeedKind;
   entries: EntryWithBody[];
+  /** Content hashes of reports the library no longer publishes (library manifests read by diffs). */
+  removed: string[];
   failed: EntryProblem[];
   warnings: EntryProblem[];
   state: FeedState;
@@ -81,6 +83,7 @@ export async function pollFeed(state: FeedState, fetchImpl: Fetch, options: Poll
   const outcome = (extra: Partial<PollOutcome> & Pick<PollOutcome, 'state'>): PollOutcome => ({
     status: first.status,
     entries: [],
+    removed: [],
     failed: [],
     warnings: [],
     ...counter,
@@ -89,10 +92,11 @@ export async function pollFeed(state: FeedState, fetchImpl: Fetch, options: Poll
   if (first.status === 304) return outcome({ kind: state.kind, state: { ...state, validators } });
   const document = readFeedDocument(first);
   if (document.kind === 'manifest') {
-    const taken = await pollLibrary(document.manifest, state, get, options);
+    const { entries, removed } = await pollLibrary(document.manifest, state, get, options);
     return outcome({
       kind: 'library-manifest',
-      entries: taken,
+      entries,
+      removed,
       state: { ...state, validators, kind: 'library-manifest', title: document.manifest.title, libraryVersion: document.manifest.version },
     });
   }

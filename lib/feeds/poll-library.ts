@@ -6,9 +6,17 @@ import { FeedError, type FeedEntry } from './feed-entry';
 import { diffSchema, hashOfPath, indexSchema, type LibraryManifest } from './library-manifest';
 import type { FeedState, Get, PollOptions } from './poll-feed';
 
-/** The report paths to take from a library: by diffs from the version we have when they reach it, else the full index. */
-export async function pollLibrary(manifest: LibraryManifest, state: FeedState, get: Get, options: PollOptions): Promise<EntryWithBody[]> {
-  if (state.libraryVersion === manifest.version) return [];
+/**
+ * The reports to take from a library: by diffs from the version we have when they reach it, else the full index;
+ * and the content hashes the diffs removed (a subscriber reading the full index learns of no removal).
+ */
+export async function pollLibrary(
+  manifest: LibraryManifest,
+  state: FeedState,
+  get: Get,
+  options: PollOptions,
+): Promise<{ entries: EntryWithBody[]; removed: string[] }> {
+  if (state.libraryVersion === manifest.version) return { entries: [], removed: [] };
   const base = new URL('.', state.url);
   const json = async <T>(path: string, schema: v.GenericSchema<unknown, T>): Promise<T> => {
     const resource = await get(new URL(path, base).href);
@@ -18,12 +26,19 @@ export async function pollLibrary(manifest: LibraryManifest, state: FeedState, g
   };
   const chain = diffChain(manifest, state.libraryVersion);
   let paths: string[];
+  const removed = new Set<string>();
   if (chain) {
     const added = new Set<string>();
     for (const ref of chain) {
       const diff = await json(ref.path, diffSchema);
-      for (const path of diff.added) added.add(path);
-      for (const path of diff.removed) added.delete(path);
+      for (const path of diff.added) {
+        added.add(path);
+        removed.delete(path);
+      }
+      for (const path of diff.removed) {
+        added.delete(path);
+        removed.add(path);
+      }
     }
     paths = [...added];
   } else {
@@ -40,7 +55,7 @@ export async function pollLibrary(manifest: LibraryManifest, state: FeedState, g
     const format = path.endsWith('.html') ? 'html' : path.endsWith('.txt') ? 'txt' : 'md';
     entries.push({ entry: { ...entry, link: new URL(path, base).href }, body: text, format });
   }
-  return entries;
+  return { entries, removed: [...removed].map(hashOfPath) };
 }
 
 /** The diffs leading from `from` to the manifest's version, or `undefined` when they do not all exist. */

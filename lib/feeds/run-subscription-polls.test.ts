@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openLibraryDatabase } from '../db/database';
+import { contentHash } from '../import/content-hash';
+import { publishToFolder } from './publish-to-folder';
 import { serveFeeds, type FeedServer } from '../../test/support/feed-server';
 import { FIRST_RETRY_MS, POLL_INTERVAL_MS } from './poll-schedule';
 import { pollDueSubscriptions } from './run-subscription-polls';
@@ -29,7 +31,7 @@ test('a subscription imports new entries, asks conditionally, backs off while th
   let clock = 1_000_000;
   const env = {
     fetch: (url: string, init: RequestInit) => fetch(url, init),
-    notifyLibraryChanged: async () => void notes.push('changed'),
+    notifyLibraryChanged: () => Promise.resolve(void notes.push('changed')),
     now: () => clock,
   };
   const { id } = await addSubscription(db, `${server.origin}/feed.xml`, clock);
@@ -90,3 +92,27 @@ test('a worker that cannot be told of the change does not turn a stored poll int
   expect((await listSubscriptions(db))[0]).toMatchObject({ failures: 0, reports: 2 });
   await db.delete();
 });
+
+test('a followed library: a report it stops publishing (by a diff) leaves the library, body and all', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'reportlens-library-'));
+  const published = await serveFeeds(out);
+  const note = async (n: number) => {
+    const originalText = `---\ntitle: 腾讯控股点评 ${n}\n---\n腾讯控股（00700.HK）第 ${n} 季度。\n`;
+    return { id: await contentHash(originalText), fileName: `${n}.md`, originalText, title: `${n}`, securityIds: ['HK:00700'] };
+  };
+  const [one, two, three] = await Promise.all([note(1), note(2), note(3)]);
+  await publishToFolder([one, two], out, 'Team', 'v1');
+  const db = openLibraryDatabase(`subscriptions-${crypto.randomUUID()}`);
+  let clock = 1_000_000;
+  const env = { fetch: (url: string, init: RequestInit) => fetch(url, init), notifyLibraryChanged: async () => {}, now: () => clock };
+  const { id } = await addSubscription(db, `${published.origin}/manifest.json`, clock);
+  expect(await pollDueSubscriptions(db, env)).toEqual([{ id, status: 200, added: 2 }]);
+
+  await publishToFolder([two, three], out, 'Team', 'v2');
+  clock += POLL_INTERVAL_MS;
+  expect(await pollDueSubscriptions(db, env)).toEqual([{ id, status: 200, added: 1, removed: 1 }]);
+  expect((await db.reports.toArray()).map((report) => report.id).sort()).toEqual([two.id, three.id].sort());
+  expect(await db.reportBodies.get(one.id)).toBeUndefined();
+  await db.delete();
+  await published.close();
+}, 60_000);

@@ -5,7 +5,7 @@ import { entrySource } from './entry-source';
 import type { Fetch } from './fetch-resource';
 import { nextPollAt } from './poll-schedule';
 import { pollFeed } from './poll-feed';
-import { dueSubscriptions } from './subscription-queries';
+import { dropUnpublished, dueSubscriptions } from './subscription-queries';
 import type { StoredSubscription } from './subscription-types';
 
 /** What one subscription's poll did, for the panel and the tests. */
@@ -13,6 +13,8 @@ export interface SubscriptionPollResult {
   id: number;
   status?: number;
   added: number;
+  /** Reports removed because the library no longer publishes them (only those this subscription alone brought). */
+  removed?: number;
   error?: string;
 }
 
@@ -49,10 +51,12 @@ export async function pollSubscription(
         )
       : undefined;
     const refused = [...outcome.failed, ...(result?.failed ?? []).map((f) => ({ entry: f.file, reason: f.reason }))];
-    await db.transaction('rw', db.subscriptions, db.subscriptionReports, async () => {
+    let removed = 0;
+    await db.transaction('rw', [db.subscriptions, db.subscriptionReports, db.reports, db.reportBodies, db.reportSecurities], async () => {
       await db.subscriptionReports.bulkPut(
         (result?.imported ?? []).map((report) => ({ subscriptionId: subscription.id, reportId: report.id })),
       );
+      removed = await dropUnpublished(db, subscription.id, outcome.removed);
       await db.subscriptions.update(subscription.id, {
         state: outcome.state,
         failures: 0,
@@ -65,8 +69,8 @@ export async function pollSubscription(
       });
     });
     // Best effort: the import is stored; a worker that misses this note still sees the commit (storagemutated).
-    if (result?.imported.length) await env.notifyLibraryChanged().catch(() => undefined);
-    return { id: subscription.id, status: outcome.status, added: result?.imported.length ?? 0 };
+    if (result?.imported.length || removed) await env.notifyLibraryChanged().catch(() => undefined);
+    return { id: subscription.id, status: outcome.status, added: result?.imported.length ?? 0, ...(removed ? { removed } : {}) };
   } catch (error) {
     const failures = subscription.failures + 1;
     const message = error instanceof Error ? error.message : String(error);

@@ -66,6 +66,23 @@ export async function removeSubscription(db: LibraryDatabase, id: number, remove
   return removed;
 }
 
+/**
+ * Removes the reports a library stopped publishing, among those this subscription brought; a report another
+ * subscription also brought loses only this link. Call inside a transaction over the subscription and report tables.
+ * Returns how many reports were removed.
+ */
+export async function dropUnpublished(db: LibraryDatabase, subscriptionId: number, hashes: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const reportId of hashes) {
+    if (!(await db.subscriptionReports.get([subscriptionId, reportId]))) continue;
+    await db.subscriptionReports.delete([subscriptionId, reportId]);
+    if (await db.subscriptionReports.where('reportId').equals(reportId).count()) continue;
+    await deleteReport(db, reportId);
+    removed++;
+  }
+  return removed;
+}
+
 /** Whether any other subscription still needs an origin's access. */
 export async function originStillFollowed(db: LibraryDatabase, origin: string): Promise<boolean> {
   return (await db.subscriptions.toArray()).some((row) => row.origin === origin);

@@ -65,7 +65,7 @@ export function createSubscriptionsController(
       }
       // The permission request comes first, inside the click's user gesture.
       const asked = requestFeedOrigin(origin).catch((error: unknown) => {
-        set({ message: { key: 'feeds.failed', values: { reason: (error as Error).message } } });
+        set({ message: { key: 'feeds.failed', values: { reason: error instanceof Error ? error.message : String(error) } } });
         return undefined;
       });
       void asked.then(async (granted) => {

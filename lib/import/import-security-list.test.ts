@@ -37,7 +37,7 @@ test('re-index applies a list imported after the reports', async () => {
   const result = await reindexLibrary(db, await libraryContext());
   expect(result).toEqual({ reports: 1, changed: 1, failed: [] });
   expect((await db.reports.toArray())[0]?.securityIds.sort()).toEqual(['BJ:920964', 'SZ:300308']);
-});
+}, 60_000); // re-index loads the securities master and yields between slices: slow on a loaded machine
 
 /** Importing the corpus's whole A/H list into fake-indexeddb takes seconds, more on a busy machine (it timed out at 5 s). */
 const LIST_IMPORT_TIMEOUT_MS = 60_000;
@@ -85,4 +85,4 @@ test('re-indexing right after an import changes nothing, learned aliases include
   await importReportFiles(db, notes, await libraryContext());
   expect(await db.aliases.count()).toBe(1);
   expect(await reindexLibrary(db, await libraryContext())).toEqual({ reports: 2, changed: 0, failed: [] });
-});
+}, 60_000); // re-index loads the securities master and yields between slices: slow on a loaded machine

@@ -105,3 +105,15 @@ test('opening a report reads its body; deleting it removes row, body and index r
   expect(await Promise.all([db.reports.get(id), db.reportBodies.get(id)])).toEqual([undefined, undefined]);
   expect(store.state.libraryTotal).toBe(COUNT - 1);
 });
+
+test("the first refresh takes the worker's count; after the page's own write it counts itself", async () => {
+  const worker = createLibraryStore({ db, search, searchDelayMs: 0, countLibrary: () => Promise.resolve(COUNT) });
+  let asked = 0;
+  const counted = createLibraryStore({ db, search, searchDelayMs: 0, countLibrary: () => Promise.resolve((asked++, COUNT)) });
+  await worker.refresh();
+  expect(worker.state.libraryTotal).toBe(COUNT);
+  await counted.refresh();
+  await counted.remove(report(3).id);
+  expect(asked).toBe(1);
+  expect(counted.state.libraryTotal).toBe(COUNT - 1);
+});

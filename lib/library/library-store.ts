@@ -11,6 +11,7 @@ import { writeBackupZip } from '../import/backup-zip';
 import { reindexLibrary } from '../import/reindex-library';
 import { runLibraryImport } from '../import/run-library-import';
 import type { LibrarySearchResult } from '../messaging/protocol';
+import type { ParseContext } from '../reports/parse-report';
 import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
@@ -61,6 +62,14 @@ export interface LibraryStoreDeps {
   search: (query: string, limit: number) => Promise<LibrarySearchResult>;
   /** Debounce for typing in the query box (0 in tests). */
   searchDelayMs?: number;
+  /**
+   * The library's size as the worker keeps it (counted once per library change, not per page open: counting walks
+   * an index of every report). Used for the page's first refresh; after its own writes the page counts itself, as
+   * the worker hears of them a moment later.
+   */
+  countLibrary?: () => Promise<number>;
+  /** Reads PDFs in this page (pdf.js); without it an import refuses PDFs with a reason. */
+  readPdf?: ParseContext['readPdf'];
 }
 
 /** Typing pause before a query is searched. */
@@ -90,7 +99,7 @@ export const INITIAL_STATE: LibraryState = {
  * {@link LibraryState} and call these actions; the entry point only mounts. Reads digest rows only, but for the one
  * report opened.
  */
-export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE_MS }: LibraryStoreDeps) {
+export function createLibraryStore({ db, search, countLibrary, searchDelayMs = SEARCH_DEBOUNCE_MS, readPdf }: LibraryStoreDeps) {
   let state = INITIAL_STATE;
   const listeners = new Set<(state: LibraryState) => void>();
   const set = (patch: Partial<LibraryState>) => {
@@ -112,9 +121,10 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
     const ids = query ? (matching?.query === query ? matching.ids : undefined) : undefined;
     if (query && !ids) return; // the search has not answered yet; it calls back
     // The library's size is counted once per refresh (every write is followed by one); pages and sorts reuse it.
-    const libraryTotal = await (knownTotal ??= countReports(db));
+    const total = (knownTotal ??= countReports(db));
     const request = { filter: state.filter, sort: state.sort, offset: state.page * PAGE_SIZE, limit: PAGE_SIZE, matching: ids };
-    const listing = await listReports(db, { ...request, total: libraryTotal });
+    // The page's rows are read while the count runs, not after it.
+    const [libraryTotal, listing] = await Promise.all([total, listReports(db, { ...request, total })]);
     if (run === listingRun) set({ listing, libraryTotal, searchTotal: query ? matching?.total : undefined });
   };
 
@@ -137,17 +147,18 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
   };
 
   /** Re-reads what the page shows after the library changed: table, counts, sources, aliases, history. */
+  let opened = false;
   const refresh = async () => {
-    knownTotal = undefined;
-    // The table first and on its own: the side panels' reads must not hold up the first rows.
-    const table = state.filter.query.trim() ? runSearch(state.filter.query) : loadListing();
+    knownTotal = !opened && countLibrary ? countLibrary().catch(() => countReports(db)) : undefined;
+    opened = true;
+    // The table first: the side panels' reads (the source list walks an index) must not hold up the first rows.
+    await (state.filter.query.trim() ? runSearch(state.filter.query) : loadListing());
     const [sources, overview, history] = await Promise.all([
       db.reports.orderBy('source').uniqueKeys() as Promise<string[]>,
       aliasOverview(db),
       db.imports.orderBy('id').reverse().limit(HISTORY_SHOWN).toArray(),
     ]);
     set({ sources, overview, history });
-    await table;
   };
 
   /** Runs one tool with a busy message, then shows its outcome or its error; a cancelled task says so. */
@@ -213,6 +224,7 @@ export function createLibraryStore({ db, search, searchDelayMs = SEARCH_DEBOUNCE
         sources,
         async () => {},
         (progress) => set({ progress }),
+        readPdf,
       );
       set({ result });
       await refresh();

@@ -28,8 +28,8 @@ export interface ListingRequest {
   limit: number;
   /** Ids the library search returned for `filter.query`, best first; undefined without a query. */
   matching?: readonly string[];
-  /** Reports in the library, when the caller knows it (counting walks an index). */
-  total?: number;
+  /** Reports in the library, when the caller knows it or is counting already (counting walks an index). */
+  total?: number | Promise<number>;
 }
 
 const hasFilter = (filter: ReportFilter) => Boolean(filter.source || filter.from || filter.to);

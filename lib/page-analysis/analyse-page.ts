@@ -102,7 +102,7 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
   const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
     signal: input.signal ?? new AbortController().signal,
-    yieldToPage: input.yieldToPage ?? (async () => undefined),
+    yieldToPage: input.yieldToPage ?? (() => Promise.resolve()),
     support,
     isShown: (node) => input.reader.isShown(node),
   });

@@ -24,7 +24,10 @@ function livePage() {
   const stop = new AbortController();
   const state = watchPageMutations(document.body, {
     reader: new TextReader(),
-    onText: async (nodes) => void handed.push(...nodes),
+    onText: (nodes) => {
+      handed.push(...nodes);
+      return Promise.resolve();
+    },
     onRemoved: () => {
       removals++;
     },

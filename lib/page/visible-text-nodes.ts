@@ -49,9 +49,9 @@ export function offPageStyle(style: CSSStyleDeclaration): StyleLike {
   const position = style.position;
   const textIndent = style.textIndent;
   if (position !== 'absolute' && position !== 'fixed') return { position, textIndent };
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- `clip` is deprecated but sites still hide text with it
-  const { left, top, clip, clipPath, width, height, overflow } = style;
-  return { position, textIndent, left, top, clip, clipPath, width, height, overflow };
+  const { left, top, clipPath, width, height, overflow } = style;
+  // `clip` is deprecated but still what the visually-hidden pattern sets: read by name.
+  return { position, textIndent, left, top, clip: style.getPropertyValue('clip'), clipPath, width, height, overflow };
 }
 
 /** Table cells: a code column's cells hold a code each. */

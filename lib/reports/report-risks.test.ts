@@ -42,6 +42,11 @@ describe('risk sections under any heading style (shapes of the gator reports and
       ['产业化延迟', '技术替代'],
     ],
     [
+      'bold item label, then a paragraph',
+      '1. 逻辑\n2. **风险提示**\n\n地缘政治风险、需求复苏不及预期、技术迭代滞后。\n',
+      ['地缘政治风险', '需求复苏不及预期', '技术迭代滞后'],
+    ],
+    [
       'nested detail bullets stay with their item',
       '### 五、风险与挑战\n\n1. **技术风险**：\n   - 效率低\n2. **成本风险**：\n   - 延期\n',
       ['技术风险', '成本风险'],

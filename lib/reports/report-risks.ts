@@ -92,7 +92,9 @@ function risksAfterLabel(blocks: readonly Block[], at: number, rest: string): st
     const block = blocks[i] as Extract<Block, { kind: 'item' }>;
     if ((block.level ?? 0) === level) items.push(tidy(block.text));
   }
-  return items;
+  // `2. **风险提示**` then a paragraph `地缘政治风险、需求复苏不及预期…`: the paragraph is the list.
+  const next = blocks[at + 1];
+  return items.length || next?.kind !== 'paragraph' ? items : splitRiskText(next.text);
 }
 
 /**

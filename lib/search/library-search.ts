@@ -44,8 +44,23 @@ export function buildLibrarySearch(reports: readonly SearchableReport[], securit
       docs.add(index);
     }
   });
-  const byDate = (a: number, b: number) => (reports[b]!.date ?? '').localeCompare(reports[a]!.date ?? '');
-  const reported = new Set(reports.flatMap((report) => report.securityIds));
+  // Newest first as a rank per report, computed once: a query sorts its matches by a number, not by date strings.
+  const rank = new Int32Array(reports.length);
+  reports
+    .map((report, index) => ({ date: report.date ?? '', index }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.index - b.index))
+    .forEach(({ index }, position) => (rank[index] = position));
+  const byDate = (a: number, b: number) => rank[a]! - rank[b]!;
+  // Reports per security, so a query naming one reads its reports, not every report.
+  const ofSecurity = new Map<SecurityId, number[]>();
+  reports.forEach((report, index) => {
+    for (const id of new Set(report.securityIds)) {
+      let docs = ofSecurity.get(id);
+      if (!docs) ofSecurity.set(id, (docs = []));
+      docs.push(index);
+    }
+  });
+  const reported = new Set(ofSecurity.keys());
   const names = new Fuse(
     securities
       .filter((entry) => reported.has(entry.id))
@@ -61,8 +76,7 @@ export function buildLibrarySearch(reports: readonly SearchableReport[], securit
         0,
         MAX_NAME_MATCHES,
       );
-      const wanted = new Set<SecurityId>(matchedIds);
-      const bySecurity = reports.flatMap((report, index) => (report.securityIds.some((id) => wanted.has(id)) ? [index] : [])).sort(byDate);
+      const bySecurity = [...new Set(matchedIds.flatMap((id) => ofSecurity.get(id) ?? []))].sort(byDate);
 
       const tokens = [...new Set(searchTokens(trimmed))];
       let byText: number[] = [];
