@@ -31,7 +31,11 @@ export class AliasLearner {
     if (this.#policy.isBlocked(alias.alias, alias.securityId)) return;
     if (
       alias.origin === 'learned' &&
-      gateRefusal(alias.alias, alias.securityId, referenceOf(this.context.dictionary, this.#policy.isLearned))
+      gateRefusal(
+        alias.alias,
+        alias.securityId,
+        referenceOf(this.context.dictionary, (name, id) => this.#policy.isLearned(name, id)),
+      )
     )
       return;
     this.#aliases.set(keyOf(alias.alias, alias.securityId), alias);

@@ -56,7 +56,7 @@ const NO_POLICY: LearningPolicy = { isLearned: () => false, isBlocked: () => fal
  * user has not blocked. Names the dictionary already has for that listing are not returned.
  */
 export function learnAliases(text: string, dictionary: SecurityDictionary, policy: LearningPolicy = NO_POLICY): LearnedAlias[] {
-  const reference: NameReference = referenceOf(dictionary, policy.isLearned);
+  const reference: NameReference = referenceOf(dictionary, (name, id) => policy.isLearned(name, id));
   const learned = new Map<string, LearnedAlias>();
   for (const match of text.matchAll(NAME_THEN_CODES)) {
     const codes = match[2]!.split(/[/、,，\s]+/).filter(Boolean);
