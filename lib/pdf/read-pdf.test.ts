@@ -139,11 +139,18 @@ describe('the time bound', () => {
     let destroyed = 0;
     let ended = 0;
     const stuck: PdfEngine = {
-      getDocument: () => ({ promise: new Promise(() => {}), destroy: async () => void destroyed++ }),
+      getDocument: () => ({
+        promise: new Promise(() => {}),
+        destroy: async () => {
+          destroyed++;
+        },
+      }),
       cMapUrl: '',
       standardFontDataUrl: '',
       worker: () => ({}),
-      endWorker: () => void ended++,
+      endWorker: () => {
+        ended++;
+      },
     };
     const started = performance.now();
     await expect(readPdfText(stuck, fixture('en-overweight.pdf'), { ...DEFAULT_PDF_LIMITS, timeoutMs: 200 })).rejects.toThrow(

@@ -50,6 +50,7 @@ export function extractBrokerFields(body: readonly SourceLine[], all: readonly S
   fields.currentPrice = findCurrentPrice(cells);
   fields.date = findNoteDate(body);
   fields.forecast = findForecastTable(body);
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- keys of our own object, absent fields dropped
   for (const key of Object.keys(fields) as (keyof BrokerFields)[]) if (fields[key] === undefined) delete fields[key];
   return fields;
 }

@@ -30,7 +30,7 @@ const storedPdfReports = (page: Page) =>
       new Promise<{ reports: { fileName: string; format: string; rating?: string; target?: number }[]; pdfFiles: number }>(
         (resolve, reject) => {
           const open = indexedDB.open('reportlens');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
           open.onsuccess = () => {
             const tx = open.result.transaction(['reports', 'pdfFiles']);
             const reports = tx.objectStore('reports').getAll();
