@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts'],
     setupFiles: ['test/support/unit-setup.ts'],
     environment: 'node',
+    // A test that imports or parses reads the securities master on first use in its file (decode and matcher over
+    // 35k listings: about a second alone, several on this shared machine under load).
+    testTimeout: 15_000,
   },
 });

@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { FINANCE_SITE_MATCHES, LOCAL_TEST_MATCHES, LOCAL_TEST_ADDED_SITE } from './lib/permissions/finance-sites';
+import { pdfjsExtensionFiles } from './lib/pdf/pdf-extension-files';
 
 /**
  * `--mode e2e` builds the production extension plus host access to 127.0.0.1, where the end-to-end tests serve their
@@ -49,6 +50,8 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // pdf.js's worker, CMaps and standard fonts, shipped as extension files (PDF import reads nothing remote).
+    'build:publicAssets': (_wxt, files) => void files.push(...pdfjsExtensionFiles()),
     'build:manifestGenerated': (wxt, manifest) => {
       // The toolbar button's icon (public/icon, rendered from assets/icon.svg; the worker swaps in public/icon-off on a
       // tab whose site the user switched off) and its localised title. Set here because WXT takes the popup's <title>.

@@ -2,6 +2,7 @@ import type { MentionRule } from '../lib/detect/mention';
 import type { SecurityReports } from '../lib/messaging/protocol';
 import type { SecurityId } from '../lib/securities/security-id';
 import { ReportDigestItem } from './report-digest-item';
+import { RatingLine, RatingTimeline } from './rating-history';
 import { ReportTimeline } from './report-timeline';
 import { useCardText } from './ui-text';
 
@@ -94,6 +95,8 @@ export function HoverCard(props: HoverCardProps) {
             )}
           </p>
           <ReportTimeline months={security.months} />
+          {security.ratings && <RatingLine ratings={security.ratings} />}
+          {security.ratings && <RatingTimeline ratings={security.ratings} />}
           {security.latest.map((report) => (
             <ReportDigestItem key={report.id} report={report} riskCount={CARD_RISKS} onOpen={onOpenReport} />
           ))}

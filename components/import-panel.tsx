@@ -12,7 +12,7 @@ export interface ImportPanelProps {
 }
 
 /** File types the pickers offer. */
-const ACCEPTED = '.md,.markdown,.mdx,.html,.htm,.txt,.zip,.json';
+const ACCEPTED = '.md,.markdown,.mdx,.html,.htm,.txt,.pdf,.zip,.json';
 
 /** Import: files, a folder or a drop; a progress bar while it runs; what became of every file at the end. */
 export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDemo }: ImportPanelProps) {

@@ -38,6 +38,8 @@ export interface LibraryPageProps extends Omit<LibraryToolsProps, 'status'>, Omi
   onLoadDemo: () => void;
   onOpen: (id: string | undefined) => void;
   onDelete: (id: string) => void;
+  /** Opens a PDF report's stored original. */
+  onOpenPdf?: (id: string) => void;
   /** Followed feeds and libraries (their own panel and controller). */
   subscriptions?: SubscriptionsPanelProps;
   /** The card's "not this security", waiting for the user's answer (kept beside the store: it comes from the address). */
@@ -59,7 +61,7 @@ export function LibraryPage(props: LibraryPageProps) {
       <h1>{t('library.title')}</h1>
       {props.notThis && <NotThisSecurity question={props.notThis} onConfirm={props.onConfirmNotThis} onCancel={props.onCancelNotThis} />}
       {state.opened ? (
-        <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} />
+        <ReportDetail report={state.opened} onBack={() => props.onOpen(undefined)} onDelete={props.onDelete} onOpenPdf={props.onOpenPdf} />
       ) : state.security ? (
         <SecurityPage overview={state.security} onBack={() => props.onOpen(undefined)} onOpen={props.onOpen} />
       ) : (

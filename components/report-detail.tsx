@@ -1,19 +1,33 @@
 import type { ReportDigest } from '../lib/messaging/protocol';
 import type { ReportSecurity } from '../lib/reports/report-securities';
+import { pdfReaderHtml } from '../lib/pdf/pdf-reader-html';
+import type { BrokerFields } from '../lib/reports/broker-fields';
 import { reportBodyHtml } from '../lib/reports/report-html';
+import { BrokerFieldsView } from './broker-fields-view';
 import { ReportDigestItem } from './report-digest-item';
 import { ReportReader } from './report-reader';
 import { useText } from './ui-text';
 
 export interface ReportDetailProps {
-  report: ReportDigest & { securities: ReportSecurity[]; originalText: string; fileName: string };
+  report: ReportDigest & {
+    securities: ReportSecurity[];
+    originalText: string;
+    fileName: string;
+    format?: string;
+    brokerNote?: BrokerFields;
+  };
   onBack: () => void;
   onDelete: (id: string) => void;
+  /** Opens the stored original of a PDF report (the page reads it from the library). */
+  onOpenPdf?: (id: string) => void;
 }
 
 /** One report: what was extracted, the sanitised report itself, delete, and the original text as plain text. */
-export function ReportDetail({ report, onBack, onDelete }: ReportDetailProps) {
+export function ReportDetail({ report, onBack, onDelete, onOpenPdf }: ReportDetailProps) {
   const t = useText();
+  const isPdf = report.format === 'pdf';
+  const setAside = (furniture: number, page: number | undefined) =>
+    t('pdf.setAside', { furniture }) + (page ? t('pdf.disclaimerFrom', { page }) : '');
   return (
     <article aria-label={t('detail.label')}>
       <button type="button" onClick={onBack}>
@@ -36,7 +50,19 @@ export function ReportDetail({ report, onBack, onDelete }: ReportDetailProps) {
           </li>
         ))}
       </ul>
-      <ReportReader html={reportBodyHtml(report.fileName, report.originalText)} />
+      {report.brokerNote && <BrokerFieldsView note={report.brokerNote} />}
+      {isPdf && onOpenPdf && (
+        <button type="button" onClick={() => onOpenPdf(report.id)}>
+          {t('pdf.open')}
+        </button>
+      )}
+      <ReportReader
+        html={
+          isPdf
+            ? pdfReaderHtml(report.originalText, { page: (page) => t('pdf.page', { page }), setAside })
+            : reportBodyHtml(report.fileName, report.originalText)
+        }
+      />
       <button type="button" onClick={() => confirm(t('detail.confirmDelete', { title: report.title })) && onDelete(report.id)}>
         {t('detail.delete')}
       </button>

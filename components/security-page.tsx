@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SecurityOverview } from '../lib/db/security-overview';
 import { ReportDigestItem } from './report-digest-item';
+import { RatingTimeline } from './rating-history';
 import { ReportTimeline } from './report-timeline';
 import { useText } from './ui-text';
 
@@ -36,6 +37,7 @@ export function SecurityPage({ overview: { security, latestView, risks }, onBack
       )}
       <p class="rl-counts">{t('security.counts', { n: security.reportCount, about: security.aboutCount })}</p>
       <ReportTimeline months={security.months} />
+      {security.ratings && <RatingTimeline ratings={security.ratings} />}
       {latestView && (
         <section class="rl-latest-view" aria-label={t('security.latestView')}>
           <h3>{t('security.latestView')}</h3>

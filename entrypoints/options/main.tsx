@@ -18,6 +18,8 @@ import type { NotThisQuestion } from '~/components/not-this-security';
 import { saveDownload } from '~/lib/library/save-download';
 import { createSubscriptionsController } from '~/lib/feeds/subscriptions-controller';
 import { createLibraryStore } from '~/lib/library/library-store';
+import { readPdfInPage } from '~/lib/pdf/browser-pdf-engine';
+import { openStoredPdf } from '~/lib/pdf/open-stored-pdf';
 import { workerMessenger } from '~/lib/messaging/protocol';
 import { addSite, removeSite, siteDomain } from '~/lib/permissions/added-sites';
 import { resolveLocale, setLanguageChoice, setMarkAllKnown, setMarkStyle, setPrivateMarks } from '~/lib/settings/display-settings';
@@ -33,6 +35,7 @@ async function main() {
     db,
     search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit }),
     countLibrary: async () => (await workerMessenger.sendMessage('getLibraryStats', undefined)).reports,
+    readPdf: readPdfInPage,
   });
   let settings: Settings = await loadSettings();
   let siteMessage: string | undefined;
@@ -81,6 +84,7 @@ async function main() {
           onLoadDemo={() => void store.importFiles(demoLibraryFiles())}
           onOpen={(id) => void (location.hash = id ? `report=${id}` : '')}
           onDelete={(id) => void store.remove(id).then(() => (location.hash = ''))}
+          onOpenPdf={(id) => void openStoredPdf(db, id)}
           onMarkAll={(on) => void setMarkAllKnown(on).then(reloadSettings)}
           onMarkStyle={(style) => void setMarkStyle(style).then(reloadSettings)}
           onPrivateMarks={(on) => void setPrivateMarks(on).then(reloadSettings)}

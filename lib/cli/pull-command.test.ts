@@ -45,7 +45,7 @@ describe.skipIf(missing)('pull from a Jekyll feed', () => {
     const third = await pull();
     expect(third.at(-1)).toMatchObject({ status: 200, new: 1 });
     expect(third[0]).toMatchObject({ date: expect.stringMatching(/^2025-12-06T/) });
-    expect((JSON.parse(await readFile(stateFile, 'utf8')) as { seen: unknown[] }).seen).toHaveLength(2);
+    expect((JSON.parse(await readFile(stateFile, 'utf8')) as { seen: string[] }).seen).toHaveLength(2);
   }, 120_000);
 
   test('a server that is down fails the pull and leaves the state as it was', async () => {

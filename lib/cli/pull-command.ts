@@ -28,7 +28,7 @@ export async function pullCommand(
 ): Promise<void> {
   const state = await loadState(url, options.state);
   const outcome = await pollFeed(state, (input, init) => fetch(input, init), {
-    known: async (hashes) => new Set(hashes.filter((hash) => state.seen.includes(hash))),
+    known: (hashes) => Promise.resolve(new Set(hashes.filter((hash) => state.seen.includes(hash)))),
   });
   const host = new URL(url).host;
   const { reports, failed } = await parseSelection(

@@ -18,7 +18,10 @@ const VERSION_3 = { reports: 'id, date, source, importId, *securityIds, title', 
 /** Version 5: the user's blocks ("not this security"); its upgrade re-checks learned aliases. */
 const VERSION_5 = { aliasBlocks: '[alias+securityId], securityId' };
 
-/** Version 7 (feeds): what it added. Versions 4–6 belong to other branches; until they merge they declare nothing here. */
+/** Version 6 (PDF reports): the original bytes of each PDF report. */
+const VERSION_6 = { pdfFiles: 'id' };
+
+/** Version 7 (feeds): what it added. Version 4 belongs to another branch; until it merges it declares nothing here. */
 const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' };
 
 /**
@@ -79,8 +82,19 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
     },
   },
   {
+    version: 6,
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6],
+    rows: {
+      reports: [{ id: 'f'.repeat(64), title: 'F', date: '2025-10-22', securityIds: ['SZ:300750'], format: 'pdf', importId: 1 }],
+      reportBodies: [{ id: 'f'.repeat(64), originalText: '# F' }],
+      imports: [{ id: 1, startedAt: '2025-10-23', finishedAt: '2025-10-23', imported: 1, duplicates: 0, failed: [] }],
+      reportSecurities: [{ securityId: 'SZ:300750', date: '2025-10-22', reportId: 'f'.repeat(64) }],
+      pdfFiles: [{ id: 'f'.repeat(64), bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+    },
+  },
+  {
     version: 7,
-    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, {}, VERSION_7],
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6, VERSION_7],
     rows: {
       reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
       reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
@@ -97,6 +111,7 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
         },
       ],
       subscriptionReports: [{ subscriptionId: 1, reportId: 'e'.repeat(64) }],
+      pdfFiles: [{ id: 'e'.repeat(64), bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
     },
   },
 ];

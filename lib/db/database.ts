@@ -69,10 +69,17 @@ export type LibraryDatabase = Dexie & {
   imports: EntityTable<ImportBatch, 'id'>;
   reportSecurities: Table<ReportSecurityRow, [SecurityId, string, string]>;
   reportBodies: EntityTable<ReportBody, 'id'>;
+  pdfFiles: EntityTable<StoredPdf, 'id'>;
   aliasBlocks: Table<StoredBlock, [string, SecurityId]>;
   subscriptions: EntityTable<StoredSubscription, 'id'>;
   subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
 };
+
+/** The original bytes of a PDF report (since version 6), under the report's id (the SHA-256 of these bytes). */
+export interface StoredPdf {
+  id: string;
+  bytes: Uint8Array;
+}
 
 /**
  * One (security, report) pair with the report's date: the index behind "the latest reports on this security" and
@@ -183,6 +190,8 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         .delete();
       await index.bulkPut(changed.flatMap(securityRowsOf));
     });
+  // 6: the original bytes of PDF reports, apart from the report rows so digests and lists never read them.
+  db.version(6).stores({ pdfFiles: 'id' });
   // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
   db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
   return db;

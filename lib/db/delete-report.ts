@@ -2,9 +2,10 @@ import type { LibraryDatabase } from './database';
 
 /** Removes one report, its body and its security index rows in one transaction; aliases it taught stay (they name securities). */
 export async function deleteReport(db: LibraryDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.reports, db.reportBodies, db.reportSecurities, async () => {
+  await db.transaction('rw', [db.reports, db.reportBodies, db.reportSecurities, db.pdfFiles], async () => {
     await db.reports.delete(id);
     await db.reportBodies.delete(id);
+    await db.pdfFiles.delete(id);
     await db.reportSecurities.where('reportId').equals(id).delete();
   });
 }

@@ -39,7 +39,10 @@ const masterDictionary = (master: SecuritiesMaster) => {
 };
 
 function dictionaryOf(master: SecuritiesMaster, aliases: readonly StoredAlias[], blocked: BlockedNames): SecurityDictionary {
-  const extra = asEntries(aliases, masterDictionary(master));
+  const base = masterDictionary(master);
+  const extra = asEntries(aliases, base);
+  // With no block, a copy of the master's dictionary plus the aliases; a block takes names out of the master's entries.
+  if (!blocked.size) return new SecurityDictionary(extra, base);
   return new SecurityDictionary(blocked.filterEntries([...master.entries, ...extra]));
 }
 

@@ -8,6 +8,7 @@ import { securitiesMaster } from '../securities/master/securities-master';
 import type { SecurityId } from '../securities/security-id';
 import { rankRelated } from '../reports/rank-related';
 import type { LibraryDatabase, ReportSecurityRow, StoredReport } from './database';
+import { RATING_HISTORY_REPORTS, ratingHistory } from './rating-history';
 
 /** Reports a card or the popup shows per security by default. */
 export const DEFAULT_LATEST_REPORTS = 3;
@@ -26,6 +27,10 @@ export const digest = (report: StoredReport): ReportDigest => ({
   summary: report.summary,
   keyPoints: report.keyPoints,
   risks: report.risks,
+  ...(report.brokerNote?.rating ? { rating: { value: report.brokerNote.rating.value, change: report.brokerNote.rating.change } } : {}),
+  ...(report.brokerNote?.targetPrice
+    ? { targetPrice: { value: report.brokerNote.targetPrice.value, currency: report.brokerNote.targetPrice.currency } }
+    : {}),
 });
 
 /** How many reports relate to a security, and how many per month: one walk over the keys of its listings' index rows. */
@@ -81,6 +86,12 @@ export async function relatedReports(
   // The tally reads every key of the security: callers keep `tallies` per library state.
   if (!tallies.has(id)) tallies.set(id, tallyRelatedReports(db, dictionary, id));
   const { count: reportCount, months } = await tallies.get(id)!;
+  const latest = await digestsOf(db, ranked.slice(0, limit));
+  // The timeline is extra: a failure reading it must not cost the card its reports.
+  const ratings = await ratingsOf(db, dictionary, id, ranked).catch((error: unknown) => {
+    console.error('ReportLens: rating timeline', error);
+    return [];
+  });
   return {
     id,
     name: dictionary.displayName(id),
@@ -88,7 +99,8 @@ export async function relatedReports(
     reportCount,
     aboutCount: ranked.filter((row) => row.about).length,
     months,
-    latest: await digestsOf(db, ranked.slice(0, limit)),
+    latest,
+    ...(ratings.length ? { ratings } : {}),
   };
 }
 
@@ -99,6 +111,19 @@ const nameIndexOf = (master: SecuritiesMaster) => {
   if (!index) nameIndexes.set(master, (index = new NameIndex(master.entries, master.notNames)));
   return index;
 };
+
+/**
+ * The rating timeline: the newest {@link RATING_HISTORY_REPORTS} reports of the security's issuer (their digest rows,
+ * no bodies), those broker notes whose main security this is.
+ */
+async function ratingsOf(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId, rows: readonly ReportSecurityRow[]) {
+  const newest = [...new Set([...rows].sort((a, b) => b.date.localeCompare(a.date)).map((row) => row.reportId))].slice(
+    0,
+    RATING_HISTORY_REPORTS,
+  );
+  const reports = (await db.reports.bulkGet(newest)).filter((report): report is StoredReport => report !== undefined);
+  return ratingHistory(reports, id, dictionary);
+}
 
 /**
  * The tab dictionary: every listing the library has reports on, widened to the other listings of its issuer, so

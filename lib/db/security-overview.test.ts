@@ -26,7 +26,10 @@ let db: LibraryDatabase;
 beforeEach(async () => {
   db = openLibraryDatabase(`test-${crypto.randomUUID()}`);
   const reports = [
-    report('a', '2025-01-01', 'HK:09988', 80, true, ['监管风险：反垄断', '云业务增速放缓'], { rating: '买入', targetPrice: 120 }),
+    report('a', '2025-01-01', 'HK:09988', 80, true, ['监管风险：反垄断', '云业务增速放缓'], {
+      // A broker note's fields as the parser stores them (lib/reports/broker-fields.ts).
+      brokerNote: { analysts: [], rating: { value: '买入', change: null, line: 1 }, targetPrice: { value: 120, currency: null, line: 2 } },
+    }),
     report('b', '2025-06-01', 'US:BABA', 15, false, ['云业务增速放缓']),
     report('c', '2024-03-01', 'HK:09988', 60, true, ['汇率波动']),
   ];

@@ -2,7 +2,8 @@ import type { ReportDigest, SecurityReports } from '../messaging/protocol';
 import { groupRisks, type RiskGroup } from '../reports/group-risks';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { isSecurityId, type SecurityId } from '../securities/security-id';
-import type { LibraryDatabase } from './database';
+import type { LibraryDatabase, StoredReport } from './database';
+import { ratingHistory } from './rating-history';
 import { rankedDigest, rankedRows, tallyRelatedReports } from './report-queries';
 
 /** Most reports the security page lists (and groups risks over): the rest are reached through the library table. */
@@ -26,19 +27,23 @@ export interface SecurityOverview {
   risks: RiskGroup[];
 }
 
-/** A field a report may carry (rating, target price) as text, when it is there. */
-const textField = (report: object, ...names: string[]) => {
-  for (const name of names) {
-    const value = (report as Record<string, unknown>)[name];
-    if (typeof value === 'string' && value.trim()) return value.trim();
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  }
-  return undefined;
+/** A broker note's rating as the page writes it: `买入（上调）`, `Overweight`. */
+const ratingText = (report: StoredReport) => {
+  const rating = report.brokerNote?.rating;
+  return rating && (rating.change ? `${rating.value}（${rating.change}）` : rating.value);
+};
+/** A broker note's target price with its currency: `390.5 CNY`. */
+const targetText = (report: StoredReport) => {
+  const target = report.brokerNote?.targetPrice;
+  return target && `${target.value}${target.currency ? ` ${target.currency}` : ''}`;
 };
 
 /** The newest of the reports about the company, else the newest of all. */
-function latestViewOf(reports: readonly (ReportDigest & Pick<LatestView, 'rating' | 'target'>)[]): LatestView | undefined {
-  const newest = <T extends ReportDigest>(list: readonly T[]) => [...list].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+function latestViewOf(
+  reports: readonly (Omit<ReportDigest, 'rating' | 'targetPrice'> & Pick<LatestView, 'rating' | 'target'>)[],
+): LatestView | undefined {
+  const newest = <T extends { date?: string }>(list: readonly T[]) =>
+    [...list].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
   const report = newest(reports.filter((r) => r.relevance?.about)) ?? newest(reports);
   if (!report) return undefined;
   return {
@@ -63,11 +68,15 @@ export async function securityOverview(db: LibraryDatabase, dictionary: Security
   const found = rows.flatMap((row, i) => (stored[i] ? [{ row, report: stored[i] }] : []));
   const reports = found.map(({ row, report }) => rankedDigest(report, row));
   // Rating fields stay off digests (cards send digests to tabs); the latest view reads them from the stored rows.
-  const full = found.map(({ report }, i) => ({
-    ...reports[i]!,
-    rating: textField(report, 'rating'),
-    target: textField(report, 'target', 'targetPrice'),
-  }));
+  const full = found.map(({ report }, i) => {
+    const { rating: _rating, targetPrice: _targetPrice, ...fields } = reports[i]!;
+    return { ...fields, rating: ratingText(report), target: targetText(report) };
+  });
+  const ratings = ratingHistory(
+    found.map(({ report }) => report),
+    id,
+    dictionary,
+  );
   return {
     security: {
       id,
@@ -77,6 +86,7 @@ export async function securityOverview(db: LibraryDatabase, dictionary: Security
       aboutCount: ranked.filter((row) => row.about).length,
       months: tally.months,
       latest: reports,
+      ...(ratings.length ? { ratings } : {}),
     },
     latestView: latestViewOf(full),
     risks: groupRisks(reports),

@@ -42,7 +42,6 @@ describe('createSecurityMatcher', () => {
         ['A', 'US:A', 'exchange-prefix'],
       ],
     ],
-    ['AMZN', [['AMZN', 'US:AMZN', 'ticker-in-context']]],
     [
       '亚马逊（AMZN）',
       [
@@ -77,6 +76,11 @@ describe('createSecurityMatcher', () => {
     'A strong quarter: EPS up, PE down.',
   ])('no mention in %s', (text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  test('a bare ticker alone in its text counts only where the caller says a code stands there (a code column)', () => {
+    expect(found('AMZN')).toEqual([]);
+    expect(matcher.find('AMZN', { codeSlot: true }).map((m) => [m.text, m.id, m.rule])).toEqual([['AMZN', 'US:AMZN', 'ticker-in-context']]);
   });
 
   test('a bare ticker in prose counts when its company is named in the same text', () => {

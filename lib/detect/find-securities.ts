@@ -35,6 +35,11 @@ export interface SecurityMatcher {
    * code slot, or when supported.
    */
   find(text: string, context?: FindContext): Mention[];
+  /**
+   * How many weak names and listed bare codes the last {@link find} read but did not count for want of support: a
+   * caller that learns more about the page or report (its other texts) may read that text again with `support`.
+   */
+  readonly deferred: number;
   /** Adds a name after construction: aliases learned during an import help the reports after it. */
   addName(name: string, id: SecurityId, rule?: NameRule): void;
 }
@@ -118,7 +123,9 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
         listingsOf.get(old)!.filter((listing) => listing !== id),
       );
     issuerOf.set(id, issuer);
-    listingsOf.set(issuer, [...(listingsOf.get(issuer) ?? []), id]);
+    const group = listingsOf.get(issuer);
+    if (group) group.push(id);
+    else listingsOf.set(issuer, [id]);
   };
   /** Each listing's mark, set while a text is read when a name of it is found. */
   const listings = new Map<SecurityId, Listing>();
@@ -157,9 +164,14 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
   /** Reused by every find: see {@link MentionBuffer}. */
   const buffer = new MentionBuffer();
 
+  let deferred = 0;
   return {
     addName,
+    get deferred() {
+      return deferred;
+    },
     find(text, context) {
+      deferred = 0;
       buffer.reset();
       scanText(text, names.filter.first, names.filter.second, names, tickers, buffer);
       if (!buffer.bareCount && !buffer.weakCount) {
@@ -192,18 +204,21 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
 
   /**
    * Bare tickers and six-digit codes count when the dictionary lists them and they stand in context (brackets, a
-   * code slot), their company is named in the same text (a weak name will do: `民生 600016`), or the caller
-   * supports them: those of {@link buffer} that do.
+   * code slot), their company is named in the same text (a weak name will do: `民生 600016`), or (tickers only) the
+   * caller supports them: those of {@link buffer} that do.
    */
   function resolveBareCodes(text: string, codeSlot: boolean, support: ReadonlySet<SecurityId> | undefined): Mention[] {
     const counted: Mention[] = [];
     for (let k = 0; k < buffer.bareCount; k++) {
-      const { start, end, code } = buffer.bareAt(k);
+      const { start, end, code, digits } = buffer.bareAt(k);
       if (COMMON_ACRONYMS.has(code) || code.length < 2) continue;
       const id = bareCodes.get(code);
       if (!id) continue;
-      if (bareCodeHasContext(text, start, end, codeSlot) || named(id) || weaklyNamed(id) || supported(id, support))
+      // A number is a code only where the text says so (brackets, a code column, its name beside it): a count that
+      // happens to equal the code of a security named elsewhere on the page is still a count.
+      if (bareCodeHasContext(text, start, end, codeSlot) || named(id) || weaklyNamed(id) || (!digits && supported(id, support)))
         counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
+      else deferred++;
     }
     for (const mention of counted) mark(mention.id);
     return counted;
@@ -216,16 +231,19 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     return false;
   }
 
-  /** The weak names of {@link buffer} whose issuer is named strongly, by a code, or supported by the caller. */
+  /**
+   * The weak names of {@link buffer} whose issuer is named strongly, by a code, or supported by the caller, and that
+   * stand as words of their own ({@link standsAsWord}).
+   */
   function resolveWeakNames(text: string, support: ReadonlySet<SecurityId> | undefined): Mention[] {
     const counted: Mention[] = [];
     for (let k = 0; k < buffer.weakCount; k++) {
       const { id, rule } = buffer.weakValue(k);
-      if (named(id) || supported(id, support)) {
-        const start = buffer.weakStart(k);
-        const end = buffer.weakEnd(k);
-        counted.push({ start, end, text: text.slice(start, end), id, rule });
-      }
+      const start = buffer.weakStart(k);
+      const end = buffer.weakEnd(k);
+      if (!standsAsWord(text, start, end)) continue;
+      if (named(id) || supported(id, support)) counted.push({ start, end, text: text.slice(start, end), id, rule });
+      else deferred++;
     }
     return counted;
   }
@@ -250,6 +268,32 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     if (siblings) for (const listing of siblings) if (listings.get(listing)?.namedIn === buffer.serial) return true;
     return false;
   }
+}
+
+/** Characters either side of a weak Chinese name given to the word segmenter: enough for the words around it. */
+const SEGMENT_CONTEXT = 8;
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Whether a weak Chinese name at `text[start, end)` starts and ends where words do, by the platform's word segmenter
+ * (ICU's dictionary, in browsers and Node alike): 工行 in 化工行业 straddles 化工|行业 and 中行 in 市场中行业 straddles
+ * 中|行业, while 平安 in 平安寿险 is a word. A short window only: the segmenter slows with the square of its input.
+ * Latin names have their word boundaries already.
+ */
+function standsAsWord(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) < 0x3400) return true;
+  const from = Math.max(0, start - SEGMENT_CONTEXT);
+  const window = text.slice(from, Math.min(text.length, end + SEGMENT_CONTEXT));
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  let startsWord = false;
+  for (const { index, segment } of wordSegmenter.segment(window)) {
+    const at = from + index;
+    if (at === start) startsWord = true;
+    if (at < end && at + segment.length > end) return false;
+    if (at + segment.length === end) return startsWord;
+    if (at > end) break;
+  }
+  return startsWord;
 }
 
 /** Two lists of mentions, each in text order, as one in text order. */

@@ -30,7 +30,7 @@ export function bytesSource(name: string, bytes: Uint8Array): ImportSource {
     name: name.split('/').pop()!,
     webkitRelativePath: name,
     size: bytes.byteLength,
-    arrayBuffer: async () => bytes.slice().buffer,
+    arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
   };
 }
 

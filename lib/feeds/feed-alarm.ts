@@ -59,7 +59,7 @@ export function pollDueFeeds(db: LibraryDatabase): Promise<void> {
 async function ensureAlarm(): Promise<void> {
   const alarm = await browser.alarms.get(FEED_ALARM);
   if (!alarm?.periodInMinutes)
-    void browser.alarms.create(FEED_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: alarm ? ALARM_PERIOD_MINUTES : 1 });
+    await browser.alarms.create(FEED_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: alarm ? ALARM_PERIOD_MINUTES : 1 });
 }
 
 /** Worker: every {@link ALARM_PERIOD_MINUTES} minutes, poll the subscriptions that are due. */

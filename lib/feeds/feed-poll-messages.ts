@@ -13,8 +13,8 @@ export const documentPollEnvironment = (): PollEnvironment => ({
 
 /** The offscreen document's one job: poll when the worker asks. Only the worker talks to it. */
 export function serveFeedPolls(db: LibraryDatabase): void {
-  // The messenger types `sender` with `chrome.*` types we do not load; the two fields read are spelled out.
-  feedPollMessenger.onMessage('pollDueFeeds', ({ sender }: { sender: { id?: string; tab?: object } }) => {
+  feedPollMessenger.onMessage('pollDueFeeds', (message) => {
+    const sender = message.sender as { id?: string; tab?: unknown };
     if (sender.id !== browser.runtime.id || sender.tab) return [];
     return pollDueSubscriptions(db, documentPollEnvironment());
   });

@@ -31,8 +31,14 @@ export async function pollLibrary(
     const added = new Set<string>();
     for (const ref of chain) {
       const diff = await json(ref.path, diffSchema);
-      for (const path of diff.added) (added.add(path), removed.delete(path));
-      for (const path of diff.removed) (added.delete(path), removed.add(path));
+      for (const path of diff.added) {
+        added.add(path);
+        removed.delete(path);
+      }
+      for (const path of diff.removed) {
+        added.delete(path);
+        removed.add(path);
+      }
     }
     paths = [...added];
   } else {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { SecurityIndex } from './library-manifest';
 import { buildPublication, reportPath, securityPath, type PublishedReport } from './publish-library';
 
 const report = (n: number, securityIds: string[], date?: string): PublishedReport => ({
@@ -21,11 +22,8 @@ describe('buildPublication', () => {
     expect(first.manifest).toMatchObject({ version: 1, counts: { reports: 2, securities: 2 }, index: 'index/1.json', diffs: [] });
     expect(first.files.get(reportPath(a))).toBe('text 1');
     expect(reportPath(b)).toBe(`reports/${'2'.repeat(64)}.html`);
-    expect(
-      (JSON.parse(first.files.get(securityPath('SH:600519'))!) as { reports: { title: string }[] }).reports.map(
-        (r: { title: string }) => r.title,
-      ),
-    ).toEqual(['R2', 'R1']);
+    const list = JSON.parse(first.files.get(securityPath('SH:600519'))!) as SecurityIndex;
+    expect(list.reports.map((r) => r.title)).toEqual(['R2', 'R1']);
     expect(securityPath('SH:600519')).toBe('securities/SH_600519.json');
   });
 

@@ -31,7 +31,7 @@ test('a subscription imports new entries, asks conditionally, backs off while th
   let clock = 1_000_000;
   const env = {
     fetch: (url: string, init: RequestInit) => fetch(url, init),
-    notifyLibraryChanged: async () => void notes.push('changed'),
+    notifyLibraryChanged: () => Promise.resolve(void notes.push('changed')),
     now: () => clock,
   };
   const { id } = await addSubscription(db, `${server.origin}/feed.xml`, clock);

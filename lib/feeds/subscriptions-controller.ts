@@ -64,8 +64,8 @@ export function createSubscriptionsController(
         return set({ message: { key: 'feeds.failed', values: { reason: `“${input}” is not a web address` } } });
       }
       // The permission request comes first, inside the click's user gesture.
-      const asked = requestFeedOrigin(origin).catch((error: Error) => {
-        set({ message: { key: 'feeds.failed', values: { reason: error.message } } });
+      const asked = requestFeedOrigin(origin).catch((error: unknown) => {
+        set({ message: { key: 'feeds.failed', values: { reason: error instanceof Error ? error.message : String(error) } } });
         return undefined;
       });
       void asked.then(async (granted) => {

@@ -31,6 +31,10 @@ export const CARD_EN = {
   'card.notThis': 'Not this security',
   // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
   'card.notThisLabel': 'Not this security: “{text}” is not {entry} (asks in the library)',
+  // Broker-note rating and target (PDF reports): the card's rating line and timeline.
+  'rating.withChange': '{value} ({change})',
+  'rating.target': 'target {price}',
+  'rating.timeline': 'Ratings and targets over time: {points}',
 } as const;
 
 /** Every card message key. */
@@ -63,4 +67,8 @@ export const CARD_ZH: Record<CardMessageKey, string> = {
   // "not this security" (alias gate and blocks)
   'card.notThis': '不是这只证券',
   'card.notThisLabel': '不是这只证券：「{text}」不是 {entry}（到研报库确认）',
+  // Broker-note rating and target (PDF reports): the card's rating line and timeline.
+  'rating.withChange': '{value}（{change}）',
+  'rating.target': '目标价 {price}',
+  'rating.timeline': '评级与目标价变化：{points}',
 };

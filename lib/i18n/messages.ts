@@ -66,7 +66,7 @@ const PAGES_EN = {
   'library.title': 'ReportLens library 研报库',
   'library.reports': 'Reports ({count})',
   'import.section': 'Import reports',
-  'import.drop': 'Drop Markdown, HTML or text files, folders or zips of them, or a ReportLens backup here, or choose:',
+  'import.drop': 'Drop PDF, Markdown, HTML or text files, folders or zips of them, or a ReportLens backup here, or choose:',
   'import.files': 'Files',
   'import.folder': 'Folder',
   'import.demo': 'Load the demo library',
@@ -199,6 +199,20 @@ const PAGES_EN = {
   'blocks.confirmButton': 'Block “{text}”',
   'blocks.cancel': 'Keep it',
   'blocks.done': '“{text}” is no longer linked to {entry}.',
+  // PDF reports and broker-note fields (reader).
+  'broker.section': 'Broker note',
+  'broker.rating': 'Rating',
+  'broker.target': 'Target price',
+  'broker.current': 'Price stated',
+  'broker.broker': 'Broker',
+  'broker.analyst': 'Analyst',
+  'broker.forecast': 'Forecasts',
+  'broker.where': 'p. {page}, line {line}',
+  'broker.block': 'block {line}',
+  'pdf.open': 'Open the original PDF',
+  'pdf.page': 'Page {page}',
+  'pdf.setAside': '{furniture} running header, footer and page-number line(s) set aside',
+  'pdf.disclaimerFrom': '; the disclaimer and disclosures from page {page} set aside',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -266,7 +280,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'library.title': '研报库 ReportLens',
   'library.reports': '研报（{count}）',
   'import.section': '导入研报',
-  'import.drop': '把 Markdown、HTML、文本文件、文件夹、它们的 zip 压缩包或 ReportLens 备份拖到这里，或选择：',
+  'import.drop': '把 PDF、Markdown、HTML、文本文件、文件夹、它们的 zip 压缩包或 ReportLens 备份拖到这里，或选择：',
   'import.files': '文件',
   'import.folder': '文件夹',
   'import.demo': '载入示例研报库',
@@ -396,6 +410,20 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'blocks.confirmButton': '屏蔽「{text}」',
   'blocks.cancel': '保留',
   'blocks.done': '「{text}」不再关联到 {entry}。',
+  // PDF reports and broker-note fields (reader).
+  'broker.section': '研报要素',
+  'broker.rating': '评级',
+  'broker.target': '目标价',
+  'broker.current': '报告所载股价',
+  'broker.broker': '券商',
+  'broker.analyst': '分析师',
+  'broker.forecast': '盈利预测',
+  'broker.where': '第 {page} 页第 {line} 行',
+  'broker.block': '第 {line} 段',
+  'pdf.open': '打开原始 PDF',
+  'pdf.page': '第 {page} 页',
+  'pdf.setAside': '已略去 {furniture} 行页眉、页脚和页码',
+  'pdf.disclaimerFrom': '；已略去第 {page} 页起的免责声明与信息披露',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };

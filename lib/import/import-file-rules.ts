@@ -1,3 +1,4 @@
+import { DEFAULT_PDF_LIMITS } from '../pdf/pdf-limits';
 import { formatBytes, type ImportLimits } from './import-limits';
 import type { SliceableSource } from './zip-directory';
 
@@ -23,7 +24,9 @@ export type ImportEntry =
   | { kind: 'backup-part'; path: string; name: string; archive: string; bytes: Uint8Array };
 
 /** Extensions read as reports; other files in a selection or archive are reported as skipped. */
-export const REPORT_FILE = /\.(?:md|markdown|mdx|html?|xhtml|txt|text)$/i;
+export const REPORT_FILE = /\.(?:md|markdown|mdx|html?|xhtml|txt|text|pdf)$/i;
+/** PDFs: read by pdf.js, with their own size limit (a note with charts is megabytes, not kilobytes). */
+export const PDF_FILE = /\.pdf$/i;
 export const ZIP_FILE = /\.zip$/i;
 export const JSON_FILE = /\.json$/i;
 /** Files that are noise in exported folders and archives (macOS metadata, dotfiles): skipped without a word. */
@@ -31,8 +34,9 @@ export const IGNORED = /(?:^|\/)(?:__MACOSX\/|\.DS_Store$|Thumbs\.db$|\.[^/]*$)/
 
 /** Why a file (or a zip entry, by its name and claimed size) is not read as a report, or undefined. */
 export function fileProblem(path: string, size: number, limits: ImportLimits): string | undefined {
-  if (!REPORT_FILE.test(path)) return 'not a report file (expected .md, .html, .txt, a .zip of them, or a ReportLens backup .json)';
-  if (size > limits.maxFileBytes) return `the file is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}`;
+  if (!REPORT_FILE.test(path)) return 'not a report file (expected .md, .html, .txt, .pdf, a .zip of them, or a ReportLens backup .json)';
+  const maxBytes = PDF_FILE.test(path) ? DEFAULT_PDF_LIMITS.maxBytes : limits.maxFileBytes;
+  if (size > maxBytes) return `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`;
   if (size === 0) return 'the file is empty';
   return undefined;
 }

@@ -1,9 +1,10 @@
-import type { LibraryDatabase, LibraryReport, StoredAlias, StoredBlock } from '../db/database';
+import type { LibraryDatabase, LibraryReport, StoredAlias, StoredBlock, StoredPdf } from '../db/database';
 import { addReports } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
-import { contentHash } from './content-hash';
+import { bytesHash, contentHash } from './content-hash';
+import { PDF_FILE } from './import-file-rules';
 import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
@@ -60,7 +61,7 @@ export async function parseSelection(
   const hashes: Promise<void>[] = [];
   /** How many aliases were known when each report's securities were resolved (see {@link resolveLateAliases}). */
   const aliasesKnown = new Map<PendingReport, number>();
-  const addReport = (file: string, text: string, importedAt: string, archive?: string) => {
+  const addReport = (file: string, text: string, importedAt: string, archive?: string, pdf?: Uint8Array) => {
     const report = parseReport(file, text, { ...context, learn: learner.learn });
     const entry: PendingReport = {
       ...report,
@@ -70,10 +71,12 @@ export async function parseSelection(
       originalText: text,
       importedAt,
       archive,
+      ...(pdf ? { pdf } : {}),
     };
     pending.push(entry);
     aliasesKnown.set(entry, learner.size);
-    hashes.push(contentHash(text).then((id) => void (entry.id = id)));
+    // A PDF's identity is its bytes (the text is ours, and a better layout reader may read it differently).
+    hashes.push((pdf ? bytesHash(pdf) : contentHash(text)).then((id) => void (entry.id = id)));
     progress.parsed++;
   };
 
@@ -120,6 +123,11 @@ export async function parseSelection(
             failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
+      } else if (PDF_FILE.test(entry.path)) {
+        if (!context.readPdf) throw new Error('PDFs cannot be read here');
+        addReport(entry.path, await context.readPdf(entry.bytes), startedAt, entry.archive, entry.bytes);
+        // A PDF takes a while: the page hears about each one.
+        onProgress({ ...progress });
       } else {
         addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
@@ -166,7 +174,7 @@ export async function importReportFiles(
   let newBlocks: StoredBlock[] = [];
   const write = db.transaction(
     'rw',
-    [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks],
+    [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks, db.pdfFiles],
     async (tx) => {
       native = tx.idbtrans;
       // Keys only: whether each report is already there, without reading a row.
@@ -182,11 +190,13 @@ export async function importReportFiles(
       const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
       newBlocks = blocks.filter((_, i) => !blocked[i]);
       const fresh: Omit<LibraryReport, 'importId'>[] = [];
-      reports.forEach(({ archive: _archive, ...report }) => {
+      const pdfs: StoredPdf[] = [];
+      reports.forEach(({ archive: _archive, pdf, ...report }) => {
         const outcome = { file: report.fileName, id: report.id, title: report.title };
         if (existing.has(report.id)) return duplicates.push(outcome);
         existing.add(report.id);
         fresh.push(report);
+        if (pdf) pdfs.push({ id: report.id, bytes: pdf });
         imported.push(outcome);
       });
       // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
@@ -202,6 +212,7 @@ export async function importReportFiles(
         db,
         fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
       );
+      if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
       await db.aliases.bulkAdd(newAliases);
       await db.aliasBlocks.bulkPut(newBlocks);
       return batchId;

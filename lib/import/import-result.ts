@@ -29,4 +29,4 @@ export interface ImportResult {
 }
 
 /** Reports parsed but not yet written, and where they came from. */
-export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string };
+export type PendingReport = Omit<LibraryReport, 'importId'> & { archive?: string; pdf?: Uint8Array };

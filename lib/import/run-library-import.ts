@@ -3,23 +3,25 @@ import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles, type ImportSource } from './import-report-files';
 import type { ImportProgress, ImportResult } from './import-result';
 import { ImportWriteError } from './import-write-error';
+import type { ParseContext } from '../reports/parse-report';
 
 /**
  * One import as an extension page runs it: the dictionary as the library knows it now, the pipeline, then a note to
  * the worker that the library changed (so tabs get the new dictionary). A write that fails (the browser's storage is
  * full, say) comes back as a result, not an exception: nothing was imported, and every file is listed as failed with
  * the reason (`Browser storage is full: …`), which the library page shows in its result table; `batchId` is then 0,
- * no batch was recorded.
+ * no batch was recorded. `readPdf` reads PDFs (the library page passes pdf.js's; without it PDFs are refused).
  */
 export async function runLibraryImport(
   db: LibraryDatabase,
   sources: readonly ImportSource[],
   notifyLibraryChanged: () => Promise<void>,
   onProgress?: (progress: ImportProgress) => void,
+  readPdf?: ParseContext['readPdf'],
 ): Promise<ImportResult> {
   let result: ImportResult;
   try {
-    result = await importReportFiles(db, sources, await loadParseContext(db), onProgress);
+    result = await importReportFiles(db, sources, { ...(await loadParseContext(db)), readPdf }, onProgress);
   } catch (error) {
     if (!(error instanceof ImportWriteError)) throw error;
     return writeFailure(error);

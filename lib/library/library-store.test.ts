@@ -107,9 +107,9 @@ test('opening a report reads its body; deleting it removes row, body and index r
 });
 
 test("the first refresh takes the worker's count; after the page's own write it counts itself", async () => {
-  const worker = createLibraryStore({ db, search, searchDelayMs: 0, countLibrary: async () => COUNT });
+  const worker = createLibraryStore({ db, search, searchDelayMs: 0, countLibrary: () => Promise.resolve(COUNT) });
   let asked = 0;
-  const counted = createLibraryStore({ db, search, searchDelayMs: 0, countLibrary: async () => (asked++, COUNT) });
+  const counted = createLibraryStore({ db, search, searchDelayMs: 0, countLibrary: () => Promise.resolve((asked++, COUNT)) });
   await worker.refresh();
   expect(worker.state.libraryTotal).toBe(COUNT);
   await counted.refresh();

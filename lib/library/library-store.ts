@@ -11,6 +11,7 @@ import { writeBackupZip } from '../import/backup-zip';
 import { reindexLibrary } from '../import/reindex-library';
 import { runLibraryImport } from '../import/run-library-import';
 import type { LibrarySearchResult } from '../messaging/protocol';
+import type { ParseContext } from '../reports/parse-report';
 import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
@@ -67,6 +68,8 @@ export interface LibraryStoreDeps {
    * the worker hears of them a moment later.
    */
   countLibrary?: () => Promise<number>;
+  /** Reads PDFs in this page (pdf.js); without it an import refuses PDFs with a reason. */
+  readPdf?: ParseContext['readPdf'];
 }
 
 /** Typing pause before a query is searched. */
@@ -96,7 +99,7 @@ export const INITIAL_STATE: LibraryState = {
  * {@link LibraryState} and call these actions; the entry point only mounts. Reads digest rows only, but for the one
  * report opened.
  */
-export function createLibraryStore({ db, search, countLibrary, searchDelayMs = SEARCH_DEBOUNCE_MS }: LibraryStoreDeps) {
+export function createLibraryStore({ db, search, countLibrary, searchDelayMs = SEARCH_DEBOUNCE_MS, readPdf }: LibraryStoreDeps) {
   let state = INITIAL_STATE;
   const listeners = new Set<(state: LibraryState) => void>();
   const set = (patch: Partial<LibraryState>) => {
@@ -221,6 +224,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
         sources,
         async () => {},
         (progress) => set({ progress }),
+        readPdf,
       );
       set({ result });
       await refresh();

@@ -31,6 +31,10 @@ export interface ReportDigest {
   risks: string[];
   /** How the report relates to the security it was asked for (cards, popup, security page): see `rank-related.ts`. */
   relevance?: { securityId: SecurityId; score?: number; about: boolean; passage?: Passage };
+  /** A broker note's rating (as written) and its change, when the report states one. */
+  rating?: { value: string; change: string | null };
+  /** A broker note's target price, a number and an ISO currency code (`null` when the note does not say). */
+  targetPrice?: { value: number; currency: string | null };
 }
 
 /** The reports related to one security (its own and its issuer's other listings), newest first. */
@@ -46,6 +50,17 @@ export interface SecurityReports {
   months: [string, number][];
   /** The first reports in display order: about the company first, by relevance, newest first (`rank-related.ts`). */
   latest: ReportDigest[];
+  /** Ratings and targets of broker notes on this security across the library, oldest first (absent: none). */
+  ratings?: RatingPoint[];
+}
+
+/** One broker note's rating and target for a security: a point of the card's rating timeline. */
+export interface RatingPoint {
+  reportId: string;
+  date: string;
+  broker?: string;
+  rating?: { value: string; change: string | null };
+  targetPrice?: { value: number; currency: string | null };
 }
 
 /** What a library search found: the securities the query names and the matching reports, best first. */

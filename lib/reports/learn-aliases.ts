@@ -43,7 +43,7 @@ function knownSuffix(alias: string, dictionary: SecurityDictionary, issuer: Read
 /** What learning checks a name against besides the text: see {@link learnAliases}. */
 export interface LearningPolicy {
   /** Whether a name of the dictionary was itself learned from a report: no evidence for another learned name. */
-  isLearned(alias: string, id: SecurityId): boolean;
+  isLearned: (alias: string, id: SecurityId) => boolean;
   /** Whether the user said this name is not this security: never learned again. */
   isBlocked(alias: string, id: SecurityId): boolean;
 }

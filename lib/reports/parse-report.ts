@@ -1,5 +1,7 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import type { SecurityDictionary } from '../securities/dictionary';
+import { pdfBody } from '../pdf/pdf-body';
+import { extractBrokerFields, type BrokerFields } from './broker-fields';
 import { splitFrontMatter } from './front-matter';
 import type { LearningPolicy } from './learn-aliases';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
@@ -26,6 +28,8 @@ export interface ParsedReport {
   kind?: ReportKind;
   format: ReportFormat;
   tags: string[];
+  /** A broker note's rating, target price, analysts… each with its page and line; absent when the text states none. */
+  brokerNote?: BrokerFields;
 }
 
 /** The dictionary and matcher a parse resolves securities with, and the HTML parser for HTML bodies. */
@@ -35,6 +39,11 @@ export interface ParseContext {
   parseHtml?: HtmlParser;
   /** Called with the report's plain text before its securities are resolved: the import learns aliases here. */
   learn?: (plainText: string, fileName: string) => void;
+  /**
+   * Reads a PDF's bytes into the text a PDF report is stored as (`lib/pdf/read-pdf`), or throws with the reason;
+   * where it is absent (a context that cannot run pdf.js) PDFs are refused with a reason.
+   */
+  readPdf?: (bytes: Uint8Array) => Promise<string>;
   /**
    * The lines each source repeats across its reports, for a batch (import, re-index): parse records this report's
    * lines in it, and once it is settled, gives repeated lines no weight and never takes them as a summary.
@@ -49,9 +58,12 @@ export interface ParseContext {
  * can report it per file.
  */
 export function parseReport(fileName: string, text: string, context: ParseContext): ParsedReport {
-  const { frontMatter, body } = splitFrontMatter(text);
+  const { frontMatter, body } = /\.pdf$/i.test(fileName)
+    ? { frontMatter: splitFrontMatter('').frontMatter, body: text }
+    : splitFrontMatter(text);
   const format = detectFormat(fileName, body);
   const blocks = reportBlocks(format, body, context.parseHtml ?? domParser);
+  const brokerNote = brokerFieldsOf(format, body, blocks);
   if (!blocks.length && !frontMatter.title) throw new Error('the file has no text');
   const title = extractTitle(blocks, frontMatter, fileName);
   const plainText = [title, ...blocks.map((block) => block.text)].join('\n');
@@ -77,8 +89,9 @@ export function parseReport(fileName: string, text: string, context: ParseContex
   context.repeats?.markSensitive(fileName, [summary, ...[...mentionLines].map((line) => allLines[line]!)]);
   return {
     title,
-    date: reportDate(frontMatter.date, fileName, title, blocks[0]?.text),
-    source,
+    // A PDF has no front matter: its date is the one the note prints near its start.
+    date: (format === 'pdf' ? brokerNote?.date?.date : undefined) ?? reportDate(frontMatter.date, fileName, title, blocks[0]?.text),
+    source: source ?? brokerNote?.broker?.name,
     url: extractUrl(blocks, frontMatter),
     summary,
     keyPoints: extractKeyPoints(argument, frontMatter),
@@ -87,5 +100,13 @@ export function parseReport(fileName: string, text: string, context: ParseContex
     kind,
     format,
     tags: [...new Set([...frontMatter.tags, ...frontMatter.categories])],
+    ...(brokerNote ? { brokerNote } : {}),
   };
+}
+
+/** Broker-note fields: a PDF's body lines with their pages (the broker from every line), else the blocks in order. */
+function brokerFieldsOf(format: ReportFormat, body: string, blocks: readonly { text: string }[]): BrokerFields | undefined {
+  if (format !== 'pdf') return extractBrokerFields(blocks.map((block, i) => ({ text: block.text, line: i + 1 })));
+  const { lines, all } = pdfBody(body);
+  return extractBrokerFields(lines, all);
 }

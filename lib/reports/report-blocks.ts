@@ -1,4 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { pdfBlocks } from '../pdf/pdf-blocks';
+import { pdfBody } from '../pdf/pdf-body';
 
 /** The structure extraction works on, whatever the report's format: headings, paragraphs and list items, in order. */
 export type Block =
@@ -15,8 +17,8 @@ export const BOLD_LINE_DEPTH = 7;
 const MAX_BOLD_HEADING = 40;
 const BOLD_LINE = /^\s*(?:\*\*|__)([^*_\n]{1,40}?)(?:\*\*|__)\s*[:：]?\s*$/;
 
-/** The formats a report body can be in. */
-export type ReportFormat = 'markdown' | 'html' | 'text';
+/** The formats a report body can be in; `pdf` is the text read from a PDF (see `lib/pdf/pdf-text-format`). */
+export type ReportFormat = 'markdown' | 'html' | 'text' | 'pdf';
 
 /** Elements whose text is never part of a report. */
 const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'IFRAME', 'OBJECT']);
@@ -35,6 +37,7 @@ const squash = (text: string) =>
 
 /** Guesses the body format: the file extension first, then whether the body is mostly HTML tags. */
 export function detectFormat(fileName: string, body: string): ReportFormat {
+  if (/\.pdf$/i.test(fileName)) return 'pdf';
   if (/\.x?html?$/i.test(fileName)) return 'html';
   const sample = body.slice(0, 4000);
   if (/^\s*</.test(sample) && /<\/(?:p|div|span|a|h\d|li|table)>/i.test(sample)) return 'html';
@@ -203,5 +206,6 @@ function textBlocks(text: string): Block[] {
 export function reportBlocks(format: ReportFormat, body: string, parseHtml: HtmlParser = domParser): Block[] {
   if (format === 'html') return htmlBlocks(body, parseHtml);
   if (format === 'markdown') return markdownBlocks(body, parseHtml);
+  if (format === 'pdf') return pdfBlocks(pdfBody(body).lines);
   return textBlocks(body);
 }

@@ -82,7 +82,7 @@ export function distinctivePart(name: string): string {
   for (let i = 0; i < folded.length;) {
     const word = GENERIC_WORDS.find((generic) => folded.startsWith(generic, i));
     if (word) i += word.length;
-    else rest += folded[i++];
+    else rest += folded.charAt(i++);
   }
   return rest.replace(/[\s\-·.]/g, '');
 }
@@ -93,8 +93,10 @@ export function distinctivePart(name: string): string {
  */
 function agrees(alias: string, name: string): boolean {
   let at = 0;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the unit meant: each CJK character is one, and graphemes would merge combining marks into the count
   const inOrder = [...alias].every((char) => (at = name.indexOf(char, at) + 1) > 0);
   if (inOrder) return true;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the unit meant: each CJK character is one, and graphemes would merge combining marks into the count
   const shared = [...alias].filter((char) => name.includes(char)).length;
   return shared >= Math.max(2, Math.ceil(alias.length / 2));
 }
@@ -129,8 +131,11 @@ export function gateRefusal(
   if (reference.idsForName(alias).some((other) => !issuer.has(other))) return 'another-security';
   if (LEADING_PROSE.some((word) => name.startsWith(word))) return 'function-word';
   if (LEADING_FUNCTION_CHARS.has(name[0]!) && !masterNames.some((master) => master.startsWith(name[0]!))) return 'function-word';
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the unit meant: each CJK character is one, and graphemes would merge combining marks into the count
   if ([...distinctivePart(alias)].filter(isCjk).length < MIN_DISTINCT_CHARS) return 'generic';
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the unit meant: each CJK character is one, and graphemes would merge combining marks into the count
   const chinese = [...name].filter(isCjk).join('');
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the unit meant: each CJK character is one, and graphemes would merge combining marks into the count
   const chineseNames = masterNames.filter((master) => [...master].filter(isCjk).length >= 2);
   if (chineseNames.length) return chineseNames.some((master) => agrees(chinese, master)) ? undefined : 'disagrees';
   return bareTicker || chinese.length < MIN_UNSUPPORTED_LENGTH ? 'unsupported' : undefined;

@@ -12,6 +12,11 @@ export interface SecurityEntry {
    * companies' names (see `lib/securities/master/name-strength.ts`). The rest count alone.
    */
   weak?: string[];
+  /**
+   * A name to show when `names` has none: a guess at how people write an upper-case legal name (`Aareal Bank` from
+   * `AAREAL BANK N (OTC)`), shown but never matched.
+   */
+  display?: string;
 }
 
 /**

@@ -13,7 +13,16 @@ export class SecurityDictionary {
   readonly #byName = new Map<string, SecurityId[]>();
   readonly #byIssuer = new Map<string, SecurityId[]>();
 
-  constructor(entries: Iterable<SecurityEntry>) {
+  /**
+   * A dictionary of `entries`, or of another dictionary's listings plus `entries`: the master's dictionary is built
+   * once and each library's starts from a copy of it (maps copied, their lists shared until one is added to).
+   */
+  constructor(entries: Iterable<SecurityEntry>, base?: SecurityDictionary) {
+    if (base) {
+      for (const [id, entry] of base.#byId) this.#byId.set(id, entry);
+      for (const [name, ids] of base.#byName) this.#byName.set(name, ids);
+      for (const [issuer, ids] of base.#byIssuer) this.#byIssuer.set(issuer, ids);
+    }
     for (const entry of entries) this.add(entry);
   }
 
@@ -26,16 +35,19 @@ export class SecurityDictionary {
       ? { id: entry.id, names: [...new Set([...known.names, ...entry.names])], issuer: known.issuer ?? entry.issuer }
       : { id: entry.id, names: [...new Set(entry.names)], ...(entry.issuer ? { issuer: entry.issuer } : {}) };
     if (weak.length) merged.weak = weak;
+    const display = known?.display ?? entry.display;
+    if (display) merged.display = display;
     this.#byId.set(entry.id, merged);
+    // Lists are replaced, never pushed to: a copy shares them with its base.
     for (const name of entry.names) {
-      const ids = this.#byName.get(name) ?? [];
-      if (!ids.includes(entry.id)) ids.push(entry.id);
-      this.#byName.set(name, ids);
+      const ids = this.#byName.get(name);
+      if (!ids) this.#byName.set(name, [entry.id]);
+      else if (!ids.includes(entry.id)) this.#byName.set(name, [...ids, entry.id]);
     }
     if (merged.issuer) {
-      const ids = this.#byIssuer.get(merged.issuer) ?? [];
-      if (!ids.includes(entry.id)) ids.push(entry.id);
-      this.#byIssuer.set(merged.issuer, ids);
+      const ids = this.#byIssuer.get(merged.issuer);
+      if (!ids) this.#byIssuer.set(merged.issuer, [entry.id]);
+      else if (!ids.includes(entry.id)) this.#byIssuer.set(merged.issuer, [...ids, entry.id]);
     }
   }
 
@@ -46,7 +58,8 @@ export class SecurityDictionary {
 
   /** Display name of a listing, or its code when unknown. */
   displayName(id: SecurityId): string {
-    return this.#byId.get(id)?.names[0] ?? id.slice(3);
+    const entry = this.#byId.get(id);
+    return entry?.names[0] ?? entry?.display ?? id.slice(3);
   }
 
   /** Listings a name refers to; a name shared by several listings of one issuer returns all of them. */

@@ -11,6 +11,7 @@ import { benchImport, benchPopup } from './import-popup-bench';
 import { benchMatcher } from './matcher-bench';
 import { benchPage } from './page-bench';
 import { benchScale, type ScaleFigures } from './scale-bench';
+import { benchPdf } from './pdf-bench';
 import { benchSearch } from './search-bench';
 import { benchSize } from './size-bench';
 
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> =
   size: () => benchSize(),
   scale: benchScale,
   feeds: benchFeedsScale,
+  pdf: benchPdf,
 };
 
 const args = process.argv.slice(2);

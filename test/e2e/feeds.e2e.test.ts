@@ -46,7 +46,7 @@ async function fireFeedAlarm() {
             cursor.continue();
           };
           tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+          tx.onerror = () => reject(new Error(`marking subscriptions due: ${String(tx.error)}`));
         };
       }),
   );

@@ -276,7 +276,7 @@ describe('messages the worker must refuse', () => {
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('reportlens');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('opening the database failed'));
           open.onsuccess = () => {
             const count = open.result.transaction('aliasBlocks').objectStore('aliasBlocks').count();
             count.onsuccess = () => resolve(count.result);

@@ -203,10 +203,8 @@ const CASES: FeedCase[] = [
         const n = Number(/\d+/.exec(request.url ?? '')?.[0] ?? 0);
         xml(atom(entry(`p${n}`, NOTE), `<link rel="next" href="/page/${n + 1}.xml"/>`))(request, response);
       };
-      return Object.fromEntries<Route>([
-        ['/feed.xml', page],
-        ...Array.from({ length: MAX_FEED_PAGES + 5 }, (_, n): [string, Route] => [`/page/${n + 1}.xml`, page]),
-      ]);
+      const pages: [string, Route][] = Array.from({ length: MAX_FEED_PAGES + 5 }, (_, n) => [`/page/${n + 1}.xml`, page]);
+      return Object.fromEntries<Route>([['/feed.xml', page], ...pages]);
     },
     error: /pages go on past/,
     reports: 0,

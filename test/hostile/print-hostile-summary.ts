@@ -14,6 +14,7 @@ const SUITES: Record<string, string> = {
   'front-matter': 'test/hostile/front-matter.test.ts',
   backups: 'test/hostile/backups.test.ts',
   encodings: 'test/hostile/encodings.test.ts',
+  pdfs: 'test/hostile/pdfs.test.ts',
   redos: 'test/hostile/redos.test.ts',
   durability: 'test/hostile/durability.test.ts',
   feeds: 'test/hostile/feeds.test.ts',

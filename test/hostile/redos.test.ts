@@ -11,6 +11,8 @@ import { decodeText } from '../../lib/import/decode-text';
 import { splitFrontMatter } from '../../lib/reports/front-matter';
 import { learnAliases } from '../../lib/reports/learn-aliases';
 import { parseReport } from '../../lib/reports/parse-report';
+import { extractBrokerFields } from '../../lib/reports/broker-fields';
+import { joinText, squashCjkSpaces } from '../../lib/pdf/cjk-text';
 import { searchTokens } from '../../lib/search/search-tokens';
 import { chineseVariantTable, foldChineseVariants } from '../../lib/securities/chinese-variants';
 import { bundledDictionary } from '../../lib/securities/dictionary';
@@ -254,6 +256,10 @@ describe('every text-reading function over ReDoS-shaped text', () => {
     ['parseReport as Markdown', (text) => parseReport('a.md', text, context)],
     ['parseReport as HTML', (text) => parseReport('a.html', text, context)],
     ['parseReport as text', (text) => parseReport('a.txt', text, context)],
+    // A PDF's stored text (layout as text: headings, table cells, page breaks), and the PDF layout's space handling.
+    ['parseReport as PDF text', (text) => parseReport('a.pdf', text, context)],
+    ['extractBrokerFields', (text) => extractBrokerFields(text.split('\n').map((line, i) => ({ text: line, line: i + 1 })))],
+    ['squashCjkSpaces and joinText', (text) => joinText(squashCjkSpaces(text), text)],
   ];
 
   test.each(FUNCTIONS)(

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, expect, test } from 'vitest';
 import type { LibraryDatabase } from '../../lib/db/database';
+import type { ParseContext } from '../../lib/reports/parse-report';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../lib/import/import-limits';
 import { importReportFiles, type ImportResult, type ImportSource } from '../../lib/import/import-report-files';
 import { libraryHash, openTestLibrary, timed, unindexedReports } from './hostile-library';
@@ -25,6 +26,8 @@ export interface ImportCase {
   /** No hang past this: the case fails as `hung` when the import has not settled by then. */
   boundMs?: number;
   limits?: ImportLimits;
+  /** The parse context (default {@link freshContext}); PDF cases add a PDF reader. */
+  context?: () => ParseContext;
 }
 
 /** What a hostile import did, for the case's own assertions. */
@@ -58,7 +61,7 @@ export async function runImportCase(db: LibraryDatabase, spec: ImportCase): Prom
   const idsBefore = new Set(await db.reports.toCollection().primaryKeys());
   const aliasesBefore = await db.aliases.count();
   const run = await timed(spec.boundMs ?? IMPORT_CASE_BOUND_MS, () =>
-    importReportFiles(db, sources, freshContext(), undefined, spec.limits ?? DEFAULT_IMPORT_LIMITS),
+    importReportFiles(db, sources, spec.context?.() ?? freshContext(), undefined, spec.limits ?? DEFAULT_IMPORT_LIMITS),
   );
   const result = run.value;
   const fresh = (await db.reports.toArray()).filter((report) => !idsBefore.has(report.id));

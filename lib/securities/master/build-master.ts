@@ -39,7 +39,8 @@ function nameForms(id: SecurityId, raw: string, kind: 'listed' | 'short' | 'uppe
   if (isCjkName(name)) {
     const forms: [string, NameOrigin][] = [[name, kind === 'upper' ? 'listed' : kind]];
     const plain = name.replace(RISK_PREFIX, '').replace(STATUS_SUFFIX, '');
-    if (plain !== name) forms.push([plain, kind === 'short' ? 'short' : 'listed']);
+    // Without its marks the name is a short form (*ST起步 → 起步, 微博-SW → 微博): two characters of it need support.
+    if (plain !== name) forms.push([plain, 'short']);
     const classless = plain.replace(SHARE_CLASS, '');
     if (classless !== plain) forms.push([classless, 'short']);
     return forms;
@@ -146,6 +147,8 @@ export function buildMaster(sources: readonly SourceListing[], curated: CuratedL
   const inside = namesInsideOthers(owners);
   const kept = (name: string, origin: NameOrigin) => {
     if (origin === 'upper') return !owners.has(name) && guessOwners.get(name)!.size === 1;
+    // A name we gave to a listing is that listing's, even where a list also gives it to a sibling (Alphabet: GOOGL).
+    if (origin !== 'curated' && curatedOwners.has(name)) return false;
     return owners.get(name)!.size === 1 || (origin === 'curated' && curatedOwners.get(name)!.size === 1);
   };
 
@@ -159,16 +162,29 @@ export function buildMaster(sources: readonly SourceListing[], curated: CuratedL
     const root = issuers.root(each.id);
     const names: string[] = [];
     const weak: string[] = [];
+    let display: string | undefined;
     for (const [name, origin] of each.names) {
       if (!kept(name, origin)) continue;
+      // A guessed legal name is shown where the listing has no other, never matched: it is rarely written so.
+      if (origin === 'upper') {
+        display ??= name;
+        continue;
+      }
       names.push(name);
       const isWeak =
         curatedWeak.has(`${each.id}\t${name}`) || weakByItself(name, origin) !== undefined || (origin !== 'curated' && inside.has(name));
       if (isWeak) weak.push(name);
     }
-    if (!names.length) continue;
+    if (!names.length && !display) continue;
     const issuer = groupSize.get(root)! > 1 ? (issuerKey.get(root) ?? root) : undefined;
-    entries.push({ id: each.id, names, ...(issuer ? { issuer } : {}), ...(weak.length ? { weak } : {}) });
+    const shown = names.length ? undefined : display;
+    entries.push({
+      id: each.id,
+      names,
+      ...(issuer ? { issuer } : {}),
+      ...(weak.length ? { weak } : {}),
+      ...(shown ? { display: shown } : {}),
+    });
   }
   const known = new Set(entries.map((entry) => entry.id));
   return {

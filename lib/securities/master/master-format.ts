@@ -1,5 +1,5 @@
 import type { SecurityEntry } from '../bundled-securities';
-import { isSecurityId, type SecurityId } from '../security-id';
+import { SECURITY_ID_PATTERN, type SecurityId } from '../security-id';
 
 /** The securities master: every listing the extension knows out of the box, with how each name may be read. */
 export interface SecuritiesMaster {
@@ -17,6 +17,8 @@ export interface SecuritiesMaster {
 export const MASTER_FORMAT = 1;
 /** Marks a weak name in a row's name list. */
 const WEAK_MARK = '~';
+/** Marks a display name (shown, never matched) in a row's name list. */
+const DISPLAY_MARK = '=';
 const SEPARATOR = '|';
 
 /** A row: `[id, names joined by |, weak ones marked ~, issuer?]`. */
@@ -29,7 +31,9 @@ type Row = [SecurityId, string] | [SecurityId, string, string];
 export function encodeMaster(master: SecuritiesMaster): string {
   const rows = master.entries.map((entry) => {
     const weak = new Set(entry.weak ?? []);
-    const names = entry.names.map((name) => (weak.has(name) ? WEAK_MARK + name : name)).join(SEPARATOR);
+    const written = entry.names.map((name) => (weak.has(name) ? WEAK_MARK + name : name));
+    if (entry.display) written.push(DISPLAY_MARK + entry.display);
+    const names = written.join(SEPARATOR);
     const row: Row = entry.issuer ? [entry.id, names, entry.issuer] : [entry.id, names];
     return JSON.stringify(row);
   });
@@ -52,15 +56,19 @@ export function decodeMaster(text: string): SecuritiesMaster {
   if (!Array.isArray(data.securities) || !Array.isArray(data.renamed) || !Array.isArray(data.delisted) || !Array.isArray(data.notNames))
     throw new Error('securities master: a list is missing');
   const entries = (data.securities as Row[]).map(([id, joined, issuer]): SecurityEntry => {
-    if (!isSecurityId(id) || typeof joined !== 'string') throw new Error(`securities master: bad row ${JSON.stringify([id, joined])}`);
+    if (typeof id !== 'string' || !SECURITY_ID_PATTERN.test(id) || typeof joined !== 'string')
+      throw new Error(`securities master: bad row ${JSON.stringify([id, joined])}`);
     const names: string[] = [];
     const weak: string[] = [];
+    let display: string | undefined;
     for (const written of joined.split(SEPARATOR)) {
-      const name = written.startsWith(WEAK_MARK) ? written.slice(1) : written;
-      names.push(name);
-      if (name !== written) weak.push(name);
+      if (written.startsWith(DISPLAY_MARK)) display = written.slice(1);
+      else if (written.startsWith(WEAK_MARK)) {
+        names.push(written.slice(1));
+        weak.push(written.slice(1));
+      } else names.push(written);
     }
-    return { id, names, ...(issuer ? { issuer } : {}), ...(weak.length ? { weak } : {}) };
+    return { id, names, ...(issuer ? { issuer } : {}), ...(weak.length ? { weak } : {}), ...(display ? { display } : {}) };
   });
   return {
     entries,
