@@ -15,8 +15,11 @@ export interface TitleParts {
  * run (quadratic; a hostile title of 50,000 spaces took seconds).
  */
 const TITLE_SEPARATOR = /(?<!\s)\s*(?:[_|｜]|\s[-–—]\s)\s*|(?<=[\u3400-\u9fff])[-–—](?=[\u3400-\u9fff])/;
-/** A colon before the site's name (`Petrobras PN (PETR4): Google Finanças`). */
-const COLON = /\s*[:：]\s*/g;
+/**
+ * A colon before the site's name (`Petrobras PN (PETR4): Google Finanças`). Starts only where a run of spaces starts,
+ * as {@link TITLE_SEPARATOR} does, so a title of 20,000 spaces is read once, not once per space.
+ */
+const COLON = /(?<!\s)\s*[:：]\s*/g;
 /** The end of a host that is not the site's own name (public suffixes and the usual first labels). */
 const NOT_THE_NAME = new Set(['www', 'm', 'wap', 'com', 'cn', 'net', 'org', 'co', 'uk', 'hk', 'jp', 'de', 'br', 'tw', 'sg', 'gov', 'edu']);
 /** A colon's last part longer than this is part of the headline, not a site name. */
