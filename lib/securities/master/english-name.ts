@@ -6,7 +6,7 @@
 const SHARE_KIND =
   /(?<!\s)\s+(?:-\s+|,\s*)?(?:(?:New |Series [A-Z] |Class [A-Z] |Sponsored )*(?:Common Stock|Capital Stock|Ordinary Shares?|Subordinate Voting Shares|American Depositary (?:Shares|Receipts?)|ADS|ADR|Shares of Beneficial Interest|Common Shares|Units?|Warrants?|Rights?)|Class [A-Z]\b)(?![\p{L}\p{N}]).*$/u;
 /** `Company (The)`: the article NASDAQ Trader moves to the end. */
-const TRAILING_ARTICLE = /\s*\(The\)$/;
+const TRAILING_ARTICLE = /(?<!\s)\s*\(The\)$/;
 /** Legal forms people leave out when they write a company's name. */
 const LEGAL_FORM =
   /(?<![\s,])(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.(?:B\. de C\.V\.)?|SA|AG|SE|L\.P\.|LP|LLC|L\.L\.C\.|Holding Limited|Ltd))+\.?$/;
@@ -37,7 +37,7 @@ export function writtenEnglishNames(listed: string): string[] {
   let name = listed.replace(/\s+/g, ' ').trim();
   if (/\b(?:ETF|ETN|Fund|Trust)\b/.test(name) && !/\bCommon Stock\b/.test(name)) return name ? [name] : [];
   if (name === name.toUpperCase()) {
-    name = name.replace(/\s*\((?:OTC|NAS|ASE|NYS)\)/g, '');
+    name = name.replace(/(?<!\s)\s*\((?:OTC|NAS|ASE|NYS)\)/g, '');
     for (let before = ''; before !== name;) [before, name] = [name, name.replace(LIST_NOTE, '')];
     name = titleCase(name);
   }

@@ -80,7 +80,8 @@ export function readMasterSources(corpusSecurities: string): SourceListing[] {
   }
 
   // eastmoney: `var r = [["159801","GFGZBDTXPETF","广发国证半导体芯片ETF","ETF-场内","…"], …];` exchange-traded funds only.
-  const funds = JSON.parse(/\[[\s\S]*\]/.exec(read(MASTER_SOURCES.funds))![0]) as string[][];
+  const fundText = read(MASTER_SOURCES.funds);
+  const funds = JSON.parse(fundText.slice(fundText.indexOf('['), fundText.lastIndexOf(']') + 1)) as string[][];
   for (const [code = '', , name = '', type = ''] of funds) {
     const id = /ETF/.test(type) && !/联接/.test(name) ? aShareId(code) : undefined;
     if (id) listings.push({ id, names: [{ name, kind: 'listed' }], fund: true, exchange: true });
