@@ -1,4 +1,5 @@
 import type { LibraryDatabase } from '../db/database';
+import { reportTablesOf } from '../db/delete-report';
 import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles } from '../import/import-report-files';
 import { entrySource } from './entry-source';
@@ -52,7 +53,7 @@ export async function pollSubscription(
       : undefined;
     const refused = [...outcome.failed, ...(result?.failed ?? []).map((f) => ({ entry: f.file, reason: f.reason }))];
     let removed = 0;
-    await db.transaction('rw', [db.subscriptions, db.subscriptionReports, db.reports, db.reportBodies, db.reportSecurities], async () => {
+    await db.transaction('rw', [db.subscriptions, db.subscriptionReports, ...reportTablesOf(db)], async () => {
       await db.subscriptionReports.bulkPut(
         (result?.imported ?? []).map((report) => ({ subscriptionId: subscription.id, reportId: report.id })),
       );

@@ -1,5 +1,5 @@
 import type { LibraryDatabase } from '../db/database';
-import { deleteReport } from '../db/delete-report';
+import { deleteReport, reportTablesOf } from '../db/delete-report';
 import { FeedError } from './feed-entry';
 import { newFeedState } from './poll-feed';
 import type { StoredSubscription } from './subscription-types';
@@ -53,7 +53,7 @@ export const dueSubscriptions = (db: LibraryDatabase, now = Date.now()) => db.su
 export async function removeSubscription(db: LibraryDatabase, id: number, removeReports: boolean): Promise<number> {
   const links = await db.subscriptionReports.where('[subscriptionId+reportId]').between([id, ''], [id, '\uffff']).toArray();
   let removed = 0;
-  await db.transaction('rw', [db.subscriptions, db.subscriptionReports, db.reports, db.reportBodies, db.reportSecurities], async () => {
+  await db.transaction('rw', [db.subscriptions, db.subscriptionReports, ...reportTablesOf(db)], async () => {
     await db.subscriptions.delete(id);
     await db.subscriptionReports.where('[subscriptionId+reportId]').between([id, ''], [id, '\uffff']).delete();
     if (!removeReports) return;

@@ -371,6 +371,7 @@ test(`backup round trip at ${ROUND_TRIP_REPORTS.toLocaleString('en')} reports: e
   expect(Object.keys(after).sort()).toEqual([
     'aliasBlocks',
     'aliases',
+    'pdfFiles',
     'reportBodies',
     'reportSecurities',
     'reports',

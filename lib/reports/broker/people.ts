@@ -51,7 +51,7 @@ export function findAnalysts(lines: readonly SourceLine[]): Located<Analyst>[] {
     if (!label) continue;
     if (label[1]) {
       // `张三、李四`, `张三 李四`, `Maria Gomez, John Lee`, `Maria Gomez and John Lee`.
-      for (const part of label[1].split(/[、,，;；]|\s+and\s+/)) {
+      for (const part of label[1].split(/[、,，;；]|(?<!\s)\s+and\s+/)) {
         const name = part.trim();
         if (EN_NAME.test(name)) add(name, null, lines[i]!);
         else for (const word of name.split(/\s+/)) if (/^[\u4e00-\u9fa5]{2,4}$/.test(word)) add(word, null, lines[i]!);
