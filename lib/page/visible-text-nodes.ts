@@ -2,6 +2,7 @@ import { chromeElementsUnder, isChromeElement } from '../page-analysis/site-chro
 import { headlineListsUnder, linkListsUnder } from '../page-analysis/link-lists';
 import { securityOfQuoteUrl } from '../detect/quote-url';
 import { textIsHidden, type StyleLike } from '../page-analysis/hidden-style';
+import { isInCodeColumn } from './code-column';
 
 /**
  * Elements whose text is never page prose: code, forms, editors, and parts the page itself marks hidden. One
@@ -69,15 +70,16 @@ function isQuoteLink(link: Element, text: string): boolean {
 }
 
 /**
- * Whether a text node stands where a code is expected: the text of a table cell, or of a link to a quote page (or of
- * an inline wrapper inside either). The matcher counts a bare code or ticker alone there (`600519` in a code column),
- * never in prose: a link in an article whose text is `AA` (a credit rating) is no code slot.
+ * Whether a text node stands where a code is expected: the text of a cell in a code column (`代码`, `Symbol` …:
+ * {@link isInCodeColumn}), or of a link to a quote page (or of an inline wrapper inside either). The matcher counts a
+ * bare code or ticker alone there (`600519` in a code column), never in prose or other cells: a link in an article
+ * whose text is `AA` (a credit rating) or a six-digit click count in a ranking table is no code slot.
  */
 export function isCodeSlot(node: Text): boolean {
   let at = node.parentElement;
   if (at && INLINE.has(at.tagName)) at = at.parentElement;
   if (!at) return false;
-  if (CELLS.has(at.tagName)) return true;
+  if (CELLS.has(at.tagName)) return isInCodeColumn(node);
   return at.tagName === 'A' && isQuoteLink(at, node.nodeValue ?? '');
 }
 
