@@ -141,8 +141,16 @@ interface LintFinding {
  */
 const LIBRARY_INNER_HTML = [/\.innerHTML=\w+\.__html/, /documentElement\.innerHTML=/];
 
+/**
+ * pdf.js's own files (its worker, and the chunk of the library page that holds its API): a `Function` constructor
+ * used only behind `isEvalSupported` (we pass false, and the extension pages' CSP forbids eval anyway) and a dynamic
+ * `import()` of its own worker module. Only these two codes, only in these files.
+ */
+const PDFJS_FILE = /^(?:pdfjs\/pdf\.worker\.min\.mjs|chunks\/pdf-[\w-]+\.js)$/;
+const PDFJS_CODES = new Set(['DANGEROUS_EVAL', 'UNSAFE_VAR_ASSIGNMENT']);
+
 describe('web-ext lint on the Firefox store zip', () => {
-  test('no errors or notices; the only warnings are innerHTML inside Preact and DOMPurify', async () => {
+  test("no errors or notices; the only warnings are innerHTML inside Preact and DOMPurify, and pdf.js's guarded eval and worker import", async () => {
     const zip = readdirSync(join(ROOT, '.output')).find((name) => /^reportlens-.*-firefox\.zip$/.test(name));
     expect(zip, 'npm run test:e2e builds .output/reportlens-<version>-firefox.zip (wxt zip -b firefox)').toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'reportlens-firefox-zip-'));
@@ -163,6 +171,7 @@ describe('web-ext lint on the Firefox store zip', () => {
       expect(report.errors).toEqual([]);
       expect(report.notices).toEqual([]);
       const unexplained = report.warnings.filter((warning) => {
+        if (warning.file && PDFJS_FILE.test(warning.file) && PDFJS_CODES.has(warning.code)) return false;
         if (warning.code !== 'UNSAFE_VAR_ASSIGNMENT' || !warning.file || !warning.line || !warning.column) return true;
         const line = readFileSync(join(dir, warning.file), 'utf8').split('\n')[warning.line - 1] ?? '';
         const around = line.slice(Math.max(0, warning.column - 60), warning.column + 60);

@@ -39,7 +39,18 @@ describe.skipIf(!SHARED_AVAILABLE)(`real saved finance pages (${SHARED_AVAILABLE
     });
     await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
     await page.goto(`${served.origin}/${file}`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => CSS.highlights.has('reportlens-mark'), undefined, { timeout: 10_000 });
+    // Some saved pages send themselves elsewhere (sina's WAP page redirects to its desktop site); the test blocks every
+    // other origin, so the tab ends on Chromium's error page, where no extension runs. Such a page is left once it has
+    // gone: there is nothing of it to check.
+    await expect
+      .poll(() => (page.url().startsWith('chrome-error://') ? 'left' : page.evaluate(() => CSS.highlights.has('reportlens-mark'))), {
+        timeout: 10_000,
+      })
+      .not.toBe(false);
+    if (page.url().startsWith('chrome-error://')) {
+      await page.close();
+      return;
+    }
     await page.waitForTimeout(300);
     // Marks live in the highlight registry, the card's host only appears on hover: nothing of ours is in the document.
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('reportlens'))).toBe(false);
