@@ -182,7 +182,7 @@ export async function benchPopup(smoke: boolean): Promise<PopupFigures> {
     await news.reload();
     await news.waitForFunction(() => (CSS.highlights.get('reportlens-mark')?.size ?? 0) > 0);
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await open('securities on this page with reports'));
+    for (let i = 0; i < runs; i++) times.push(await open('on this page with reports'));
     const series = summarise(times);
     return {
       input: `${reports} reports, popup opened as a page for a news tab with 2 securities (${runs} runs)`,
