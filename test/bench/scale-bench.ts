@@ -4,7 +4,7 @@ import { E2E_EXTENSION_DIR, launchWithExtension } from '../support/launch-extens
 import { servePages } from '../support/serve-pages';
 import { percentile, summarise, type Series } from './bench-stats';
 import { stopWorker, timedRequest } from './browser-bench';
-import { seedLibrary } from './seed-library';
+import { seedLibrary, syntheticTicker } from './seed-library';
 
 /** Figures at one library size. */
 export interface ScaleStep {
@@ -116,7 +116,7 @@ export async function benchScale(smoke: boolean): Promise<ScaleFigures> {
       await timedRequest(seeder, 'getRelatedReports', { ids: ['HK:09988'] });
       const first: number[] = [];
       for (let i = 0; i < FIRST_LOOKUPS; i++) {
-        const id = `US:T${(asked++ % 2_000).toString(36).toUpperCase()}`;
+        const id = `US:${syntheticTicker(asked++ % 2_000)}`;
         first.push(await timedRequest(seeder, 'getRelatedReports', { ids: [id] }));
       }
       const echo: number[] = [];

@@ -1,5 +1,15 @@
 import type { Page } from 'playwright-core';
 
+/** A made-up US ticker for `n` (T + letters only, as a US ticker must be: `US:TA`, `US:TBA` …). */
+export function syntheticTicker(n: number): string {
+  let letters = '';
+  for (let k = n; ; k = Math.floor(k / 26) - 1) {
+    letters = String.fromCharCode(65 + (k % 26)) + letters;
+    if (k < 26) break;
+  }
+  return `T${letters}`;
+}
+
 /** Listings the seeded reports are about: a few hundred, so a security has tens to hundreds of reports as in real libraries. */
 const SEED_SECURITIES = [
   'HK:09988',
@@ -28,6 +38,8 @@ const PARAGRAPHS = [
 
 /** Reports seeded per transaction: a few tens of MB of bodies at a time. */
 const SEED_BATCH = 1_000;
+/** The 2,000 rarer listings each seeded report names besides a common one (first-time look-ups pick among them). */
+const RARE_TICKERS = Array.from({ length: 2_000 }, (_, n) => syntheticTicker(n));
 
 /**
  * Writes reports `from`…`to - 1` straight into the extension's IndexedDB from one of its pages (the raw IndexedDB
@@ -37,7 +49,7 @@ const SEED_BATCH = 1_000;
  */
 export async function seedLibrary(page: Page, to: number, from = 0): Promise<number> {
   return page.evaluate(
-    async ({ from, to, seedSecurities, paragraphs, batch }) => {
+    async ({ from, to, seedSecurities, rareTickers, paragraphs, batch }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
@@ -52,7 +64,7 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
           const rows = tx.objectStore('reportSecurities');
           for (let i = start; i < Math.min(to, start + batch); i++) {
             // One of ten common listings, one of 2,000 rarer ones: first-time look-ups have thousands to choose from.
-            const ids = [seedSecurities[i % seedSecurities.length]!, `US:T${(i % 2_000).toString(36).toUpperCase()}`];
+            const ids = [seedSecurities[i % seedSecurities.length]!, `US:${rareTickers[i % rareTickers.length]!}`];
             const day = String((i % 28) + 1).padStart(2, '0');
             const month = String((i % 12) + 1).padStart(2, '0');
             const date = `20${20 + (i % 6)}-${month}-${day}`;
@@ -89,6 +101,6 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
       db.close();
       return bytes;
     },
-    { from, to, seedSecurities: SEED_SECURITIES, paragraphs: PARAGRAPHS, batch: SEED_BATCH },
+    { from, to, seedSecurities: SEED_SECURITIES, rareTickers: RARE_TICKERS, paragraphs: PARAGRAPHS, batch: SEED_BATCH },
   );
 }
