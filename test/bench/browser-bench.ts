@@ -89,3 +89,22 @@ export async function benchLookup(smoke: boolean): Promise<LookupFigures> {
     await browser.close();
   }
 }
+
+/**
+ * Starts timing an import in an extension page: from the file input's change event to the result summary, in the
+ * page's own clock (handing files over the DevTools protocol is not part of the import). Resolves in seconds.
+ */
+export function importSecondsInPage(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let start = 0;
+        document.addEventListener('change', () => (start = performance.now()), { capture: true });
+        new MutationObserver((_records, observer) => {
+          if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
+          observer.disconnect();
+          resolve((performance.now() - start) / 1000);
+        }).observe(document.body, { childList: true, subtree: true });
+      }),
+  );
+}

@@ -1,3 +1,4 @@
+import { importSecondsInPage } from './browser-bench';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { launchWithExtension } from '../support/launch-extension';
 import { servePages } from '../support/serve-pages';
@@ -85,18 +86,7 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
     }, 100);
     // Timed inside the page, from the input's change event to the result summary: handing the file to the browser
     // (over the DevTools protocol here) is not part of the import.
-    const timed = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let start = 0;
-          document.addEventListener('change', () => (start = performance.now()), { capture: true });
-          new MutationObserver((_records, observer) => {
-            if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
-            observer.disconnect();
-            resolve((performance.now() - start) / 1000);
-          }).observe(document.body, { childList: true, subtree: true });
-        }),
-    );
+    const timed = importSecondsInPage(page);
     await page.getByTestId('import-files').setInputFiles({ name: 'posts.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     const seconds = await timed;
     clearInterval(sampler);

@@ -1,3 +1,4 @@
+import { importSecondsInPage } from './browser-bench';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -80,18 +81,7 @@ export async function benchPdf(smoke: boolean): Promise<PdfFigures> {
     const page = await browser.context.newPage();
     await page.goto(browser.pageUrl('options.html'));
     const stopImport = await heapSampler(await browser.context.newCDPSession(page));
-    const timed = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let start = 0;
-          document.addEventListener('change', () => (start = performance.now()), { capture: true });
-          new MutationObserver((_records, observer) => {
-            if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
-            observer.disconnect();
-            resolve((performance.now() - start) / 1000);
-          }).observe(document.body, { childList: true, subtree: true });
-        }),
-    );
+    const timed = importSecondsInPage(page);
     // Paths, not buffers: 60 MB of buffers is too much for one DevTools message.
     await page.getByTestId('import-files').setInputFiles(batch.map(({ name }) => join(served, name)));
     const importSeconds = await timed;
