@@ -9,6 +9,7 @@ import { markAllKnown } from '../settings/display-settings';
 import { notThisSecurityHash } from '../library/not-this-security';
 import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
+import { answerPageNames } from './page-names';
 
 /** What the worker does in the browser, passed in by the background entry point. */
 export interface WorkerEffects {
@@ -61,6 +62,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       if (compiled?.markAll !== markAll) compiled = { markAll, dictionary: currentDictionary().then((d) => tabDictionary(db, d, markAll)) };
       return compiled.dictionary;
     },
+    getPageNames: answerPageNames(currentDictionary),
     getRelatedReports: async ({ ids, limit }) => {
       const d = await currentDictionary();
       return Promise.all(ids.map((id) => relatedReports(db, d, id, limit, tallies)));
