@@ -2,15 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { detectPage } from '../../lib/cli/detect-command';
+import { cliParseContext } from '../../lib/cli/inspect-command';
 import { decodeText } from '../../lib/import/decode-text';
 import type { PageSecurities } from '../../lib/messaging/protocol';
-import { listingsByIssuer, tabMatcher } from '../../lib/page-analysis/tab-dictionary-reading';
+import { readMasterFromDisk } from '../../lib/securities/master/read-master-file';
 import { aShareId, hongKongId, usId, type SecurityId } from '../../lib/securities/security-id';
 import type { ExtensionBrowser } from '../support/launch-extension';
 import { markedTexts } from '../support/page-marks';
 import { serveCorpusPages } from '../support/serve-corpus-pages';
 import { sharedPath } from '../support/shared-corpus';
-import { fetchTabDictionary, tabPageSecurities } from '../support/tab-page-securities';
+import { tabPageSecurities } from '../support/tab-page-securities';
 
 /** The shared real pages and what a reader says each is about. */
 export const CORPUS_PAGES_DIR = sharedPath('corpus', 'pages');
@@ -47,6 +48,10 @@ export interface PageScore {
   subjectMarked: boolean;
   /** Whether the popup lists an expected subject first. */
   subjectFirst: boolean;
+  /** Securities a reader names on the page (GROUND_TRUTH.csv: subjects and other mentions, by issuer). */
+  named: number;
+  /** Of {@link named}, those marked on the page (any listing of the issuer): issue 11's "prominent names marked". */
+  namedMarked: number;
 }
 
 /** Every saved page under the corpus folder, as `folder/file.html`. */
@@ -77,17 +82,17 @@ function namedOnPage(): Map<string, Set<SecurityId>> {
 }
 
 /**
- * The CLI's answer for one page, in-process (`detectPage` is what `cli detect` prints), read with the dictionary the
- * extension's tabs read with in mark-all mode (the curated list; `cli detect` itself reads the whole master), so the
- * two differ only if their page analysis does.
+ * The CLI's answer for one page, in-process (`detectPage` with `cliParseContext`: what `cli detect` prints), read
+ * with the whole securities master as `cli detect` reads it (the extension's library is empty here), so the two
+ * agree only if the tab, asking the worker about its page's text, reads the page as the whole master does.
  */
-async function cliDetector(browser: ExtensionBrowser) {
-  const dictionary = await fetchTabDictionary(browser);
-  const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
+async function cliDetector() {
+  readMasterFromDisk();
+  const { dictionary, matcher } = await cliParseContext(undefined);
   const deps = {
-    matcher: tabMatcher(dictionary),
-    listingsOf: listingsByIssuer(dictionary),
-    nameOf: (id: SecurityId) => names.get(id) ?? id,
+    matcher,
+    listingsOf: (id: SecurityId) => dictionary.issuerListings(id),
+    nameOf: (id: SecurityId) => dictionary.displayName(id),
   };
   const detect = async (file: string, url: string) =>
     (await detectPage(decodeText(new Uint8Array(readFileSync(join(CORPUS_PAGES_DIR, file)))).text, url, deps)).securities.map((s) => s.id);
@@ -117,7 +122,7 @@ async function settledPageSecurities(browser: ExtensionBrowser, tabId: number): 
 export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpusPageFiles()): Promise<PageScore[]> {
   const expected = readExpected();
   const named = namedOnPage();
-  const detect = await cliDetector(browser);
+  const detect = await cliDetector();
   const served = await serveCorpusPages(CORPUS_PAGES_DIR);
   const scores: PageScore[] = [];
   try {
@@ -136,6 +141,9 @@ export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpus
       const marked = extension.filter((s) => s.count > 0).map((s) => s.id);
       // A reader naming a company names each of its listings (Alibaba: US:BABA and HK:09988).
       const allowed = new Set([...want, ...(named.get(file) ?? [])].flatMap((id) => detect.listingsOf(id)));
+      // One per issuer a reader names (Alibaba once, whichever listing the CSV writes).
+      const issuers = new Map([...want, ...(named.get(file) ?? [])].map((id) => [detect.listingsOf(id).sort().join(), id]));
+      const namedMarked = [...issuers.values()].filter((id) => detect.listingsOf(id).some((listing) => marked.includes(listing)));
       scores.push({
         file,
         kind: want.length ? 'subject' : expected.aboutNone.includes(file) ? 'none' : 'unscored',
@@ -148,6 +156,8 @@ export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpus
         precision: marked.length ? marked.filter((id) => allowed.has(id)).length / marked.length : undefined,
         subjectMarked: marked.some((id) => want.includes(id)),
         subjectFirst: extension[0] !== undefined && want.includes(extension[0].id),
+        named: issuers.size,
+        namedMarked: namedMarked.length,
       });
     }
   } finally {
@@ -184,5 +194,13 @@ export function scoreSummary(scores: PageScore[]): string {
     `listed first ${count(withSubject, (s) => s.subjectFirst)}/${withSubject.length}`,
     `pages about none with at most one mark: ${count(none, (s) => s.marks <= 1)}/${none.length} (marks ${none.map((s) => s.marks).join(' + ')})`,
     `CLI and extension agree: ${count(scores, (s) => s.agree)}/${scores.length}`,
+    `companies GROUND_TRUTH.csv names marked: ${namedMarked(scores)}`,
   ].join('; ');
+}
+
+/** Companies a reader names on the pages (GROUND_TRUTH.csv), and how many of them the extension marks, over all pages. */
+export function namedMarked(scores: PageScore[]): string {
+  const named = scores.reduce((sum, s) => sum + s.named, 0);
+  const marked = scores.reduce((sum, s) => sum + s.namedMarked, 0);
+  return `${marked}/${named} (${named ? Math.round((marked / named) * 100) : 0} %)`;
 }
