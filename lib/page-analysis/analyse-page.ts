@@ -32,7 +32,10 @@ export interface PageAnalysis {
   marks: PageMark[];
   /** What the page is about, most certain first (see `pageSubject`). */
   subject: SecurityId[];
-  /** What the page's quote URL and title name: the page's text is read with their weak names and codes counting. */
+  /**
+   * What the page's quote URL, title and subject name: the page's text is read with their weak names and codes
+   * counting (live text too).
+   */
   support: ReadonlySet<SecurityId>;
   /** The publisher's listings: never marked on its own pages unless they are the subject. */
   publisher: ReadonlySet<SecurityId>;
@@ -107,15 +110,47 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
 
-  const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
-    signal: input.signal ?? new AbortController().signal,
-    yieldToPage: input.yieldToPage ?? (() => Promise.resolve()),
-    support,
-    isShown: (node) => input.reader.isShown(node),
-  });
+  /** Texts with a weak name or a listed bare code held back for want of support. */
+  const heldBack = new Set<string>();
+  const watching: SecurityMatcher = {
+    find(text, context) {
+      const found = matcher.find(text, context);
+      if (matcher.deferred) heldBack.add(text);
+      return found;
+    },
+    get deferred() {
+      return matcher.deferred;
+    },
+    addName: (name, id, rule) => matcher.addName(name, id, rule),
+  };
+  const scan = (texts: CollectedTexts, withSupport: ReadonlySet<SecurityId>) =>
+    scanForMarks(texts, watching, (id) => !publisher.has(id), {
+      signal: input.signal ?? new AbortController().signal,
+      yieldToPage: input.yieldToPage ?? (() => Promise.resolve()),
+      support: withSupport,
+      isShown: (node) => input.reader.isShown(node),
+    });
+  let marks = await scan(read, support);
   const counts = new Map<SecurityId, number>();
   for (const { mention } of marks) counts.set(mention.id, (counts.get(mention.id) ?? 0) + 1);
   const listed = listedSecurities(marks.map(({ node, mention }) => ({ node, id: mention.id })));
   const subject = pageSubject({ quote, title: titleIds, listed, counts });
-  return { marks, subject, support, publisher, title, read };
+  // The page is about its subject: its weak names (宁德 on a page about 宁德时代) and bare tickers count anywhere on
+  // it, as a report's do in its whole text. Only texts that held one back are read again.
+  const subjectListings = subject.flatMap((id) => listingsOf(id)).filter((id) => !support.has(id));
+  if (!subjectListings.length || !heldBack.size) return { marks, subject, support, publisher, title, read };
+  const wider = new Set([...support, ...subjectListings]);
+  const again = new Set(read.nodes.filter((_, i) => heldBack.has(read.texts[i]!)));
+  const pick = (i: number) => again.has(read.nodes[i]!);
+  const more = await scan(
+    {
+      nodes: read.nodes.filter((_, i) => pick(i)),
+      texts: read.texts.filter((_, i) => pick(i)),
+      slots: read.slots.filter((_, i) => pick(i)),
+    },
+    wider,
+  );
+  const order = new Map(read.nodes.map((node, i) => [node, i]));
+  marks = [...marks.filter((mark) => !again.has(mark.node)), ...more].sort((a, b) => order.get(a.node)! - order.get(b.node)!);
+  return { marks, subject, support: wider, publisher, title, read };
 }

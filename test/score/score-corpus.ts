@@ -75,7 +75,9 @@ function idsInText(text: string): SecurityId[] {
 
 /** Per page, every security a reader names on it (subject and other mentions), from GROUND_TRUTH.csv. */
 function namedOnPage(): Map<string, Set<SecurityId>> {
-  return new Map(readTruth().map((row) => [row.file ?? '', new Set(idsInText(`${row.primary_tickers ?? ''} ${row.other_tickers_mentioned ?? ''}`))]));
+  return new Map(
+    readTruth().map((row) => [row.file ?? '', new Set(idsInText(`${row.primary_tickers ?? ''} ${row.other_tickers_mentioned ?? ''}`))]),
+  );
 }
 
 const readTruth = () =>
@@ -86,7 +88,8 @@ const readTruth = () =>
  * (sidebar, nav, header, footer, ads, related links, "people also search", headline lists, indices, unlisted): what
  * the lens leaves out by design.
  */
-const CHROME_NOTE = /sidebar|\bnav\b|header|footer|\bads?\b|ad block|related|people also search|热门公司|ticker strip|indices|most-active|headlines|trap|unlisted|no companies/i;
+const CHROME_NOTE =
+  /sidebar|\bnav\b|header|footer|\bads?\b|ad block|related|people also search|热门公司|ticker strip|indices|most-active|headlines|trap|unlisted|no companies/i;
 
 /**
  * The code an item of the CSV gives its company: at its start (`AAPL`, `600868 梅雁吉祥`, `01171.HK (its H share)`,
@@ -96,9 +99,7 @@ const CHROME_NOTE = /sidebar|\bnav\b|header|footer|\bads?\b|ad block|related|peo
 function leadingCode(item: string): string {
   const code = String.raw`([A-Z]{2,5}(?:\.[A-Z])?|\d{6}(?:\.S[HZ])?|\d{4,5}\.HK)`;
   return (
-    new RegExp(String.raw`^\s*${code}(?![\w&])`).exec(item)?.[1] ??
-    new RegExp(String.raw`[(（]\s*${code}\s*[,，)）]`).exec(item)?.[1] ??
-    ''
+    new RegExp(String.raw`^\s*${code}(?![\w&])`).exec(item)?.[1] ?? new RegExp(String.raw`[(（]\s*${code}\s*[,，)）]`).exec(item)?.[1] ?? ''
   );
 }
 
