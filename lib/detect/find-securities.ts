@@ -113,6 +113,23 @@ function glossesWordsBefore(text: string, open: number, code: string): boolean {
   return initials(words.slice(-code.length)) === code || initials(kept.slice(-code.length)) === code;
 }
 
+/**
+ * A bracketed price change right after a name (南京港（+16.9%）, 平安 (-3.2%)): the way lists of movers write a
+ * stock, so a weak name there is the security. Read from the name's end; the window holds the longest such bracket.
+ */
+const PRICE_CHANGE_AFTER = /^\s?[（(]\s?[+\-−－]?\d{1,3}(?:\.\d{1,2})?\s?%\s?[）)]/;
+const PRICE_CHANGE_WINDOW = 14;
+/** What may stand before an entry of a list of movers: a separator, a colon, emphasis, a space or the text's start. */
+const LIST_ENTRY_BEFORE = /[、，,：:；;*\s|】]$/;
+
+/**
+ * Whether `text[start, end)` is a whole entry of a list of movers: a price change after it and a separator before it
+ * (服务机器人（+18.96%） is a sector's entry, not 机器人's).
+ */
+function isMoverEntry(text: string, start: number, end: number): boolean {
+  return (start === 0 || LIST_ENTRY_BEFORE.test(text[start - 1]!)) && PRICE_CHANGE_AFTER.test(text.slice(end, end + PRICE_CHANGE_WINDOW));
+}
+
 /** No mentions, shared (never written to). */
 const NO_MENTIONS: readonly Mention[] = [];
 
@@ -277,7 +294,8 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       const start = buffer.weakStart(k);
       const end = buffer.weakEnd(k);
       if (!standsAsWord(text, start, end)) continue;
-      if (named(id) || supported(id, support)) counted.push({ start, end, text: text.slice(start, end), id, rule });
+      if (named(id) || supported(id, support) || isMoverEntry(text, start, end))
+        counted.push({ start, end, text: text.slice(start, end), id, rule });
       else deferred++;
     }
     return counted;
