@@ -8,6 +8,7 @@ import { markAllKnown } from '../settings/display-settings';
 import { notThisSecurityHash } from '../library/not-this-security';
 import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
+import { answerPageNames } from './page-names';
 
 /** Look-up answers the worker keeps at most: a reader's session touches tens of securities, not thousands. */
 const RELATED_CACHE_ENTRIES = 500;
@@ -76,6 +77,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       if (compiled?.markAll !== markAll) compiled = { markAll, dictionary: currentDictionary().then((d) => tabDictionary(db, d, markAll)) };
       return compiled.dictionary;
     },
+    getPageNames: answerPageNames(currentDictionary),
     getRelatedReports: async ({ ids, limit }) => {
       const d = await currentDictionary();
       return Promise.all(ids.map((id) => remember(related, `${id} ${limit ?? ''}`, () => relatedReports(db, d, id, limit))));
