@@ -102,7 +102,7 @@ function OutcomeTable({ rows, label }: { rows: OutcomeRow[]; label: string }) {
           <tr key={i} class={row.outcome === 'failed' ? 'rl-failed' : undefined}>
             <td>{row.file}</td>
             <td>{t(`import.outcome.${row.outcome}`)}</td>
-            <td>{row.detail}</td>
+            <td>{row.outcome === 'failed' ? t('reason', { reason: row.detail }) : row.detail}</td>
           </tr>
         ))}
       </tbody>

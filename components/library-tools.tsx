@@ -46,7 +46,15 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
       {status.kind === 'busy' && status.total !== undefined && <progress max={Math.max(status.total, 1)} value={status.done ?? 0} />}
       {status.kind !== 'idle' && (
         <p role="status" data-testid="tool-status" class={status.kind === 'failed' ? 'rl-failed' : undefined}>
-          {status.message}
+          {t(status.message.key, status.message.values)}
+          {status.kind === 'done' && status.failures && (
+            <>
+              {' '}
+              {t('tools.reindexFailed', {
+                list: status.failures.map((f) => t('history.failure', { file: f.file, reason: f.reason })).join('; '),
+              })}
+            </>
+          )}
         </p>
       )}
       {status.kind === 'busy' && status.cancellable && (

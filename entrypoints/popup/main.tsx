@@ -27,6 +27,7 @@ async function main() {
   const locale = resolveLocale(await languageChoice(), navigator.languages);
   const text = translator(locale);
   document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  document.title = text('page.popupTitle');
   const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
