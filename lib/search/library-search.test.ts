@@ -66,6 +66,41 @@ describe('library search', () => {
     expect([index.size, index.deadSlots]).toEqual([5, 2]);
   });
 
+  test('common and rare queries rank alike: on a named security, then title, then text; newest first; every match counted', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const words = ['guidance', 'margins', 'cloud', 'rare'];
+    const library = Array.from({ length: 3_000 }, (_, i) => {
+      const pick = (share: number) => words.filter((word) => random() < (word === 'rare' ? 0.01 : share));
+      return {
+        id: `r${i}`,
+        date: `202${Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+        title: pick(0.3).join(' '),
+        text: pick(0.9).join(' '),
+        securityIds: random() < 0.2 ? ['US:AMZN' as const] : [],
+      };
+    });
+    const index = buildLibrarySearch(library, BUNDLED_SECURITIES);
+    for (const id of ['r5', 'r77', 'r1500']) index.remove(id);
+    const alive = library.filter((r) => !['r5', 'r77', 'r1500'].includes(r.id));
+    for (const query of ['guidance ', 'guidance margins ', 'cloud rare ', 'rare ', 'amazon ']) {
+      const terms = query.trim().split(' ');
+      const has = (text: string) => terms.every((term) => text.split(' ').includes(term));
+      const onSecurity = (r: (typeof library)[number]) => query.startsWith('amazon') && r.securityIds.length > 0;
+      const tier = (r: (typeof library)[number]) => (onSecurity(r) ? 0 : has(r.title) ? 1 : 2);
+      const matches = alive.filter((r) => onSecurity(r) || has(`${r.title} ${r.text}`));
+      const expected = [...matches].sort(
+        (a, b) => tier(a) - tier(b) || b.date.localeCompare(a.date) || Number(a.id.slice(1)) - Number(b.id.slice(1)),
+      );
+      const found = index.search(query, 50);
+      expect(found.total, query).toBe(expected.length);
+      expect(
+        found.hits.map((hit) => hit.id),
+        query,
+      ).toEqual(expected.slice(0, 50).map((r) => r.id));
+    }
+  });
+
   test('the limit bounds the hits, not the total', () => {
     const many = buildLibrarySearch(
       Array.from({ length: 250 }, (_, i) => ({

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import type { SecurityId } from '../securities/security-id';
-import { intersectSorted, unionSorted } from './posting-lists';
+import { andBits, appendSlot, bitsOf, countBits, hasBit, intersectPostings, unionPostings, wantsBits, type Posting } from './posting-lists';
 import { endsInWord, searchTokens } from './search-tokens';
 import { TopK } from './top-k';
 
@@ -49,11 +49,16 @@ function dateNumber(date: string | undefined): number {
   return match ? Number(match[1]) * 10_000 + Number(match[2] ?? 0) * 100 + Number(match[3] ?? 0) : 0;
 }
 
-const push = <K>(map: Map<K, number[]>, key: K, slot: number) => {
+const push = <K>(map: Map<K, Posting>, key: K, slot: number) => {
   const list = map.get(key);
-  if (list) list.push(slot);
-  else map.set(key, [slot]);
+  if (list) appendSlot(list, slot, slot + 1);
+  else map.set(key, { slots: [slot] });
 };
+
+/** Slots a rank key keeps below the tier and date (a library of up to 16 million slots; keys stay below 2^53). */
+const SLOT_SPAN = 2 ** 24;
+/** Dates as numbers are below this (99991231). */
+const DATE_SPAN = 100_000_000;
 
 /** The first index in sorted `words` whose word is not below `word`. */
 function lowerBound(words: readonly string[], word: string): number {
@@ -81,11 +86,15 @@ function lowerBound(words: readonly string[], word: string): number {
 export class LibrarySearchIndex implements LibrarySearch {
   private readonly idOf: string[] = [];
   private readonly dates: number[] = [];
-  private alive = new Uint8Array(1024);
+  /** Bit `s` set while slot `s` holds a report (not removed or replaced). */
+  private alive: Posting = { slots: [], bits: new Uint32Array(32) };
+  /** Slots newest first (ties: the earlier slot), for slots below `sortedSlots`; later ones are merged in when asked. */
+  private byDate: number[] = [];
+  private sortedSlots = 0;
   private readonly slotOf = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
-  private readonly titlePostings = new Map<string, number[]>();
-  private readonly ofSecurity = new Map<SecurityId, number[]>();
+  private readonly postings = new Map<string, Posting>();
+  private readonly titlePostings = new Map<string, Posting>();
+  private readonly ofSecurity = new Map<SecurityId, Posting>();
   /** Every token, sorted, for prefixes; words new since the last search wait in `newWords`. */
   private vocabulary: string[] = [];
   private newWords: string[] = [];
@@ -115,12 +124,7 @@ export class LibrarySearchIndex implements LibrarySearch {
     const slot = this.idOf.length;
     this.idOf.push(report.id);
     this.dates.push(dateNumber(report.date));
-    if (slot >= this.alive.length) {
-      const grown = new Uint8Array(this.alive.length * 2);
-      grown.set(this.alive);
-      this.alive = grown;
-    }
-    this.alive[slot] = 1;
+    this.setAlive(slot, true);
     this.slotOf.set(report.id, slot);
     const title = new Set(report.title ? searchTokens(report.title) : []);
     for (const token of new Set([...title, ...searchTokens(report.text)])) {
@@ -138,7 +142,7 @@ export class LibrarySearchIndex implements LibrarySearch {
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    this.alive[slot] = 0;
+    this.setAlive(slot, false);
     this.slotOf.delete(id);
   }
 
@@ -163,50 +167,141 @@ export class LibrarySearchIndex implements LibrarySearch {
           .map((result) => result.item.id),
       ),
     ]
-      .filter((id) => this.ofSecurity.get(id)?.some((slot) => this.alive[slot]))
+      .filter((id) => this.ofSecurity.get(id)?.slots.some((slot) => this.isAlive(slot)))
       .slice(0, MAX_NAME_MATCHES);
-    const bySecurity = unionSorted(
-      matchedIds.map((id) => this.ofSecurity.get(id) ?? []),
+    const bySecurity = unionPostings(
+      matchedIds.map((id) => this.ofSecurity.get(id) ?? { slots: [] }),
       slots,
     );
 
     const tokens = [...new Set(searchTokens(trimmed))];
     const prefix = endsInWord(query) ? tokens.at(-1) : undefined;
-    const termLists = (postings: Map<string, number[]>) =>
+    const termLists = (postings: Map<string, Posting>) =>
       tokens.map((token) =>
         token === prefix
-          ? unionSorted(
-              this.wordsStartingWith(token).map((word) => postings.get(word) ?? []),
+          ? unionPostings(
+              this.wordsStartingWith(token).map((word) => postings.get(word) ?? { slots: [] }),
               slots,
             )
-          : (postings.get(token) ?? []),
+          : (postings.get(token) ?? { slots: [] }),
       );
-    const byText = tokens.length ? intersectSorted(termLists(this.postings)) : [];
-    const inTitle = byText.length ? intersectSorted(termLists(this.titlePostings)) : [];
+    const text = termLists(this.postings);
+    const title = termLists(this.titlePostings);
+    // A query whose every term holds a large share of the library is ranked on bitsets, walking the slots newest
+    // first until the limit; any other by its rarest term's list and a bounded heap.
+    const common = tokens.length > 0 && wantsBits(Math.min(...text.map((term) => term.slots.length)), slots);
+    return {
+      ...(common ? this.rankByBits(bySecurity, text, title, limit) : this.rankByLists(bySecurity, text, title, limit)),
+      securities: matchedIds,
+    };
+  }
 
+  private rankByLists(
+    security: Posting,
+    text: readonly Posting[],
+    title: readonly Posting[],
+    limit: number,
+  ): { hits: SearchHit[]; total: number } {
+    const slots = this.idOf.length;
+    const byText = text.length ? intersectPostings(text) : [];
+    // Title hits are text hits whose title holds every term: the text hits drive, the title lists are asked.
+    const inTitle = byText.length ? intersectPostings([{ slots: byText as number[] }, ...title]) : [];
     const tier = new Uint8Array(slots);
     for (const slot of byText) tier[slot] = TIER_TEXT;
     for (const slot of inTitle) tier[slot] = TIER_TITLE;
-    for (const slot of bySecurity) tier[slot] = TIER_SECURITY;
-    const { dates, alive } = this;
-    const top = new TopK<number>(
-      limit,
-      (a, b) => tier[a]! < tier[b]! || (tier[a] === tier[b] && (dates[a]! > dates[b]! || (dates[a] === dates[b] && a < b))),
-    );
+    for (const slot of security.slots) tier[slot] = TIER_SECURITY;
+    const { dates } = this;
+    // One number per hit, smaller ranking first: tier, then newest, then the earlier slot.
+    const top = new TopK<number>(limit, (a, b) => a < b);
     let total = 0;
-    for (const list of [bySecurity, byText])
+    for (const list of [security.slots, byText])
       for (const slot of list) {
         // Each slot once: the high bit marks one already offered.
-        if (!alive[slot] || tier[slot]! & 0x80) continue;
+        if (tier[slot]! & 0x80 || !this.isAlive(slot)) continue;
+        top.push((tier[slot]! * DATE_SPAN + (DATE_SPAN - 1 - dates[slot]!)) * SLOT_SPAN + slot);
         tier[slot] = tier[slot]! | 0x80;
         total++;
-        top.push(slot);
       }
     return {
-      hits: top.sorted().map((slot) => ({ id: this.idOf[slot]!, via: (tier[slot]! & 0x7f) === TIER_SECURITY ? 'security' : 'text' })),
-      securities: matchedIds,
+      hits: top.sorted().map((key) => {
+        const slot = key % SLOT_SPAN;
+        return { id: this.idOf[slot]!, via: (tier[slot]! & 0x7f) === TIER_SECURITY ? 'security' : 'text' };
+      }),
       total,
     };
+  }
+
+  private rankByBits(
+    security: Posting,
+    text: readonly Posting[],
+    title: readonly Posting[],
+    limit: number,
+  ): { hits: SearchHit[]; total: number } {
+    const words = (this.idOf.length >>> 5) + 1;
+    const textBits = bitsOf(this.alive, words);
+    for (const term of text) andBits(textBits, term);
+    const titleBits = textBits.slice();
+    for (const term of title) andBits(titleBits, term);
+    const securityBits = bitsOf(security, words);
+    andBits(securityBits, this.alive);
+    // The tiers, disjoint: on a named security; else the query in the title; else elsewhere in the text.
+    for (let w = 0; w < words; w++) {
+      titleBits[w]! &= ~securityBits[w]!;
+      textBits[w]! &= ~(securityBits[w]! | titleBits[w]!);
+    }
+    const tiers = [securityBits, titleBits, textBits];
+    const hits: SearchHit[] = [];
+    for (const [i, bits] of tiers.entries()) {
+      if (hits.length >= limit) break;
+      if (!countBits(bits)) continue;
+      for (const slot of this.newestFirst()) {
+        if (!hasBit(bits, slot)) continue;
+        hits.push({ id: this.idOf[slot]!, via: i === 0 ? 'security' : 'text' });
+        if (hits.length >= limit) break;
+      }
+    }
+    return { hits, total: tiers.reduce((sum, bits) => sum + countBits(bits), 0) };
+  }
+
+  /**
+   * Does now what the next search would otherwise do first after reports were added: sorts new slots into the date
+   * order and new words into the vocabulary. The worker calls it after building or updating, between requests.
+   */
+  settle(): void {
+    this.newestFirst();
+    this.wordsStartingWith('\uffff');
+  }
+
+  /** Every slot, newest first (ties: the earlier slot); slots added since the last call are sorted and merged in. */
+  private newestFirst(): readonly number[] {
+    const slots = this.idOf.length;
+    if (this.sortedSlots === slots) return this.byDate;
+    const { dates } = this;
+    const before = (a: number, b: number) => dates[a]! > dates[b]! || (dates[a] === dates[b] && a < b);
+    const added = Array.from({ length: slots - this.sortedSlots }, (_, i) => this.sortedSlots + i).sort((a, b) => (before(a, b) ? -1 : 1));
+    const merged: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.byDate.length || j < added.length)
+      merged.push(j >= added.length || (i < this.byDate.length && before(this.byDate[i]!, added[j]!)) ? this.byDate[i++]! : added[j++]!);
+    this.byDate = merged;
+    this.sortedSlots = slots;
+    return merged;
+  }
+
+  private isAlive(slot: number): boolean {
+    return hasBit(this.alive.bits!, slot);
+  }
+
+  private setAlive(slot: number, alive: boolean): void {
+    let bits = this.alive.bits!;
+    if (slot >>> 5 >= bits.length) {
+      const grown = new Uint32Array(bits.length * 2);
+      grown.set(bits);
+      this.alive.bits = bits = grown;
+    }
+    if (alive) bits[slot >>> 5]! |= 1 << (slot & 31);
+    else bits[slot >>> 5]! &= ~(1 << (slot & 31));
   }
 
   /** Tokens of the library that begin with `prefix` (itself included). */

@@ -75,6 +75,7 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
       const rows = await db.reports.bulkGet(slice);
       slice.forEach((id, i) => (rows[i] ? target.add(searchableReport(rows[i])) : target.remove(id)));
     }
+    target.settle();
   };
 
   /** Adds the reports `target` lacks and removes those the library no longer has, by primary keys alone. */
