@@ -152,6 +152,7 @@ export const WORKER_REQUESTS = {
     }),
   },
   libraryChanged: { privilege: 'extension-page', data: noData },
+  prepareSearch: { privilege: 'extension-page', data: noData },
 } satisfies Record<keyof WorkerReplies, { privilege: Privilege; data: v.GenericSchema }>;
 
 /** A worker request's name. */
@@ -193,6 +194,11 @@ export interface WorkerReplies {
   searchLibrary(): LibrarySearchResult;
   /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
   libraryChanged(): void;
+  /**
+   * A search is likely soon (the popup or library page opened): the worker starts building its search index if it
+   * keeps none, and answers at once (extension pages only).
+   */
+  prepareSearch(): void;
 }
 
 /** Requests answered by the background worker: each takes its schema's data and gives its reply. */
