@@ -1,4 +1,5 @@
 import type { TaskStatus } from '../lib/library/library-store';
+import { say } from '../lib/i18n/messages';
 import { useText } from './ui-text';
 
 /** What the tools last did, shown under them. */
@@ -46,7 +47,7 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
       {status.kind === 'busy' && status.total !== undefined && <progress max={Math.max(status.total, 1)} value={status.done ?? 0} />}
       {status.kind !== 'idle' && (
         <p role="status" data-testid="tool-status" class={status.kind === 'failed' ? 'rl-failed' : undefined}>
-          {t(status.message.key, status.message.values)}
+          {say(t, status.message)}
           {status.kind === 'done' && status.failures && (
             <>
               {' '}

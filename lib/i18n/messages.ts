@@ -238,6 +238,11 @@ const PAGES_EN = {
   reason: '{reason}',
   'history.failure': '{file}: {reason}',
   'menu.findReports': 'Find reports on “%s”',
+  'listFormat.stocks-index-json': 'stocks.index.json',
+  'listFormat.hkex-csv': 'HKEX list of securities',
+  'listFormat.nasdaq-trader': 'NASDAQ Trader file',
+  'listFormat.simple-csv': 'code,name,aliases CSV',
+  'listFormat.simple-json': 'JSON list',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -472,14 +477,32 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   reason: '{reason}',
   'history.failure': '{file}：{reason}',
   'menu.findReports': '查找关于「%s」的研报',
+  'listFormat.stocks-index-json': 'stocks.index.json',
+  'listFormat.hkex-csv': '港交所证券列表',
+  'listFormat.nasdaq-trader': 'NASDAQ Trader 文件',
+  'listFormat.simple-csv': 'code,name,aliases CSV',
+  'listFormat.simple-json': 'JSON 列表',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
 
+/** Every message key (tests check each message in both languages). */
+export const MESSAGE_KEYS = Object.keys(MESSAGES.en) as MessageKey[];
+
 /** A message to show later, in whatever language the page has then: a key and its values. */
 export interface UiMessage {
   key: MessageKey;
-  values?: Record<string, string | number>;
+  /** A value may be a message itself (a list's format name), translated with the rest. */
+  values?: Record<string, string | number | UiMessage>;
+}
+
+/** A {@link UiMessage} in the translator's language. */
+export function say(t: Translate<MessageKey>, { key, values }: UiMessage): string {
+  if (!values) return t(key);
+  return t(
+    key,
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? say(t, value) : value])),
+  );
 }
 
 /**
