@@ -22,8 +22,8 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
     <section aria-label={t('tools.section')}>
       <h2>{t('tools.section')}</h2>
       <div class="rl-actions">
-        <label>
-          {t('tools.list')}{' '}
+        <label class="rl-file-button">
+          {t('tools.listButton')}
           <input
             type="file"
             accept=".json,.csv,.txt"
@@ -37,6 +37,7 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
             }}
           />
         </label>
+        <span class="rl-counts">{t('tools.listFormats')}</span>
         <button type="button" disabled={busy} onClick={onExportBackup}>
           {t('tools.export')}
         </button>

@@ -84,7 +84,6 @@ const PAGES_EN = {
   'import.outcome.duplicate': 'already in library',
   'import.outcome.failed': 'failed',
   'tools.section': 'Securities, backup and re-index',
-  'tools.list': 'Import a security list (stocks.index.json, HKEX CSV, NASDAQ Trader file, or code,name,aliases CSV)',
   'tools.export': 'Export backup',
   'tools.reindex': 'Re-index library',
   'table.label': 'Reports',
@@ -243,6 +242,8 @@ const PAGES_EN = {
   'listFormat.nasdaq-trader': 'NASDAQ Trader file',
   'listFormat.simple-csv': 'code,name,aliases CSV',
   'listFormat.simple-json': 'JSON list',
+  'tools.listButton': 'Import a security list',
+  'tools.listFormats': '(stocks.index.json, HKEX CSV, NASDAQ Trader file, or code,name,aliases CSV)',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -327,7 +328,6 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'import.outcome.duplicate': '已在库中',
   'import.outcome.failed': '失败',
   'tools.section': '证券列表、备份与重建索引',
-  'tools.list': '导入证券列表（stocks.index.json、港交所 CSV、NASDAQ Trader 文件，或 code,name,aliases CSV）',
   'tools.export': '导出备份',
   'tools.reindex': '重建索引',
   'table.label': '研报',
@@ -482,6 +482,8 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'listFormat.nasdaq-trader': 'NASDAQ Trader 文件',
   'listFormat.simple-csv': 'code,name,aliases CSV',
   'listFormat.simple-json': 'JSON 列表',
+  'tools.listButton': '导入证券列表',
+  'tools.listFormats': '（stocks.index.json、港交所 CSV、NASDAQ Trader 文件，或 code,name,aliases CSV）',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
