@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { notThisSecurityHash } from '../../lib/library/not-this-security';
-import type { SecurityId } from '../../lib/securities/security-id';
 import { closedShadowText } from '../support/closed-shadow';
 import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { centreOfText, markedTexts } from '../support/page-marks';
@@ -133,7 +132,7 @@ describe.skipIf(!SHARED_AVAILABLE).each(['zh', 'en'] as const)('the %s interface
     await library.goto(`${browser.pageUrl('options.html')}#security=${encodeURIComponent('HK:00700')}`);
     await library.locator('.rl-security-page').waitFor();
     await shot(library, 'security-page', false);
-    await library.goto(`${browser.pageUrl('options.html')}#${notThisSecurityHash('腾讯', 'HK:00700' as SecurityId)}`);
+    await library.goto(`${browser.pageUrl('options.html')}#${notThisSecurityHash('腾讯', 'HK:00700')}`);
     await library.locator('.rl-not-this').waitFor();
     await shot(library, 'not-this-question', false);
   });
