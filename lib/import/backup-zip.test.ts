@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
+import { bucketsByReport } from '../db/reports-naming-index';
 import { sha256, tableDump } from '../../test/support/hostile-library';
 import { BACKUP_MANIFEST, parseBackupPart, writeBackupZip } from './backup-zip';
 import { blockNames } from './late-aliases';
@@ -46,10 +47,14 @@ const library = async (name = `backup-zip-${crypto.randomUUID()}`) => {
   opened.push(db);
   return db;
 };
-/** Every table but the import log, with `importId` (which run, in the database it is in) left out. */
+/**
+ * Every table but the import log, with `importId` (which run, in the database it is in) left out. The names index is
+ * compared by what it says of each report (its slices and bit positions follow the order reports were written in).
+ */
 const hashes = async (db: LibraryDatabase) => {
-  const dump = await tableDump(db, ['imports']);
+  const dump = await tableDump(db, ['imports', 'nameSlices', 'nameBits']);
   dump.reports = dump.reports!.replace(/"importId":\d+/g, '"importId":0');
+  dump.namesIndex = JSON.stringify(await bucketsByReport(db));
   return Object.fromEntries(Object.entries(dump).map(([table, json]) => [table, sha256(json)]));
 };
 

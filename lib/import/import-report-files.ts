@@ -1,5 +1,5 @@
 import type { LibraryDatabase, LibraryReport, StoredAlias, StoredBlock, StoredPdf } from '../db/database';
-import { addReports } from '../db/report-writes';
+import { addReports, reportWriteTablesOf } from '../db/report-writes';
 import type { SecurityId } from '../securities/security-id';
 import { parseReport, type ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
@@ -172,52 +172,48 @@ export async function importReportFiles(
   let native: IDBTransaction | undefined;
   let newAliases: StoredAlias[] = [];
   let newBlocks: StoredBlock[] = [];
-  const write = db.transaction(
-    'rw',
-    [db.reports, db.reportBodies, db.imports, db.aliases, db.reportSecurities, db.aliasBlocks, db.pdfFiles],
-    async (tx) => {
-      native = tx.idbtrans;
-      // Keys only: whether each report is already there, without reading a row.
-      const existing = new Set(
-        await db.reports
-          .where(':id')
-          .anyOf(reports.map((report) => report.id))
-          .primaryKeys(),
-      );
-      // An alias the library has keeps the provenance it was first stored with.
-      const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
-      newAliases = aliases.filter((_, i) => !known[i]);
-      const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
-      newBlocks = blocks.filter((_, i) => !blocked[i]);
-      const fresh: Omit<LibraryReport, 'importId'>[] = [];
-      const pdfs: StoredPdf[] = [];
-      reports.forEach(({ archive: _archive, pdf, ...report }) => {
-        const outcome = { file: report.fileName, id: report.id, title: report.title };
-        if (existing.has(report.id)) return duplicates.push(outcome);
-        existing.add(report.id);
-        fresh.push(report);
-        if (pdf) pdfs.push({ id: report.id, bytes: pdf });
-        imported.push(outcome);
-      });
-      // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
-      if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
-      const batchId = (await db.imports.add({
-        startedAt,
-        finishedAt: new Date().toISOString(),
-        imported: fresh.length,
-        duplicates: duplicates.length,
-        failed,
-      })) as number;
-      await addReports(
-        db,
-        fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
-      );
-      if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
-      await db.aliases.bulkAdd(newAliases);
-      await db.aliasBlocks.bulkPut(newBlocks);
-      return batchId;
-    },
-  );
+  const write = db.transaction('rw', [...reportWriteTablesOf(db), db.imports, db.aliases, db.aliasBlocks, db.pdfFiles], async (tx) => {
+    native = tx.idbtrans;
+    // Keys only: whether each report is already there, without reading a row.
+    const existing = new Set(
+      await db.reports
+        .where(':id')
+        .anyOf(reports.map((report) => report.id))
+        .primaryKeys(),
+    );
+    // An alias the library has keeps the provenance it was first stored with.
+    const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
+    newAliases = aliases.filter((_, i) => !known[i]);
+    const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
+    newBlocks = blocks.filter((_, i) => !blocked[i]);
+    const fresh: Omit<LibraryReport, 'importId'>[] = [];
+    const pdfs: StoredPdf[] = [];
+    reports.forEach(({ archive: _archive, pdf, ...report }) => {
+      const outcome = { file: report.fileName, id: report.id, title: report.title };
+      if (existing.has(report.id)) return duplicates.push(outcome);
+      existing.add(report.id);
+      fresh.push(report);
+      if (pdf) pdfs.push({ id: report.id, bytes: pdf });
+      imported.push(outcome);
+    });
+    // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
+    if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
+    const batchId = (await db.imports.add({
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      imported: fresh.length,
+      duplicates: duplicates.length,
+      failed,
+    })) as number;
+    await addReports(
+      db,
+      fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
+    );
+    if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
+    await db.aliases.bulkAdd(newAliases);
+    await db.aliasBlocks.bulkPut(newBlocks);
+    return batchId;
+  });
   let batchId: number;
   try {
     batchId = await write;

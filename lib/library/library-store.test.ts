@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase, type StoredReport } from '../db/database';
-import { addReports } from '../db/report-writes';
+import { addReports, reportWriteTablesOf } from '../db/report-writes';
 import type { LibrarySearchResult } from '../messaging/protocol';
 import { tableDump } from '../../test/support/hostile-library';
 import { createLibraryStore, PAGE_SIZE, SEARCH_LIMIT, type LibraryStore } from './library-store';
@@ -35,7 +35,7 @@ const search = async (query: string, limit: number): Promise<LibrarySearchResult
 };
 beforeEach(async () => {
   db = openLibraryDatabase(`store-${crypto.randomUUID()}`);
-  await db.transaction('rw', db.reports, db.reportBodies, db.reportSecurities, () =>
+  await db.transaction('rw', reportWriteTablesOf(db), () =>
     addReports(
       db,
       Array.from({ length: COUNT }, (_, i) => report(i)),

@@ -19,6 +19,11 @@ export interface PageAnalysisInput {
   signal?: AbortSignal;
   /** Lets the page run between slices of the scan (the content script); none in the CLI. */
   yieldToPage?: () => Promise<void>;
+  /**
+   * The matcher to read the page's texts with, once they are known (a tab widens its dictionary by what they may
+   * name: `TabNames.widen`); `matcher` when absent.
+   */
+  matcherFor?: (texts: readonly string[]) => Promise<SecurityMatcher>;
 }
 
 /** One page as the lens and `cli detect` see it. */
@@ -83,10 +88,13 @@ function siteNamesOf(doc: Document, url: string): string[] {
  * leaves the publisher out unless the page is about it.
  */
 export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysis> {
-  const { doc, url, matcher, listingsOf } = input;
+  const { doc, url, listingsOf } = input;
   const siteNames = siteNamesOf(doc, url);
+  const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
   // The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
-  const title = splitPageTitle(doc.querySelector('title')?.textContent?.trim() ?? '', siteNames);
+  const titleText = doc.querySelector('title')?.textContent?.trim() ?? '';
+  const matcher = input.matcherFor ? await input.matcherFor([titleText, ...siteNames, ...read.texts]) : input.matcher;
+  const title = splitPageTitle(titleText, siteNames);
   const quote = securityOfQuoteUrl(url) ?? securityOfQuoteUrl(declaredUrlOf(doc) ?? '');
   // The quote URL supports the title's weak names (`茅台` on 600519's page), and both support the page's text.
   const titleIds = [
@@ -99,7 +107,6 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
 
-  const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
   const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
     signal: input.signal ?? new AbortController().signal,
     yieldToPage: input.yieldToPage ?? (() => Promise.resolve()),
