@@ -43,11 +43,12 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
       >
         <p>{t('import.drop')}</p>
         <div class="rl-actions" style={{ justifyContent: 'center' }}>
-          <label>
-            {t('import.files')} <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />
+          <label class="rl-file-button">
+            {t('import.files')}
+            <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />
           </label>
-          <label>
-            {t('import.folder')}{' '}
+          <label class="rl-file-button">
+            {t('import.folder')}
             <input type="file" {...{ webkitdirectory: true }} disabled={busy} onChange={pick} data-testid="import-folder" />
           </label>
           <button type="button" disabled={busy} onClick={onLoadDemo}>

@@ -48,6 +48,15 @@ const REASONS_ZH: readonly (readonly [en: string, zh: string])[] = [
   ['the text is neither UTF-8, UTF-16 nor GB18030', '文本既不是 UTF-8、UTF-16，也不是 GB18030'],
   ['the file is not valid {encoding} text', '文件不是有效的 {encoding} 文本'],
   ['the file is binary, not {encoding} text', '文件是二进制数据，不是 {encoding} 文本'],
+  // The YAML library's own words are English; where it says the place, the place is enough.
+  [
+    'front matter is not valid YAML: {detail} at line {line}, column {column}:',
+    'front matter 不是有效的 YAML（第 {line} 行第 {column} 列）',
+  ],
+  [
+    'front matter is not valid YAML: {detail} at line {line}, column {column}',
+    'front matter 不是有效的 YAML（第 {line} 行第 {column} 列）',
+  ],
   ['front matter is not valid YAML: {detail}', 'front matter 不是有效的 YAML：{detail}'],
   // PDFs (lib/pdf/read-pdf.ts).
   [
