@@ -7,6 +7,7 @@ import { cardTranslator, CardText } from '~/components/ui-text';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
+import { TaskClock } from '~/lib/page/task-clock';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
 import {
   languageChoice,
@@ -70,6 +71,9 @@ export default defineContentScript({
       );
     };
 
+    /** Our own task timing. The e2e build leaves it where the page bench reads it: our isolated world, not the page's. */
+    const clock = new TaskClock();
+    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __reportlensTaskClock: clock });
     let lens: PageLens | undefined;
     let lensScope: AbortController | undefined;
     const stopLens = () => {
@@ -99,6 +103,7 @@ export default defineContentScript({
         isOverCard: (target) => target === ui.shadowHost,
         markStyle: style,
         privateMarks: privateOn,
+        clock,
         overlayLayer: () => {
           const layer = (overlay = ui.shadow.appendChild(document.createElement('div')));
           // The layer goes with its lens, so a lens without one (private marks turned off) lets the host leave again.

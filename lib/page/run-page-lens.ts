@@ -9,6 +9,7 @@ import { MarkHighlights } from './mark-highlights';
 import { MarkOverlay } from './mark-overlay';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
 import { watchPageMutations, type MutationQueueState } from './page-mutations';
+import type { TaskClock } from './task-clock';
 import { browserReadingRules, TextReader } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
@@ -43,6 +44,8 @@ export interface PageLensDeps {
    * our host's presence tells the page only that the extension runs there.
    */
   privateMarks?: boolean;
+  /** Times the lens's own tasks (each stretch of work between yields to the page): the page bench reads it. */
+  clock?: TaskClock;
 }
 
 /** The running lens: what it found, for the popup. */
@@ -55,6 +58,9 @@ export interface PageLens {
   /** How the lens follows the live page: its queue, and how many nodes hold marks (tests and the soak run). */
   liveState(): MutationQueueState & { markedNodes: number };
 }
+
+/** Marks the first reading draws between two yields to the page (about 2 ms of drawing each). */
+const DRAW_SLICE_MARKS = 400;
 
 const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
@@ -72,8 +78,10 @@ function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensD
  * page's DOM; everything stops when `signal` aborts.
  */
 export function runPageLens(deps: PageLensDeps): PageLens {
-  const { doc, signal, dictionary } = deps;
+  const { doc, signal, dictionary, clock } = deps;
+  clock?.begin();
   const view = doc.defaultView!;
+  const yieldToPage = clock ? clock.yielding(nextFrame(view)) : nextFrame(view);
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
   const matcher = tabMatcher(dictionary);
@@ -139,11 +147,12 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     (scans = scans.then(async () => {
       const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
-        yieldToPage: nextFrame(view),
+        yieldToPage,
         support,
         isShown: (node) => reader.isShown(node),
       });
       if (!signal.aborted) replace(nodes, marks);
+      clock?.end();
     }));
   /** Nodes left the page: their marks and drawings go, so nothing of ours keeps them alive. */
   const release = () => {
@@ -155,8 +164,10 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   };
 
   const ready = (async () => {
-    if ((!withReports.size && !dictionary.markAll) || !doc.body) return;
-    queueState = watchPageMutations(doc.body, { reader, onText: scanLive, onRemoved: release, signal });
+    if ((!withReports.size && !dictionary.markAll) || !doc.body) return clock?.end();
+    queueState = watchPageMutations(doc.body, { reader, onText: scanLive, onRemoved: release, signal, clock });
+    // Building the matcher was this task's work: the page runs before the reading starts.
+    await yieldToPage();
     // Live scans wait for the analysis: they need its verdict on the publisher.
     await (scans = analyse());
   })();
@@ -169,11 +180,30 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       listingsOf: listingsByIssuer(dictionary),
       reader,
       signal,
-      yieldToPage: nextFrame(view),
+      yieldToPage,
     });
-    if (signal.aborted) return;
-    ({ subject, publisher, support } = analysis);
-    replace(analysis.read.nodes, analysis.marks);
+    if (!signal.aborted) {
+      ({ subject, publisher, support } = analysis);
+      await drawInSlices(analysis.read.nodes, analysis.marks);
+    }
+    clock?.end();
+  }
+
+  /**
+   * {@link replace} for the whole page's first reading, a slice of marks at a time with the page let run between:
+   * drawing two thousand marks (and collecting what that leaves) in one go was a long task.
+   */
+  async function drawInSlices(nodes: readonly Text[], marks: PageMark[]) {
+    index.removeNodes(nodes);
+    painter.removeNodes(nodes);
+    const kept = marks.filter((mark) => markable(mark.mention.id));
+    for (let from = 0; from < kept.length && !signal.aborted; from += DRAW_SLICE_MARKS) {
+      if (from) await yieldToPage();
+      const slice = kept.slice(from, from + DRAW_SLICE_MARKS);
+      index.add(slice);
+      painter.add(slice);
+    }
+    if (!signal.aborted) tell();
   }
 
   return {
