@@ -27,6 +27,8 @@ export interface PageLensDeps {
   dictionary: TabDictionary;
   fetchReports: (id: SecurityId) => Promise<SecurityReports | undefined>;
   showCard: (state: CardState | undefined) => void;
+  /** The pointer came onto a mark: get the card ready (its view loads on first use) while the hover delay runs. */
+  prepareCard?: () => void;
   /** Selector of our own elements in the page (the card's host), never read as page text. */
   ownUi: string;
   isOverCard: (target: EventTarget | null) => boolean;
@@ -104,6 +106,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     doc,
     index,
     {
+      approach: () => deps.prepareCard?.(),
       enter(mark) {
         shown = mark;
         const id = mark.mention.id;
