@@ -9,16 +9,19 @@ import { cardTranslator, CardText } from '~/components/ui-text';
 import { registerCardView } from '~/lib/page/card-view';
 import { pageColorScheme } from '~/lib/page/page-scheme';
 
+/** Shadow roots given the card's styles (one style element each). */
+const styled = new WeakSet<Node>();
+
 export default defineUnlistedScript(() => {
   registerCardView({
     render(container, request) {
       if (!request) return render(null, container);
-      const root = container.getRootNode() as ShadowRoot;
-      if (!root.querySelector('style[data-reportlens-card]')) {
+      const root = container.getRootNode();
+      if (!styled.has(root)) {
+        styled.add(root);
         const style = document.createElement('style');
-        style.dataset.reportlensCard = '';
         style.textContent = `${digestCss}\n${cardCss}`;
-        (root.querySelector('head') ?? root).append(style);
+        container.before(style);
       }
       const { mark, security, anchor } = request.state;
       render(

@@ -64,7 +64,26 @@ export interface PageLens {
 /** Marks the first reading draws between two yields to the page (about 2 ms of drawing each). */
 const DRAW_SLICE_MARKS = 400;
 
-const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+/**
+ * Lets the page run between two slices of our work: until its next frame while it is shown (it renders and takes
+ * input first), or for one task while it is hidden, where frames never come (a tab opened in the background, or
+ * behind the popup opened as a tab, is still read; timers there are throttled, a message is not).
+ */
+const nextFrame = (view: Window) => () =>
+  new Promise<void>((resolve) => {
+    if (view.document.visibilityState !== 'hidden') {
+      // A tab hidden before its next frame would wait until shown again: going hidden resolves the wait too.
+      view.requestAnimationFrame(() => resolve());
+      view.document.addEventListener('visibilitychange', () => resolve(), { once: true });
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 
 /** Draws marks as highlights, unless they must be private or the browser has none: then in our overlay layer. */
 function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensDeps): MarkHighlights | MarkOverlay {
