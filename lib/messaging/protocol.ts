@@ -143,6 +143,8 @@ export const WORKER_REQUESTS = {
     privilege: 'tab',
     data: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), id: securityIdSchema }),
   },
+  // Injects only our own card script into the asking tab's frame, where our content script already runs.
+  loadCardView: { privilege: 'tab', data: noData },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -188,6 +190,12 @@ export interface WorkerReplies {
    * a page that reached it (or a compromised renderer) block names silently.
    */
   askNotThisSecurity(): void;
+  /**
+   * Injects the hover card's view (`card-view.js`) into the asking frame, the first time a card opens there: the
+   * content script stays small on the many pages where no card ever opens (tabs may ask: it adds only our own code
+   * to a frame our content script already runs in). Resolves once the script has run.
+   */
+  loadCardView(): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */
