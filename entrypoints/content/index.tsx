@@ -96,6 +96,7 @@ export default defineContentScript({
         url: location.href,
         signal: AbortSignal.any([ctx.signal, scope.signal]),
         dictionary,
+        pageNames: (text) => workerMessenger.sendMessage('getPageNames', { text }),
         fetchReports: async (id) => (await workerMessenger.sendMessage('getRelatedReports', { ids: [id] }))[0],
         showCard,
         prepareCard: () => void (cardView ?? loadCardView()),

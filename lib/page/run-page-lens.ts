@@ -1,7 +1,7 @@
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
 import { analysePage } from '../page-analysis/analyse-page';
 import { summarisePage } from '../page-analysis/page-summary';
-import { listingsByIssuer, tabMatcher } from '../page-analysis/tab-dictionary-reading';
+import { TabNames, type AskPageNames } from '../page-analysis/tab-dictionary-reading';
 import type { SecurityId } from '../securities/security-id';
 import type { MarkStyle } from '../settings/display-settings';
 import { watchHover } from './hover-watch';
@@ -25,6 +25,8 @@ export interface PageLensDeps {
   url: string;
   signal: AbortSignal;
   dictionary: TabDictionary;
+  /** Asks the worker what a text of the page may name (`getPageNames`); without it the tab dictionary alone. */
+  pageNames?: AskPageNames;
   fetchReports: (id: SecurityId) => Promise<SecurityReports | undefined>;
   showCard: (state: CardState | undefined) => void;
   /** The pointer came onto a mark: get the card ready (its view loads on first use) while the hover delay runs. */
@@ -105,11 +107,10 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const yieldToPage = clock ? clock.yielding(nextFrame(view)) : nextFrame(view);
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const matcher = tabMatcher(dictionary);
+  const tabNames = new TabNames(dictionary, deps.pageNames);
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
-  const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
   const reader = new TextReader(browserReadingRules(view, deps.ownUi));
   let subject: SecurityId[] = [];
   let publisher: ReadonlySet<SecurityId> = new Set();
@@ -167,6 +168,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   let scans = Promise.resolve();
   const scanLive = (nodes: Text[]) =>
     (scans = scans.then(async () => {
+      const matcher = await tabNames.widen(nodes.map((node) => node.data));
       const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
         yieldToPage,
@@ -198,8 +200,9 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     const analysis = await analysePage({
       doc,
       url: deps.url,
-      matcher,
-      listingsOf: listingsByIssuer(dictionary),
+      matcher: tabNames.matcher,
+      matcherFor: (texts) => tabNames.widen(texts),
+      listingsOf: (id) => tabNames.listingsOf(id),
       reader,
       signal,
       yieldToPage,
@@ -237,7 +240,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       securities: summarisePage(
         index.all().map(({ mention }) => mention),
         subject.filter(markable),
-        (id) => names.get(id) ?? id,
+        (id) => tabNames.nameOf(id),
       ),
     }),
   };
