@@ -97,6 +97,22 @@ function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensD
 }
 
 /**
+ * `ask` with the clock stopped while the worker answers: our task ends once the requests are sent (serialising them
+ * is ours) and the next begins when the last answer is in.
+ */
+function timedAsk(ask: AskPageNames, clock: TaskClock): AskPageNames {
+  let waiting = 0;
+  return (text) => {
+    waiting++;
+    const reply = ask(text);
+    queueMicrotask(() => clock.end());
+    return reply.finally(() => {
+      if (--waiting === 0) clock.begin();
+    });
+  };
+}
+
+/**
  * Finds the page's securities that have reports, marks them, and opens the card on hover. Never writes to the
  * page's DOM; everything stops when `signal` aborts.
  */
@@ -107,7 +123,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const yieldToPage = clock ? clock.yielding(nextFrame(view)) : nextFrame(view);
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const tabNames = new TabNames(dictionary, deps.pageNames);
+  const tabNames = new TabNames(dictionary, clock && deps.pageNames ? timedAsk(deps.pageNames, clock) : deps.pageNames);
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
