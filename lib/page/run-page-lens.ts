@@ -216,7 +216,10 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     const analysis = await analysePage({
       doc,
       url: deps.url,
-      matcher: tabNames.matcher,
+      // Read only without `matcherFor`: the tab dictionary's own matcher is not built when the page's texts widen it.
+      get matcher() {
+        return tabNames.matcher;
+      },
       matcherFor: (texts) => tabNames.widen(texts),
       listingsOf: (id) => tabNames.listingsOf(id),
       reader,
