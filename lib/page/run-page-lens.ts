@@ -180,11 +180,20 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     painter.add(kept);
     tell();
   };
+  /**
+   * The matcher for `texts` (`TabNames.widen`), then the page runs before the reading goes on: when the texts named
+   * securities the tab did not know, building the matcher anew was a task's worth of work on its own.
+   */
+  const widen = async (texts: readonly string[]) => {
+    const matcher = await tabNames.widen(texts);
+    await yieldToPage();
+    return matcher;
+  };
   /** Live text, scanned one batch after another with the page analysis's verdict on the publisher. */
   let scans = Promise.resolve();
   const scanLive = (nodes: Text[]) =>
     (scans = scans.then(async () => {
-      const matcher = await tabNames.widen(nodes.map((node) => node.data));
+      const matcher = await widen(nodes.map((node) => node.data));
       const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
         yieldToPage,
@@ -220,7 +229,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       get matcher() {
         return tabNames.matcher;
       },
-      matcherFor: (texts) => tabNames.widen(texts),
+      matcherFor: widen,
       listingsOf: (id) => tabNames.listingsOf(id),
       reader,
       signal,
