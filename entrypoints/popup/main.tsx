@@ -32,6 +32,7 @@ async function main() {
   const locale = resolveLocale(choice, navigator.languages);
   const text = translator(locale);
   document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  document.title = text('page.popupTitle');
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const toggleSite = async (enabled: boolean) => {

@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import { afterEach, expect, test } from 'vitest';
+import { textBuckets } from '../reports/name-grams';
 import { openLibraryDatabase, securityRowsOf, type ReportBody, type StoredReport } from './database';
+import { reportsPossiblyNaming, SLICE_REPORTS } from './reports-naming-index';
 
 /** Schema version 1 exactly as released: a library written by it must open in every later version. */
 const VERSION_1 = {
@@ -23,6 +25,9 @@ const VERSION_6 = { pdfFiles: 'id' };
 
 /** Version 7 (feeds): what it added. Version 4 belongs to another branch; until it merges it declares nothing here. */
 const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' };
+
+/** Version 9: which reports may contain a name (`reports-naming-index.ts`). Version 8 is another branch's. */
+const VERSION_9 = { nameSlices: 'slice', nameBits: '[bucket+slice]' };
 
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
@@ -112,6 +117,16 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
       ],
       subscriptionReports: [{ subscriptionId: 1, reportId: 'e'.repeat(64) }],
       pdfFiles: [{ id: 'e'.repeat(64), bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+    },
+  },
+  {
+    version: 9,
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6, VERSION_7, {}, VERSION_9],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: [], importId: 1 }],
+      reportBodies: [{ id: 'e'.repeat(64), originalText: '光迅' }],
+      nameSlices: [{ slice: 1, reportIds: ['e'.repeat(64)] }],
+      nameBits: [{ bucket: textBuckets('光迅')[0]!, slice: 1, bits: new Uint8Array(SLICE_REPORTS / 8).fill(1, 0, 1) }],
     },
   },
 ];
@@ -262,3 +277,21 @@ test.each([
     db.close();
   },
 );
+
+test('version 7 → 9 indexes the names of the stored reports in pages: 250 reports, each found by the names it holds', async () => {
+  const old = new Dexie(name);
+  [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6, VERSION_7].forEach((declared, i) => old.version(i + 1).stores(declared));
+  const ids = Array.from({ length: 250 }, (_, i) => i.toString(16).padStart(64, '0'));
+  const names = ['光迅星科', '源杰光电'];
+  await old.open();
+  await old.table('reports').bulkAdd(ids.map((id, i) => ({ id, title: `R${i}`, securityIds: [], importId: 1 })));
+  await old.table('reportBodies').bulkAdd(ids.map((id, i) => ({ id, originalText: `# R${i}\n${names[i % 3] ?? '行业景气'}订单饱满。` })));
+  old.close();
+
+  const db = openLibraryDatabase(name);
+  await db.open();
+  expect([...(await reportsPossiblyNaming(db, ['光迅星科']))!].sort()).toEqual(ids.filter((_, i) => i % 3 === 0));
+  expect([...(await reportsPossiblyNaming(db, ['源杰光电']))!].sort()).toEqual(ids.filter((_, i) => i % 3 === 1));
+  expect(await db.nameSlices.count()).toBe(1);
+  db.close();
+});

@@ -7,6 +7,7 @@ import type { SecurityId } from '../securities/security-id';
 import { BUNDLED_SECURITIES, type SecurityEntry } from '../securities/bundled-securities';
 import { securitiesMaster } from '../securities/master/securities-master';
 import { refusedLearnedAliases, unlinkRefused } from './recheck-learned-aliases';
+import { indexReportNames, type NameBitsRow, type NameSlice } from './reports-naming-index';
 import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
@@ -73,6 +74,8 @@ export type LibraryDatabase = Dexie & {
   aliasBlocks: Table<StoredBlock, [string, SecurityId]>;
   subscriptions: EntityTable<StoredSubscription, 'id'>;
   subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
+  nameSlices: Table<NameSlice, number>;
+  nameBits: Table<NameBitsRow, [number, number]>;
 };
 
 /** The original bytes of a PDF report (since version 6), under the report's id (the SHA-256 of these bytes). */
@@ -194,5 +197,26 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
   db.version(6).stores({ pdfFiles: 'id' });
   // 7: feeds and libraries the user follows, and which reports each brought (so unsubscribing can remove them).
   db.version(7).stores({ subscriptions: '++id, &url, nextPollAt', subscriptionReports: '[subscriptionId+reportId], reportId' });
+  // 8 is another change's. 9: which reports may contain a name (`reports-naming-index.ts`), so a name learned late is looked
+  // for in those reports' bodies alone, not in every body; built here for the reports already stored, a page of
+  // bodies at a time.
+  db.version(9)
+    .stores({ nameSlices: 'slice', nameBits: '[bucket+slice]' })
+    .upgrade(async (tx) => {
+      const reports = tx.table<StoredReport, string>('reports');
+      const index = { slices: tx.table<NameSlice, number>('nameSlices'), bits: tx.table<NameBitsRow, [number, number]>('nameBits') };
+      for (let after: string | undefined; ;) {
+        const ids = await (after === undefined ? reports.orderBy(':id') : reports.where(':id').above(after))
+          .limit(UPGRADE_PAGE)
+          .primaryKeys();
+        if (!ids.length) return;
+        const bodies = await tx.table<ReportBody, string>('reportBodies').bulkGet(ids);
+        await indexReportNames(
+          index,
+          ids.map((id, i) => ({ id, originalText: bodies[i]?.originalText ?? '' })),
+        );
+        after = ids.at(-1);
+      }
+    });
   return db;
 }

@@ -27,3 +27,23 @@ export async function* reportPages(
 
 /** Gives the page a chance to paint and take input between chunks of long work. */
 export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The reports of `ids` that are still stored, with their original texts, a page at a time (each page in its own
+ * short read transaction), in the order given; ids of reports no longer stored are skipped.
+ */
+export async function* reportsByIds(
+  db: LibraryDatabase,
+  ids: readonly string[],
+  { pageSize = REPORT_PAGE, signal }: { pageSize?: number; signal?: AbortSignal } = {},
+): AsyncGenerator<LibraryReport[]> {
+  for (let at = 0; at < ids.length; at += pageSize) {
+    signal?.throwIfAborted();
+    const wanted = ids.slice(at, at + pageSize);
+    const page = await db.transaction('r', db.reports, db.reportBodies, async () => {
+      const [rows, bodies] = await Promise.all([db.reports.bulkGet(wanted), db.reportBodies.bulkGet(wanted)]);
+      return rows.flatMap((row, i): LibraryReport[] => (row ? [{ ...row, originalText: bodies[i]?.originalText ?? '' }] : []));
+    });
+    if (page.length) yield page;
+  }
+}

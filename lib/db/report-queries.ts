@@ -1,12 +1,10 @@
 import type { RatingPoint, ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
-import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
 import { variantsForNames } from '../securities/chinese-variants';
 import type { SecurityDictionary } from '../securities/dictionary';
-import type { SecuritiesMaster } from '../securities/master/master-format';
-import { NameIndex } from '../securities/master/name-index';
 import { securitiesMaster } from '../securities/master/securities-master';
 import type { SecurityId } from '../securities/security-id';
 import { rankRelated } from '../reports/rank-related';
+import { tabEntries } from '../worker/page-names';
 import type { LibraryDatabase, ReportSecurityRow, StoredReport } from './database';
 import { RATING_HISTORY_REPORTS, ratingHistory } from './rating-history';
 
@@ -138,44 +136,29 @@ function ratingsOf(newest: readonly StoredReport[], id: SecurityId, dictionary: 
   }
 }
 
-/** The master's name index, built once per master (see {@link NameIndex}). */
-const nameIndexes = new WeakMap<SecuritiesMaster, NameIndex>();
-const nameIndexOf = (master: SecuritiesMaster) => {
-  let index = nameIndexes.get(master);
-  if (!index) nameIndexes.set(master, (index = new NameIndex(master.entries, master.notNames)));
-  return index;
-};
-
 /**
  * The tab dictionary: every listing the library has reports on, widened to the other listings of its issuer, so
- * a page naming `BABA` finds reports filed under `HK:09988`; with each name's strength, and the master's longer
- * names that hold one of them (海尔生物 for 海尔, yielding its own listing, which the tab does not mark unless asked to)
- * and phrases that are not names (海纳百川), so a tab reads names as the whole master would.
+ * a page naming `BABA` finds reports filed under `HK:09988`; with each name's strength, the master's phrases that are
+ * not names (海纳百川), renamed and delisted tickers. What else a page names (every known security in mark-all mode,
+ * and the longer names of other companies that hold a reported name, 申万宏源 for 西部证券) a tab asks for with the
+ * page's text (`getPageNames`), so it reads the page as the whole master would.
  */
 export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDictionary, markAll = false): Promise<TabDictionary> {
   const [reported, master] = await Promise.all([
     db.reports.orderBy('securityIds').uniqueKeys() as Promise<SecurityId[]>,
     securitiesMaster(),
   ]);
-  const ids = new Set(reported.flatMap((id) => dictionary.issuerListings(id)));
-  // "Every known security" is the curated list: the master holds tens of thousands of names, too many to send to tabs.
-  const known = markAll ? BUNDLED_SECURITIES.map((entry) => entry.id).filter((id) => !ids.has(id)) : [];
-  const entries = [...ids, ...known].map((id) => dictionary.get(id) ?? { id, names: [] });
-  const index = nameIndexOf(master);
-  const sent = new Set(entries.map((entry) => entry.id));
-  const holders = new Map<SecurityId, Set<string>>();
-  const notNames = new Set<string>();
-  for (const entry of entries)
-    for (const name of entry.names) {
-      for (const holder of index.holdersOf(name, sent)) holders.set(holder.id, (holders.get(holder.id) ?? new Set()).add(holder.name));
-      for (const phrase of index.phrasesHolding(name)) notNames.add(phrase);
-    }
-  for (const [id, names] of holders) {
-    const weak = [...names].filter((name) => dictionary.isWeak(id, name));
-    entries.push({ id, names: [...names], ...(weak.length ? { weak } : {}) });
-  }
-  const allNames = [...entries.flatMap((entry) => entry.names), ...notNames];
-  return { entries, withReports: [...ids], markAll, variants: variantsForNames(allNames), notNames: [...notNames] };
+  const entries = tabEntries(dictionary, reported);
+  const allNames = [...entries.flatMap((entry) => entry.names), ...master.notNames];
+  return {
+    entries,
+    withReports: entries.map((entry) => entry.id),
+    markAll,
+    variants: variantsForNames(allNames),
+    notNames: master.notNames,
+    renamed: master.renamed,
+    delisted: master.delisted,
+  };
 }
 
 /**

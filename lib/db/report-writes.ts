@@ -1,8 +1,13 @@
 import { securityRowsOf, splitReport, type LibraryDatabase, type LibraryReport, type StoredReport } from './database';
+import { indexReportNames, nameIndexOf } from './reports-naming-index';
+
+/** The tables {@link addReports} writes: a transaction that adds reports must include every one of them. */
+export const reportWriteTablesOf = (db: LibraryDatabase) => [db.reports, db.reportBodies, db.reportSecurities, db.nameSlices, db.nameBits];
 
 /**
- * Adds new reports: digest rows, bodies and security index rows. Call it inside a transaction over `reports`,
- * `reportBodies` and `reportSecurities`, so a report is never stored without its body or its index.
+ * Adds new reports: digest rows, bodies, security index rows and the names index (which reports may contain a
+ * name). Call it inside a transaction over {@link reportWriteTablesOf}, so a report is never stored without its body
+ * or its indexes.
  */
 export async function addReports(db: LibraryDatabase, reports: readonly LibraryReport[]): Promise<void> {
   if (!reports.length) return;
@@ -11,6 +16,7 @@ export async function addReports(db: LibraryDatabase, reports: readonly LibraryR
   // Put, not add: a body is keyed by its text's hash, so one left behind (a wiped table) is the same body.
   await db.reportBodies.bulkPut(split.map(([, body]) => body));
   await db.reportSecurities.bulkPut(reports.flatMap(securityRowsOf));
+  await indexReportNames(nameIndexOf(db), reports);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles } from './import-report-files';
@@ -49,6 +49,25 @@ test(
     await importReportFiles(db, [TEACHER], await loadParseContext(db));
     expect(await securitiesOf('old.md')).toEqual(['SZ:002281']);
     expect(await indexRowsOf('old.md')).toEqual(['SZ:002281']);
+  },
+);
+
+test(
+  'the late-alias pass reads only the bodies of reports the names index suspects, not every body',
+  { timeout: BLOCK_TEST_TIMEOUT_MS },
+  async () => {
+    const others = Array.from({ length: 30 }, (_, i) => new File([`# 周报 ${i}\n行业景气度回升，订单饱满。`], `other-${i}.md`));
+    await importReportFiles(db, [mentionOnly('old.md'), ...others], await loadParseContext(db));
+    const read: string[] = [];
+    const bulkGet = db.reportBodies.bulkGet.bind(db.reportBodies);
+    vi.spyOn(db.reportBodies, 'bulkGet').mockImplementation((keys) => {
+      read.push(...(keys as string[]));
+      return bulkGet(keys);
+    });
+    await importReportFiles(db, [TEACHER], await loadParseContext(db));
+    expect(await securitiesOf('old.md')).toEqual(['SZ:002281']);
+    const old = await db.reports.filter((report) => report.fileName === 'old.md').first();
+    expect(read).toEqual([old!.id]);
   },
 );
 

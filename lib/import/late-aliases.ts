@@ -1,7 +1,8 @@
 import { blockName, unblockName } from '../db/alias-blocks';
 import type { LibraryDatabase, LibraryReport, StoredAlias, StoredReport } from '../db/database';
 import { loadParseContext } from '../db/library-dictionary';
-import { reportPages, yieldToPage } from '../db/report-pages';
+import { reportPages, reportsByIds, yieldToPage } from '../db/report-pages';
+import { reportsPossiblyNaming } from '../db/reports-naming-index';
 import { rewriteReports } from '../db/report-writes';
 import { createSecurityMatcher } from '../detect/find-securities';
 import { parseReport, type ParseContext } from '../reports/parse-report';
@@ -67,10 +68,12 @@ export function resolveLateAliases(
 /**
  * Reads again the reports already in the library that mention an alias an import taught it, and rewrites the
  * digest rows (and index rows) of those whose securities changed. Runs after the import's transaction has
- * committed, never inside it: the library is walked a page at a time in short read transactions, yielding to the
- * page between pages, and only the reports that changed are written, in one transaction at the end (a report
- * deleted meanwhile is not brought back). Aborting `signal` before that write leaves the library as the import left
- * it (re-index completes it later). Returns how many reports changed.
+ * committed, never inside it. The reports that may name an alias come from the names index
+ * ({@link reportsPossiblyNaming}: a few rows per 4,096 reports, no body); only their bodies are read, a page at a
+ * time in short read transactions, yielding to the page between pages (a name without a pair to look for, one
+ * character long, walks every body instead). Only the reports that changed are written, in one transaction at the
+ * end (a report deleted meanwhile is not brought back). Aborting `signal` before that write leaves the library as
+ * the import left it (re-index completes it later). Returns how many reports changed.
  */
 export async function resolveLibraryAliases(
   db: LibraryDatabase,
@@ -80,10 +83,42 @@ export async function resolveLibraryAliases(
   signal?: AbortSignal,
 ): Promise<number> {
   const latestMentioned = latestAliasMentioned(newAliases);
+  const candidates = await reportsPossiblyNaming(
+    db,
+    newAliases.map((alias) => alias.alias),
+  );
+  const pages = candidates
+    ? reportsByIds(
+        db,
+        [...candidates].filter((id) => !justWritten.has(id)),
+        { signal },
+      )
+    : reportPages(db, { signal });
+  return readAgainAndRewrite(
+    db,
+    pages,
+    context,
+    (report) => !justWritten.has(report.id) && latestMentioned(report.originalText) >= 0,
+    signal,
+  );
+}
+
+/**
+ * Reads again the reports of `pages` that `wanted` picks, yielding to the page between pages, and rewrites, in one
+ * transaction at the end, the digest and index rows of those whose extraction changed (a report deleted meanwhile
+ * is not brought back). Aborting `signal` before that write leaves the library as it was. Returns how many changed.
+ */
+export async function readAgainAndRewrite(
+  db: LibraryDatabase,
+  pages: AsyncIterable<LibraryReport[]>,
+  context: ParseContext,
+  wanted: (report: LibraryReport) => boolean,
+  signal?: AbortSignal,
+): Promise<number> {
   const updated: StoredReport[] = [];
-  for await (const page of reportPages(db, { signal })) {
+  for await (const page of pages) {
     for (const report of page) {
-      if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) continue;
+      if (!wanted(report)) continue;
       try {
         const { originalText: _text, ...next } = reparsed(report, context);
         const { originalText: _old, ...before } = report;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase, type StoredReport } from '../db/database';
-import { addReports } from '../db/report-writes';
+import { addReports, reportWriteTablesOf } from '../db/report-writes';
 import type { LibrarySearchResult } from '../messaging/protocol';
 import { tableDump } from '../../test/support/hostile-library';
 import { createLibraryStore, PAGE_SIZE, SEARCH_LIMIT, type LibraryStore } from './library-store';
@@ -35,7 +35,7 @@ const search = async (query: string, limit: number): Promise<LibrarySearchResult
 };
 beforeEach(async () => {
   db = openLibraryDatabase(`store-${crypto.randomUUID()}`);
-  await db.transaction('rw', db.reports, db.reportBodies, db.reportSecurities, () =>
+  await db.transaction('rw', reportWriteTablesOf(db), () =>
     addReports(
       db,
       Array.from({ length: COUNT }, (_, i) => report(i)),
@@ -88,10 +88,10 @@ test('re-index cancelled leaves every table as it was; run through, it applies t
   const cancelled = store.reindex();
   store.cancel();
   await cancelled;
-  expect(store.state.status).toEqual({ kind: 'failed', message: 'Cancelled: nothing was written.' });
+  expect(store.state.status).toEqual({ kind: 'failed', message: { key: 'tools.cancelled' } });
   expect(await tableDump(db)).toEqual(before);
   await store.reindex();
-  expect(store.state.status).toMatchObject({ kind: 'done', message: expect.stringMatching(`^Re-indexed ${COUNT} reports`) });
+  expect(store.state.status).toMatchObject({ kind: 'done', message: { key: 'tools.reindexed', values: { n: COUNT } } });
   expect((await db.reportSecurities.toArray()).filter((row) => row.securityId === 'BJ:920964')).toHaveLength(COUNT / 10);
   // Loading the parse context reads the securities master: seconds, not milliseconds, on a shared machine.
 }, 60_000);

@@ -8,6 +8,7 @@ import { markAllKnown } from '../settings/display-settings';
 import { notThisSecurityHash } from '../library/not-this-security';
 import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable, type ChangedReports } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
+import { answerPageNames } from './page-names';
 
 /** Look-up answers the worker keeps at most: a reader's session touches tens of securities, not thousands. */
 const RELATED_CACHE_ENTRIES = 500;
@@ -32,6 +33,8 @@ export interface WorkerEffects {
   setBadge: (tabId: number, text: string) => Promise<void>;
   /** Tells open tabs the library changed, so they fetch the new dictionary and mark again. */
   refreshTabs?: () => Promise<void>;
+  /** Runs the card view's script in one frame of a tab (see `lib/page/card-view.ts`). */
+  injectCardView: (tabId: number, frameId: number) => Promise<void>;
 }
 
 /**
@@ -40,7 +43,10 @@ export interface WorkerEffects {
  * from any context (library page, popup, this worker), drops what it affects and tells open tabs
  * ({@link watchLibraryChanges}), so no writer has to remember to. A stopped worker recomputes on the next request.
  */
-export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, setBadge, refreshTabs }: WorkerEffects): WorkerHandlers {
+export function createWorkerHandlers(
+  db: LibraryDatabase,
+  { openLibraryPage, setBadge, refreshTabs, injectCardView }: WorkerEffects,
+): WorkerHandlers {
   let dictionary: Promise<SecurityDictionary> | undefined;
   /** The compiled tab dictionary, for the setting it was compiled under. */
   let compiled: { markAll: boolean; dictionary: Promise<TabDictionary> } | undefined;
@@ -82,6 +88,7 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       if (compiled?.markAll !== markAll) compiled = { markAll, dictionary: currentDictionary().then((d) => tabDictionary(db, d, markAll)) };
       return compiled.dictionary;
     },
+    getPageNames: answerPageNames(currentDictionary),
     getRelatedReports: async ({ ids, limit }) => {
       const d = await currentDictionary();
       return Promise.all(ids.map((id) => remember(related, `${id} ${limit ?? ''}`, () => relatedReports(db, d, id, limit))));
@@ -94,6 +101,10 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       if (tabId === undefined) return;
       const count = ids.length ? await countRelatedReports(db, await currentDictionary(), ids) : 0;
       await setBadge(tabId, count ? String(count) : '');
+    },
+    loadCardView: async (_none, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await injectCardView(tabId, sender.frameId ?? 0);
     },
     getLibraryStats: async () => ({ reports: await (reportCount ??= countReports(db)) }),
     prepareSearch: () => search.prepare(),

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { SLICE_REPORTS } from '../../lib/db/reports-naming-index';
+import { textBuckets } from '../../lib/reports/name-grams';
 
 /** A made-up US ticker for `n` (T + letters only, as a US ticker must be: `US:TA`, `US:TBA` …). */
 export function syntheticTicker(n: number): string {
@@ -41,15 +43,19 @@ const SEED_BATCH = 1_000;
 /** The 2,000 rarer listings each seeded report names besides a common one (first-time look-ups pick among them). */
 const RARE_TICKERS = Array.from({ length: 2_000 }, (_, n) => syntheticTicker(n));
 
+/** The first line of seeded report `i`'s text (the rest is {@link PARAGRAPHS}, each after a blank line). */
+const seedTitle = (i: number) => `# 研报 ${i}：${SEED_SECURITIES[i % SEED_SECURITIES.length]!} 点评`;
+
 /**
  * Writes reports `from`…`to - 1` straight into the extension's IndexedDB from one of its pages (the raw IndexedDB
- * API, in the version 3 shapes: a digest row in `reports`, the text in `reportBodies`, index rows), in batches:
+ * API, in the shapes the import writes: a digest row in `reports`, the text in `reportBodies`, index rows, and the
+ * names index, see {@link seedNamesIndex}), in batches:
  * seeding 100k reports through the import would measure the import, not the look-up. The page must be an extension
  * page that has opened the database once. Returns the bytes of body text written.
  */
 export async function seedLibrary(page: Page, to: number, from = 0): Promise<number> {
-  return page.evaluate(
-    async ({ from, to, seedSecurities, rareTickers, paragraphs, batch }) => {
+  const bytes = await page.evaluate(
+    async ({ from, to, seedSecurities, rareTickers, paragraphs, batch, titles }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
@@ -70,10 +76,9 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
             const date = `20${20 + (i % 6)}-${month}-${day}`;
             const id = i.toString(16).padStart(64, '0');
             const count = 30 + ((i * 7919) % 116); // 4–20 KB of UTF-8
-            const text = [
-              `# 研报 ${i}：${ids[0]} 点评`,
-              ...Array.from({ length: count }, (_, k) => paragraphs[(i + k) % paragraphs.length]),
-            ].join('\n\n');
+            const text = [titles[i - from]!, ...Array.from({ length: count }, (_, k) => paragraphs[(i + k) % paragraphs.length])].join(
+              '\n\n',
+            );
             bytes += text.length * 2;
             for (const securityId of ids) rows.put({ securityId, date, reportId: id });
             bodies.put({ id, originalText: text });
@@ -101,6 +106,69 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
       db.close();
       return bytes;
     },
-    { from, to, seedSecurities: SEED_SECURITIES, rareTickers: RARE_TICKERS, paragraphs: PARAGRAPHS, batch: SEED_BATCH },
+    {
+      from,
+      to,
+      seedSecurities: SEED_SECURITIES,
+      rareTickers: RARE_TICKERS,
+      paragraphs: PARAGRAPHS,
+      batch: SEED_BATCH,
+      titles: Array.from({ length: to - from }, (_, k) => seedTitle(from + k)),
+    },
   );
+  await seedNamesIndex(page, to, from);
+  return bytes;
+}
+
+/**
+ * The names index (`lib/db/reports-naming-index.ts`) of seeded reports `from`…`to - 1`, as the import builds it: a
+ * seeded text is its title line and every paragraph, each after a blank line (which breaks pairs), so its buckets
+ * are the title's and the paragraphs' (checked on the first report against the text itself). The slices are
+ * computed here and written in new slices after the stored ones.
+ */
+async function seedNamesIndex(page: Page, to: number, from: number): Promise<void> {
+  const shared = new Set(PARAGRAPHS.flatMap((paragraph) => [...textBuckets(paragraph)]));
+  const bucketsOf = (i: number) => new Set([...textBuckets(seedTitle(i)), ...shared]);
+  if (from < to) {
+    // The page writes `count` (30–145) paragraphs in turn: all five, whatever the report.
+    const text = [seedTitle(from), ...Array.from({ length: 30 }, (_, k) => PARAGRAPHS[(from + k) % PARAGRAPHS.length]!)].join('\n\n');
+    const expected = [...textBuckets(text)].sort();
+    if (JSON.stringify([...bucketsOf(from)].sort()) !== JSON.stringify(expected))
+      throw new Error('seeded names index: buckets differ from the text');
+  }
+  for (let start = from; start < to; start += SLICE_REPORTS) {
+    const end = Math.min(to, start + SLICE_REPORTS);
+    const rows = new Map<number, number[]>();
+    for (let i = start; i < end; i++) {
+      const position = i - start;
+      for (const bucket of bucketsOf(i)) {
+        let bits = rows.get(bucket);
+        if (!bits) rows.set(bucket, (bits = new Array<number>(SLICE_REPORTS / 8).fill(0)));
+        bits[position >> 3]! |= 1 << (position & 7);
+      }
+    }
+    await page.evaluate(
+      async ({ ids, rows }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('reportlens');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['nameSlices', 'nameBits'], 'readwrite');
+          const slices = tx.objectStore('nameSlices');
+          const last = slices.openCursor(null, 'prev');
+          last.onsuccess = () => {
+            const slice = ((last.result?.key as number | undefined) ?? 0) + 1;
+            slices.put({ slice, reportIds: ids });
+            for (const [bucket, bits] of rows) tx.objectStore('nameBits').put({ bucket, slice, bits: Uint8Array.from(bits) });
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+        });
+        db.close();
+      },
+      { ids: Array.from({ length: end - start }, (_, k) => (start + k).toString(16).padStart(64, '0')), rows: [...rows] },
+    );
+  }
 }
