@@ -60,7 +60,9 @@ const hashes = async (db: LibraryDatabase) => ({
 });
 
 /** Peak resident set, JS heap and ArrayBuffers of this process while `run` runs, sampled every 200 ms, in MB. */
-async function peakMemory<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; rssMb: number; heapMb: number; arrayBuffersMb: number }> {
+async function peakMemory<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; ms: number; rssMb: number; heapMb: number; arrayBuffersMb: number }> {
   const peak = { rss: 0, heap: 0, arrayBuffers: 0 };
   const sample = () => {
     const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
@@ -74,53 +76,63 @@ async function peakMemory<T>(run: () => Promise<T>): Promise<{ value: T; ms: num
     const value = await run();
     sample();
     const mb = (bytes: number) => Math.round(bytes / 1048576);
-    return { value, ms: Math.round(performance.now() - start), rssMb: mb(peak.rss), heapMb: mb(peak.heap), arrayBuffersMb: mb(peak.arrayBuffers) };
+    return {
+      value,
+      ms: Math.round(performance.now() - start),
+      rssMb: mb(peak.rss),
+      heapMb: mb(peak.heap),
+      arrayBuffersMb: mb(peak.arrayBuffers),
+    };
   } finally {
     clearInterval(timer);
   }
 }
 
-test(`streamed backup round trip at ${REPORTS.toLocaleString('en')} reports: export → delete → import gives identical tables`, async () => {
-  const db = await library();
-  const seeded = await peakMemory(async () => {
-    for (let at = 0; at < REPORTS; at += 2_000) {
-      const files = Array.from({ length: Math.min(2_000, REPORTS - at) }, (_, k) => post(at + k));
-      const result = await runLibraryImport(db, files, async () => {});
-      expect(result.failed).toEqual([]);
-    }
-  });
-  expect(await db.aliases.where('origin').equals('learned').count()).toBe(TAUGHT.length);
-  const before = await hashes(db);
+test(
+  `streamed backup round trip at ${REPORTS.toLocaleString('en')} reports: export → delete → import gives identical tables`,
+  async () => {
+    const db = await library();
+    const seeded = await peakMemory(async () => {
+      for (let at = 0; at < REPORTS; at += 2_000) {
+        const files = Array.from({ length: Math.min(2_000, REPORTS - at) }, (_, k) => post(at + k));
+        const result = await runLibraryImport(db, files, async () => {});
+        expect(result.failed).toEqual([]);
+      }
+    });
+    expect(await db.aliases.where('origin').equals('learned').count()).toBe(TAUGHT.length);
+    const before = await hashes(db);
 
-  const chunks: Uint8Array[] = [];
-  let largestChunk = 0;
-  const exported = await peakMemory(() =>
-    writeBackupZip(db, (chunk) => {
-      chunks.push(chunk);
-      largestChunk = Math.max(largestChunk, chunk.length);
-    }),
-  );
-  const manifest = exported.value;
-  expect(manifest).toMatchObject({ reports: REPORTS, aliases: TAUGHT.length, version: 2 });
-  const zip = new File(chunks as BlobPart[], 'reportlens-backup.zip');
-  // Streamed: no chunk is the backup whole (parts are deflated piece by piece).
-  expect(largestChunk).toBeLessThan(zip.size);
+    const chunks: Uint8Array[] = [];
+    let largestChunk = 0;
+    const exported = await peakMemory(() =>
+      writeBackupZip(db, (chunk) => {
+        chunks.push(chunk);
+        largestChunk = Math.max(largestChunk, chunk.length);
+      }),
+    );
+    const manifest = exported.value;
+    expect(manifest).toMatchObject({ reports: REPORTS, aliases: TAUGHT.length, version: 2 });
+    const zip = new File(chunks as BlobPart[], 'reportlens-backup.zip');
+    // Streamed: no chunk is the backup whole (parts are deflated piece by piece).
+    expect(largestChunk).toBeLessThan(zip.size);
 
-  const name = db.name;
-  await db.delete();
-  const restored = await library(name);
-  const restore = await peakMemory(() => runLibraryImport(restored, [zip], async () => {}));
-  const result = restore.value;
-  const figures = (label: string, { ms, rssMb, heapMb, arrayBuffersMb }: Omit<Awaited<ReturnType<typeof peakMemory>>, 'value'>) =>
-    `${label} ${(ms / 1000).toFixed(1)} s, peak RSS ${rssMb} MB (heap ${heapMb}, ArrayBuffers ${arrayBuffersMb})`;
-  // The figures the README quotes for the large run (fake-indexeddb keeps the whole database in this process's heap).
-  console.info(
-    `backup round trip at ${REPORTS} reports (zip ${(zip.size / 1048576).toFixed(1)} MB): ${figures('imports', seeded)}; ${figures('export', exported)}; ${figures('restore', restore)}`,
-  );
-  expect(result.failed).toEqual([]);
-  expect(result.imported).toHaveLength(REPORTS);
-  expect(await hashes(restored)).toEqual(before);
-}, ROUND_TRIP_TIMEOUT_MS);
+    const name = db.name;
+    await db.delete();
+    const restored = await library(name);
+    const restore = await peakMemory(() => runLibraryImport(restored, [zip], async () => {}));
+    const result = restore.value;
+    const figures = (label: string, { ms, rssMb, heapMb, arrayBuffersMb }: Omit<Awaited<ReturnType<typeof peakMemory>>, 'value'>) =>
+      `${label} ${(ms / 1000).toFixed(1)} s, peak RSS ${rssMb} MB (heap ${heapMb}, ArrayBuffers ${arrayBuffersMb})`;
+    // The figures the README quotes for the large run (fake-indexeddb keeps the whole database in this process's heap).
+    console.info(
+      `backup round trip at ${REPORTS} reports (zip ${(zip.size / 1048576).toFixed(1)} MB): ${figures('imports', seeded)}; ${figures('export', exported)}; ${figures('restore', restore)}`,
+    );
+    expect(result.failed).toEqual([]);
+    expect(result.imported).toHaveLength(REPORTS);
+    expect(await hashes(restored)).toEqual(before);
+  },
+  ROUND_TRIP_TIMEOUT_MS,
+);
 
 test.each([
   ['a part that is not JSON', 'reports-0001.ndjson', '{"fileName":"a.md"\n', /line 1 is not valid JSON/],
