@@ -46,7 +46,14 @@ export function ReportDetail({ report, onBack, onDelete, onOpenPdf }: ReportDeta
       <ul>
         {report.securities.map((security) => (
           <li key={security.id}>
-            {t('detail.found', { name: security.name, id: security.id, count: security.count, via: security.via.join(', ') })}
+            {t('detail.found', {
+              name: security.name,
+              id: security.id,
+              count: security.count,
+              via: security.via
+                .map((via) => t(via === 'quote-link' || via === 'data-code' ? `via.${via}` : `rule.${via}`))
+                .join(t('detail.viaJoin')),
+            })}
           </li>
         ))}
       </ul>

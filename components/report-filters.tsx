@@ -18,7 +18,7 @@ export function ReportFilters({ filter, sources, onChange }: ReportFiltersProps)
         <input
           type="search"
           value={filter.query}
-          placeholder="阿里巴巴, AMZN, 光模块…"
+          placeholder={t('filter.placeholder')}
           onInput={(e) => set({ query: e.currentTarget.value })}
           data-testid="filter-query"
         />

@@ -2,13 +2,12 @@ import { openLibraryDatabase } from '~/lib/db/database';
 import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
 import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
+import { CARD_VIEW_SCRIPT } from '~/lib/page/card-view';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
 import { disabledSites, watchAddedSites, watchDisabledSites } from '~/lib/settings/site-settings';
 import { showSiteSwitches } from '~/lib/worker/toolbar-icon';
+import { createFindReportsMenu, FIND_REPORTS_MENU, watchFindReportsMenuLanguage } from '~/lib/worker/find-reports-menu';
 import { createWorkerHandlers } from '~/lib/worker/worker-handlers';
-
-/** Id of the context-menu item on selected text. */
-const FIND_REPORTS_MENU = 'find-reports';
 
 export default defineBackground({
   main() {
@@ -23,9 +22,8 @@ export default defineBackground({
       if (text) await action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
     };
     // "Find reports" on selected text: the library page opens filtered by it.
-    browser.runtime.onInstalled.addListener(() => {
-      browser.contextMenus.create({ id: FIND_REPORTS_MENU, title: 'Find reports on “%s”', contexts: ['selection'] });
-    });
+    browser.runtime.onInstalled.addListener(() => void createFindReportsMenu());
+    watchFindReportsMenuLanguage();
     browser.contextMenus.onClicked.addListener((info) => {
       if (info.menuItemId === FIND_REPORTS_MENU && info.selectionText)
         void openLibraryPage(`search=${encodeURIComponent(info.selectionText.slice(0, 200))}`);
@@ -53,7 +51,10 @@ export default defineBackground({
         ),
       );
     };
-    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs }), {
+    const injectCardView = async (tabId: number, frameId: number) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_VIEW_SCRIPT] });
+    };
+    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs, injectCardView }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
     });

@@ -6,12 +6,11 @@ import type { Settings } from '~/lib/settings/load-settings';
 import { UiText } from '~/components/ui-text';
 import { translator } from '~/lib/i18n/messages';
 import { openLibraryDatabase } from '~/lib/db/database';
-import { editAlias, removeSecurityList } from '~/lib/db/alias-queries';
+import { removeSecurityList } from '~/lib/db/alias-queries';
 import { loadLibraryDictionary } from '~/lib/db/library-dictionary';
 import { securityInHash } from '~/lib/db/security-overview';
 import { demoLibraryFiles } from '~/lib/import/demo-library';
 import { droppedFiles } from '~/lib/import/dropped-files';
-import { importSecurityList } from '~/lib/import/import-security-list';
 import { blockNames, unblockNames } from '~/lib/import/late-aliases';
 import { notThisQuestion, notThisSecurityOf } from '~/lib/library/not-this-security';
 import type { NotThisQuestion } from '~/components/not-this-security';
@@ -31,6 +30,8 @@ import { announceLibraryChanges } from '~/lib/worker/announce-library-changes';
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
+  // The worker builds its search index while the page loads, not on the first search.
+  void workerMessenger.sendMessage('prepareSearch', undefined).catch(() => undefined);
   const store = createLibraryStore({
     db,
     search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit }),
@@ -62,12 +63,13 @@ async function main() {
     settings = await loadSettings();
     draw();
   };
-  const fail = (error: Error) => void store.runTask('', () => Promise.reject(error));
+  const fail = (error: Error) => void store.runTask({ key: 'import.phase.reading' }, () => Promise.reject(error));
 
   const subscriptions = createSubscriptionsController(db, { onChange: () => draw(), onLibraryChanged: () => store.refresh() });
   const draw = () => {
     const text = translator(localeOf());
     document.documentElement.lang = localeOf() === 'zh' ? 'zh-CN' : 'en';
+    document.title = text('page.libraryTitle');
     render(
       <UiText.Provider value={text}>
         <LibraryPage
@@ -108,21 +110,9 @@ async function main() {
           onCancelNotThis={() => void answerNotThis(false)}
           onBlockAlias={(alias) => void blockNames(db, [alias]).then(store.refresh)}
           onUnblock={(block) => void unblockNames(db, [block]).then(store.refresh)}
-          onEditAlias={(alias, next) =>
-            void store.runTask('Saving…', async () => {
-              await editAlias(db, alias, next);
-              return `${alias.alias} → ${next.alias} (${next.securityId}). Re-index to apply it to reports already imported.`;
-            })
-          }
+          onEditAlias={(alias, next) => void store.editAlias(alias, next)}
           onRemoveList={(from) => void removeSecurityList(db, from).then(store.refresh)}
-          onImportSecurityList={(file) =>
-            void store.runTask(`Reading ${file.name}…`, async () => {
-              const result = await importSecurityList(db, file.name, await file.text()).catch((error: unknown) => {
-                throw new Error(`${file.name}: ${(error as Error).message}`, { cause: error });
-              });
-              return `${file.name}: ${result.securities} securities, ${result.aliases} names (${result.format}); ${result.skippedRows} rows skipped. Re-index to apply it to reports already imported.`;
-            })
-          }
+          onImportSecurityList={(file) => void store.importSecurityList(file)}
           onExportBackup={() => void store.exportBackup(saveDownload)}
           onReindex={() => void store.reindex()}
           onCancel={store.cancel}

@@ -1,12 +1,10 @@
-import type { ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
-import { BUNDLED_SECURITIES } from '../securities/bundled-securities';
+import type { RatingPoint, ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
 import { variantsForNames } from '../securities/chinese-variants';
 import type { SecurityDictionary } from '../securities/dictionary';
-import type { SecuritiesMaster } from '../securities/master/master-format';
-import { NameIndex } from '../securities/master/name-index';
 import { securitiesMaster } from '../securities/master/securities-master';
 import type { SecurityId } from '../securities/security-id';
 import { rankRelated } from '../reports/rank-related';
+import { tabEntries } from '../worker/page-names';
 import type { LibraryDatabase, ReportSecurityRow, StoredReport } from './database';
 import { RATING_HISTORY_REPORTS, ratingHistory } from './rating-history';
 
@@ -39,15 +37,24 @@ export interface ReportTally {
   months: [string, number][];
 }
 
+/** The tally of one report per row (rows of distinct reports, as {@link rankRelated} returns them). */
+export function tallyOfReports(rows: Iterable<Pick<ReportSecurityRow, 'date'>>): ReportTally {
+  let count = 0;
+  const months = new Map<string, number>();
+  for (const { date } of rows) {
+    count++;
+    if (date) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1);
+  }
+  return { count, months: [...months].sort((a, b) => a[0].localeCompare(b[0])) };
+}
+
 /** Distinct reports related to one security (its issuer's listings included), counted in all and per month. */
 export async function tallyRelatedReports(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId): Promise<ReportTally> {
   const listings = dictionary.issuerListings(id);
   const keys = await Promise.all(listings.map((listing) => rowsOfListing(db, listing).primaryKeys()));
   const dateOf = new Map<string, string>();
   for (const [, date, reportId] of keys.flat()) dateOf.set(reportId, date);
-  const months = new Map<string, number>();
-  for (const date of dateOf.values()) if (date) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1);
-  return { count: dateOf.size, months: [...months].sort((a, b) => a[0].localeCompare(b[0])) };
+  return tallyOfReports([...dateOf.values()].map((date) => ({ date })));
 }
 
 /** A report as a card shows it under one security: its digest with how it relates to that security. */
@@ -69,92 +76,89 @@ export async function digestsOf(db: LibraryDatabase, rows: readonly ReportSecuri
   return rows.flatMap((row, i) => (reports[i] ? [rankedDigest(reports[i], row)] : []));
 }
 
+/** The ids of the `count` newest reports among ranked rows (one row per report), newest first. */
+const newestReportIds = (rows: readonly ReportSecurityRow[], count: number): string[] =>
+  [...rows]
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, count)
+    .map((row) => row.reportId);
+
 /**
  * Reports on one security or any other listing of its issuer, in display order (about the company first, then by
- * relevance, newest first: `rank-related.ts`), with the total and how many are about it. Only `limit` reports are
- * read; the ranking reads index rows alone.
+ * relevance, newest first: `rank-related.ts`), with the total, the months and how many are about it. Two reads in
+ * one read transaction (each a round trip to the browser's database process): the index rows of the issuer's
+ * listings, which give the ranking and the tally alike, then in one `bulkGet` the digest rows of the `limit` best
+ * and of the newest {@link RATING_HISTORY_REPORTS} (the rating timeline). No body is read.
  */
 export async function relatedReports(
   db: LibraryDatabase,
   dictionary: SecurityDictionary,
   id: SecurityId,
   limit = DEFAULT_LATEST_REPORTS,
-  tallies: Map<SecurityId, Promise<ReportTally>> = new Map(),
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
-  const ranked = await rankedRows(db, dictionary, id);
-  // The tally reads every key of the security: callers keep `tallies` per library state.
-  if (!tallies.has(id)) tallies.set(id, tallyRelatedReports(db, dictionary, id));
-  const { count: reportCount, months } = await tallies.get(id)!;
-  const latest = await digestsOf(db, ranked.slice(0, limit));
-  // The timeline is extra: a failure reading it must not cost the card its reports.
-  const ratings = await ratingsOf(db, dictionary, id, ranked).catch((error: unknown) => {
-    console.error('ReportLens: rating timeline', error);
-    return [];
+  return db.transaction('r', db.reportSecurities, db.reports, async () => {
+    const ranked = rankRelated((await Promise.all(listings.map((listing) => rowsOfListing(db, listing).toArray()))).flat());
+    const best = ranked.slice(0, limit);
+    const newest = newestReportIds(ranked, RATING_HISTORY_REPORTS);
+    const wanted = [...new Set([...best.map((row) => row.reportId), ...newest])];
+    const found = new Map((await db.reports.bulkGet(wanted)).flatMap((report) => (report ? [[report.id, report] as const] : [])));
+    const { count: reportCount, months } = tallyOfReports(ranked);
+    return {
+      id,
+      name: dictionary.displayName(id),
+      otherListings: listings.filter((listing) => listing !== id),
+      reportCount,
+      aboutCount: ranked.filter((row) => row.about).length,
+      months,
+      latest: best.flatMap((row) => {
+        const report = found.get(row.reportId);
+        return report ? [rankedDigest(report, row)] : [];
+      }),
+      ...ratingsOf(
+        newest.flatMap((reportId) => found.get(reportId) ?? []),
+        id,
+        dictionary,
+      ),
+    };
   });
-  return {
-    id,
-    name: dictionary.displayName(id),
-    otherListings: listings.filter((listing) => listing !== id),
-    reportCount,
-    aboutCount: ranked.filter((row) => row.about).length,
-    months,
-    latest,
-    ...(ratings.length ? { ratings } : {}),
-  };
 }
 
-/** The master's name index, built once per master (see {@link NameIndex}). */
-const nameIndexes = new WeakMap<SecuritiesMaster, NameIndex>();
-const nameIndexOf = (master: SecuritiesMaster) => {
-  let index = nameIndexes.get(master);
-  if (!index) nameIndexes.set(master, (index = new NameIndex(master.entries, master.notNames)));
-  return index;
-};
-
-/**
- * The rating timeline: the newest {@link RATING_HISTORY_REPORTS} reports of the security's issuer (their digest rows,
- * no bodies), those broker notes whose main security this is.
- */
-async function ratingsOf(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId, rows: readonly ReportSecurityRow[]) {
-  const newest = [...new Set([...rows].sort((a, b) => b.date.localeCompare(a.date)).map((row) => row.reportId))].slice(
-    0,
-    RATING_HISTORY_REPORTS,
-  );
-  const reports = (await db.reports.bulkGet(newest)).filter((report): report is StoredReport => report !== undefined);
-  return ratingHistory(reports, id, dictionary);
+/** The rating timeline from the newest reports (already read), as the optional `ratings` field. */
+function ratingsOf(newest: readonly StoredReport[], id: SecurityId, dictionary: SecurityDictionary): { ratings?: RatingPoint[] } {
+  // The timeline is extra: a report it cannot read must not cost the card its reports.
+  try {
+    const ratings = ratingHistory(newest, id, dictionary);
+    return ratings.length ? { ratings } : {};
+  } catch (error) {
+    console.error('ReportLens: rating timeline', error);
+    return {};
+  }
 }
 
 /**
  * The tab dictionary: every listing the library has reports on, widened to the other listings of its issuer, so
- * a page naming `BABA` finds reports filed under `HK:09988`; with each name's strength, and the master's longer
- * names that hold one of them (海尔生物 for 海尔, yielding its own listing, which the tab does not mark unless asked to)
- * and phrases that are not names (海纳百川), so a tab reads names as the whole master would.
+ * a page naming `BABA` finds reports filed under `HK:09988`; with each name's strength, the master's phrases that are
+ * not names (海纳百川), renamed and delisted tickers. What else a page names (every known security in mark-all mode,
+ * and the longer names of other companies that hold a reported name, 申万宏源 for 西部证券) a tab asks for with the
+ * page's text (`getPageNames`), so it reads the page as the whole master would.
  */
 export async function tabDictionary(db: LibraryDatabase, dictionary: SecurityDictionary, markAll = false): Promise<TabDictionary> {
   const [reported, master] = await Promise.all([
     db.reports.orderBy('securityIds').uniqueKeys() as Promise<SecurityId[]>,
     securitiesMaster(),
   ]);
-  const ids = new Set(reported.flatMap((id) => dictionary.issuerListings(id)));
-  // "Every known security" is the curated list: the master holds tens of thousands of names, too many to send to tabs.
-  const known = markAll ? BUNDLED_SECURITIES.map((entry) => entry.id).filter((id) => !ids.has(id)) : [];
-  const entries = [...ids, ...known].map((id) => dictionary.get(id) ?? { id, names: [] });
-  const index = nameIndexOf(master);
-  const sent = new Set(entries.map((entry) => entry.id));
-  const holders = new Map<SecurityId, Set<string>>();
-  const notNames = new Set<string>();
-  for (const entry of entries)
-    for (const name of entry.names) {
-      for (const holder of index.holdersOf(name, sent)) holders.set(holder.id, (holders.get(holder.id) ?? new Set()).add(holder.name));
-      for (const phrase of index.phrasesHolding(name)) notNames.add(phrase);
-    }
-  for (const [id, names] of holders) {
-    const weak = [...names].filter((name) => dictionary.isWeak(id, name));
-    entries.push({ id, names: [...names], ...(weak.length ? { weak } : {}) });
-  }
-  const allNames = [...entries.flatMap((entry) => entry.names), ...notNames];
-  return { entries, withReports: [...ids], markAll, variants: variantsForNames(allNames), notNames: [...notNames] };
+  const entries = tabEntries(dictionary, reported);
+  const allNames = [...entries.flatMap((entry) => entry.names), ...master.notNames];
+  return {
+    entries,
+    withReports: entries.map((entry) => entry.id),
+    markAll,
+    variants: variantsForNames(allNames),
+    notNames: master.notNames,
+    renamed: master.renamed,
+    delisted: master.delisted,
+  };
 }
 
 /**

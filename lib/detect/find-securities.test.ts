@@ -92,6 +92,47 @@ describe('createSecurityMatcher', () => {
 // The matcher only reads positions whose first two units pass a filter, and skips the rest of a word it rejects: a
 // match glued to CJK, starting with a digit or a lowercase letter, or after `$` must still be read, and one inside a
 // Latin word must not.
+// A ticker in brackets is a code unless it abbreviates the words before it: in the shared corpus's Chinese posts
+// 年复合增长率（CAGR）, 客观缓解率（ORR）, 液化天然气（LNG） and 铜精矿粗炼费（TC） linked tickers of unrelated US listings.
+describe('bracketed tickers and abbreviations', () => {
+  const abbreviations = createSecurityMatcher([
+    { id: 'US:CAGR', names: ['California Grapes'] },
+    { id: 'US:ORR', names: ['Militia Long/Short Equity ETF'] },
+    { id: 'US:LNG', names: ['Cheniere Energy', 'Cheniere'] },
+    { id: 'US:AMZN', names: ['Amazon', '亚马逊'] },
+    { id: 'US:NVDA', names: ['NVIDIA'] },
+    { id: 'SH:600519', names: ['贵州茅台'] },
+  ]);
+  test.each([
+    ['年复合增长率（CAGR）达 30%', []],
+    ['客观缓解率（ORR）70%，完全缓解率', []],
+    ['液化天然气 (LNG) 进口', []],
+    ['《群星纪元》（CAGR）上线', []],
+    ['a compound annual growth rate (CAGR) of 12%', []],
+    ['the objective response rate (ORR) was 45%', []],
+    ['Liquefied Natural Gas (LNG) prices', []],
+    ['Secured Overnight Financing Rate (ORR)', [['ORR', 'US:ORR', 'ticker-in-context']]],
+    [
+      '亚马逊（AMZN）',
+      [
+        ['亚马逊', 'US:AMZN', 'name'],
+        ['AMZN', 'US:AMZN', 'ticker-in-context'],
+      ],
+    ],
+    [
+      'Cheniere (LNG) rose',
+      [
+        ['Cheniere', 'US:LNG', 'name'],
+        ['LNG', 'US:LNG', 'ticker-in-context'],
+      ],
+    ],
+    ['chip stocks led (NVDA) today', [['NVDA', 'US:NVDA', 'ticker-in-context']]],
+    ['龙头（600519）领涨', [['600519', 'SH:600519', 'ticker-in-context']]],
+  ])('%s', (text, expected) => {
+    expect(abbreviations.find(text).map((m) => [m.text, m.id, m.rule])).toEqual(expected);
+  });
+});
+
 describe('where a match may start', () => {
   const glued = createSecurityMatcher([...BUNDLED_SECURITIES, { id: 'US:MMM', names: ['3M'] }]);
   test.each([

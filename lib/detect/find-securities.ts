@@ -65,9 +65,10 @@ const isSpace = (u: number) => u === 32 || u === 9 || u === 10 || u === 13 || u 
 /**
  * Whether a bare code stands where a code is expected: in brackets (`(600519)`, `（AMZN，`), or alone in its text when
  * the caller says the text is a code slot. Alone in a text is not enough by itself: buttons, tabs and menus (PRO,
- * LIVE, TOP, HKD) and table cells of counts (a six-digit click count) are texts alone too.
+ * LIVE, TOP, HKD) and table cells of counts (a six-digit click count) are texts alone too. A ticker in brackets that
+ * glosses the words before it is an abbreviation, not a code ({@link glossesWordsBefore}).
  */
-function bareCodeHasContext(text: string, start: number, end: number, codeSlot: boolean): boolean {
+function bareCodeHasContext(text: string, start: number, end: number, codeSlot: boolean, digits: boolean): boolean {
   let before = start - 1;
   while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
   let after = end;
@@ -75,7 +76,58 @@ function bareCodeHasContext(text: string, start: number, end: number, codeSlot: 
   if (before < 0 && after >= text.length) return codeSlot;
   const open = text[before];
   const close = text[after];
-  return (open === '(' || open === '（') && (close === ')' || close === '）' || close === ',' || close === '，' || close === '/');
+  const bracketed =
+    (open === '(' || open === '（') && (close === ')' || close === '）' || close === ',' || close === '，' || close === '/');
+  return bracketed && (digits || !glossesWordsBefore(text, before, text.slice(start, end)));
+}
+
+/**
+ * Han ideographs (the unified block and extension A) and CJK punctuation (《群星纪元》（SLG）): the end of a Chinese
+ * term an abbreviation glosses.
+ */
+const endsChineseTerm = (u: number) => (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x3001 && u <= 0x303f);
+
+/** Small words an English term's abbreviation usually skips (`Return on Equity` is ROE, `Bank of America` BofA). */
+const SKIPPED_IN_ABBREVIATIONS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', '&']);
+
+/**
+ * Whether the upper-case word in the bracket opened at `open` abbreviates the words before it: a Chinese term
+ * (年复合增长率（CAGR）, 液化天然气（LNG）, 客观缓解率（ORR）: a company written so is named there, and its name counts
+ * the ticker) or English words whose initials spell it (compound annual growth rate (CAGR)).
+ */
+function glossesWordsBefore(text: string, open: number, code: string): boolean {
+  let last = open - 1;
+  while (last >= 0 && isSpace(text.charCodeAt(last))) last--;
+  if (last < 0) return false;
+  if (endsChineseTerm(text.charCodeAt(last))) return true;
+  const words = text
+    .slice(Math.max(0, last + 1 - 120), last + 1)
+    .split(/[^A-Za-z&]+/)
+    .filter(Boolean);
+  const initials = (list: string[]) =>
+    list
+      .map((word) => word[0])
+      .join('')
+      .toUpperCase();
+  const kept = words.filter((word) => !SKIPPED_IN_ABBREVIATIONS.has(word.toLowerCase()));
+  return initials(words.slice(-code.length)) === code || initials(kept.slice(-code.length)) === code;
+}
+
+/**
+ * A bracketed price change right after a name (南京港（+16.9%）, 平安 (-3.2%)): the way lists of movers write a
+ * stock, so a weak name there is the security. Read from the name's end; the window holds the longest such bracket.
+ */
+const PRICE_CHANGE_AFTER = /^\s?[（(]\s?[+\-−－]?\d{1,3}(?:\.\d{1,2})?\s?%\s?[）)]/;
+const PRICE_CHANGE_WINDOW = 14;
+/** What may stand before an entry of a list of movers: a separator, a colon, emphasis, a space or the text's start. */
+const LIST_ENTRY_BEFORE = /[、，,：:；;*\s|】]$/;
+
+/**
+ * Whether `text[start, end)` is a whole entry of a list of movers: a price change after it and a separator before it
+ * (服务机器人（+18.96%） is a sector's entry, not 机器人's).
+ */
+function isMoverEntry(text: string, start: number, end: number): boolean {
+  return (start === 0 || LIST_ENTRY_BEFORE.test(text[start - 1]!)) && PRICE_CHANGE_AFTER.test(text.slice(end, end + PRICE_CHANGE_WINDOW));
 }
 
 /** No mentions, shared (never written to). */
@@ -216,7 +268,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       if (!id) continue;
       // A number is a code only where the text says so (brackets, a code column, its name beside it): a count that
       // happens to equal the code of a security named elsewhere on the page is still a count.
-      if (bareCodeHasContext(text, start, end, codeSlot) || named(id) || weaklyNamed(id) || (!digits && supported(id, support)))
+      if (bareCodeHasContext(text, start, end, codeSlot, digits) || named(id) || weaklyNamed(id) || (!digits && supported(id, support)))
         counted.push({ start, end, text: code, id, rule: 'ticker-in-context' });
       else deferred++;
     }
@@ -242,7 +294,8 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       const start = buffer.weakStart(k);
       const end = buffer.weakEnd(k);
       if (!standsAsWord(text, start, end)) continue;
-      if (named(id) || supported(id, support)) counted.push({ start, end, text: text.slice(start, end), id, rule });
+      if (named(id) || supported(id, support) || isMoverEntry(text, start, end))
+        counted.push({ start, end, text: text.slice(start, end), id, rule });
       else deferred++;
     }
     return counted;

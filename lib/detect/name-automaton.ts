@@ -148,6 +148,11 @@ export class NameAutomaton<T> {
     }
   }
 
+  /** Values of the name that ends at `node` (reached by {@link child}), if one does: every name along a walk. */
+  valuesAt(node: number): readonly T[] | undefined {
+    return this.#values[node];
+  }
+
   /** Values of the name the last {@link longestEndAt} found. */
   lastValues: readonly T[] = [];
 

@@ -1,4 +1,5 @@
 import { CARD_EN, CARD_ZH } from './card-messages';
+import { localReason } from './reason-messages';
 import { translatorOf, type Translate, type UiLocale } from './translate';
 
 export { uiLocale, type UiLocale } from './translate';
@@ -57,13 +58,13 @@ const PAGES_EN = {
   'popup.reportCount': '{n} report(s)',
   'popup.mentioned': ' · mentioned {n}× on this page',
   'popup.siteToggle': 'Mark securities on {host}',
-  'search.placeholder': 'Search reports: 阿里巴巴, Amazon, 光模块…',
+  'search.placeholder': 'Search reports: Alibaba, AMZN, any word…',
   'search.label': 'Search your library',
   'search.section': 'Search the library',
   'search.results': 'Search results',
   'search.securities': 'Securities: {list}',
   'search.noMatch': 'No report matches “{query}”.',
-  'library.title': 'ReportLens library 研报库',
+  'library.title': 'ReportLens library',
   'library.reports': 'Reports ({count})',
   'import.section': 'Import reports',
   'import.drop': 'Drop PDF, Markdown, HTML or text files, folders or zips of them, or a ReportLens backup here, or choose:',
@@ -83,7 +84,6 @@ const PAGES_EN = {
   'import.outcome.duplicate': 'already in library',
   'import.outcome.failed': 'failed',
   'tools.section': 'Securities, backup and re-index',
-  'tools.list': 'Import a security list (stocks.index.json, HKEX CSV, NASDAQ Trader file, or code,name,aliases CSV)',
   'tools.export': 'Export backup',
   'tools.reindex': 'Re-index library',
   'table.label': 'Reports',
@@ -213,6 +213,37 @@ const PAGES_EN = {
   'pdf.page': 'Page {page}',
   'pdf.setAside': '{furniture} running header, footer and page-number line(s) set aside',
   'pdf.disclaimerFrom': '; the disclaimer and disclosures from page {page} set aside',
+  // Interface language (issue 14): page titles, tool statuses, how a security was found, the context menu.
+  'page.popupTitle': 'ReportLens',
+  'page.libraryTitle': 'ReportLens library',
+  'filter.placeholder': 'Alibaba, AMZN, any word…',
+  'via.quote-link': 'quote link',
+  'via.data-code': 'code in the page markup',
+  'detail.viaJoin': ', ',
+  'tools.reindexing': 'Re-indexing…',
+  'tools.reindexProgress': 'Re-indexing… {done}/{total}',
+  'tools.reindexed': 'Re-indexed {n} report(s); {changed} changed.',
+  'tools.reindexFailed': 'Failed: {list}',
+  'tools.exporting': 'Exporting…',
+  'tools.exportProgress': 'Exporting… {done}/{total}',
+  'tools.exported': 'Exported {n} report(s) and {aliases} alias(es).',
+  'tools.cancelled': 'Cancelled: nothing was written.',
+  'tools.readingList': 'Reading {file}…',
+  'tools.listImported':
+    '{file}: {securities} securities, {names} names ({format}); {skipped} rows skipped. Re-index to apply it to reports already imported.',
+  'tools.listFailed': '{file}: {reason}',
+  'tools.savingAlias': 'Saving…',
+  'tools.aliasSaved': '{from} → {to} ({id}). Re-index to apply it to reports already imported.',
+  reason: '{reason}',
+  'history.failure': '{file}: {reason}',
+  'menu.findReports': 'Find reports on “%s”',
+  'listFormat.stocks-index-json': 'stocks.index.json',
+  'listFormat.hkex-csv': 'HKEX list of securities',
+  'listFormat.nasdaq-trader': 'NASDAQ Trader file',
+  'listFormat.simple-csv': 'code,name,aliases CSV',
+  'listFormat.simple-json': 'JSON list',
+  'tools.listButton': 'Import a security list',
+  'tools.listFormats': '(stocks.index.json, HKEX CSV, NASDAQ Trader file, or code,name,aliases CSV)',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -271,7 +302,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'popup.reportCount': '{n} 篇研报',
   'popup.mentioned': ' · 本页提及 {n} 次',
   'popup.siteToggle': '在 {host} 上标记证券',
-  'search.placeholder': '搜索研报：阿里巴巴、Amazon、光模块…',
+  'search.placeholder': '搜索研报：阿里巴巴、AMZN、光模块…',
   'search.label': '搜索研报库',
   'search.section': '搜索研报库',
   'search.results': '搜索结果',
@@ -297,7 +328,6 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'import.outcome.duplicate': '已在库中',
   'import.outcome.failed': '失败',
   'tools.section': '证券列表、备份与重建索引',
-  'tools.list': '导入证券列表（stocks.index.json、港交所 CSV、NASDAQ Trader 文件，或 code,name,aliases CSV）',
   'tools.export': '导出备份',
   'tools.reindex': '重建索引',
   'table.label': '研报',
@@ -424,13 +454,67 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'pdf.page': '第 {page} 页',
   'pdf.setAside': '已略去 {furniture} 行页眉、页脚和页码',
   'pdf.disclaimerFrom': '；已略去第 {page} 页起的免责声明与信息披露',
+  // Interface language (issue 14): page titles, tool statuses, how a security was found, the context menu.
+  'page.popupTitle': '研报透镜',
+  'page.libraryTitle': '研报库 · 研报透镜',
+  'filter.placeholder': '阿里巴巴、AMZN、光模块…',
+  'via.quote-link': '行情链接',
+  'via.data-code': '网页标记中的代码',
+  'detail.viaJoin': '、',
+  'tools.reindexing': '正在重建索引…',
+  'tools.reindexProgress': '正在重建索引… {done}/{total}',
+  'tools.reindexed': '已重建 {n} 篇研报的索引，其中 {changed} 篇有变化。',
+  'tools.reindexFailed': '失败：{list}',
+  'tools.exporting': '正在导出…',
+  'tools.exportProgress': '正在导出… {done}/{total}',
+  'tools.exported': '已导出 {n} 篇研报和 {aliases} 个别名。',
+  'tools.cancelled': '已取消：没有写入任何内容。',
+  'tools.readingList': '正在读取 {file}…',
+  'tools.listImported': '{file}：{securities} 只证券，{names} 个名称（{format}）；跳过 {skipped} 行。重建索引后对已导入的研报生效。',
+  'tools.listFailed': '{file}：{reason}',
+  'tools.savingAlias': '正在保存…',
+  'tools.aliasSaved': '{from} → {to}（{id}）。重建索引后对已导入的研报生效。',
+  reason: '{reason}',
+  'history.failure': '{file}：{reason}',
+  'menu.findReports': '查找关于「%s」的研报',
+  'listFormat.stocks-index-json': 'stocks.index.json',
+  'listFormat.hkex-csv': '港交所证券列表',
+  'listFormat.nasdaq-trader': 'NASDAQ Trader 文件',
+  'listFormat.simple-csv': 'code,name,aliases CSV',
+  'listFormat.simple-json': 'JSON 列表',
+  'tools.listButton': '导入证券列表',
+  'tools.listFormats': '（stocks.index.json、港交所 CSV、NASDAQ Trader 文件，或 code,name,aliases CSV）',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
 
-/** The translator of one locale, for extension pages. */
+/** Every message key (tests check each message in both languages). */
+export const MESSAGE_KEYS = Object.keys(MESSAGES.en) as MessageKey[];
+
+/** A message to show later, in whatever language the page has then: a key and its values. */
+export interface UiMessage {
+  key: MessageKey;
+  /** A value may be a message itself (a list's format name), translated with the rest. */
+  values?: Record<string, string | number | UiMessage>;
+}
+
+/** A {@link UiMessage} in the translator's language. */
+export function say(t: Translate<MessageKey>, { key, values }: UiMessage): string {
+  if (!values) return t(key);
+  return t(
+    key,
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? say(t, value) : value])),
+  );
+}
+
+/**
+ * The translator of one locale, for extension pages. A `{reason}` value (why a file failed, a feed check's error:
+ * written in English where it arises, in `lib/`) is put in the page's language through the reasons table.
+ */
 export function translator(locale: UiLocale): Translate<MessageKey> {
-  return translatorOf(MESSAGES[locale]);
+  const translate = translatorOf(MESSAGES[locale]);
+  return (key, values) =>
+    translate(key, values && typeof values.reason === 'string' ? { ...values, reason: localReason(values.reason, locale) } : values);
 }
 
 export type { Translate };

@@ -88,10 +88,10 @@ test('re-index cancelled leaves every table as it was; run through, it applies t
   const cancelled = store.reindex();
   store.cancel();
   await cancelled;
-  expect(store.state.status).toEqual({ kind: 'failed', message: 'Cancelled: nothing was written.' });
+  expect(store.state.status).toEqual({ kind: 'failed', message: { key: 'tools.cancelled' } });
   expect(await tableDump(db)).toEqual(before);
   await store.reindex();
-  expect(store.state.status).toMatchObject({ kind: 'done', message: expect.stringMatching(`^Re-indexed ${COUNT} reports`) });
+  expect(store.state.status).toMatchObject({ kind: 'done', message: { key: 'tools.reindexed', values: { n: COUNT } } });
   expect((await db.reportSecurities.toArray()).filter((row) => row.securityId === 'BJ:920964')).toHaveLength(COUNT / 10);
   // Loading the parse context reads the securities master: seconds, not milliseconds, on a shared machine.
 }, 60_000);

@@ -12,6 +12,10 @@ import { reindexLibrary } from '../import/reindex-library';
 import { runLibraryImport } from '../import/run-library-import';
 import type { LibrarySearchResult } from '../messaging/protocol';
 import type { ParseContext } from '../reports/parse-report';
+import type { UiMessage } from '../i18n/messages';
+import { editAlias } from '../db/alias-queries';
+import type { StoredAlias } from '../db/database';
+import { importSecurityList } from '../import/import-security-list';
 import { NO_FILTER, type ReportFilter } from './report-filter';
 import { DEFAULT_SORT, listReports, type ReportListing, type ReportSort, type ReportSortKey } from './report-listing';
 
@@ -26,12 +30,34 @@ export const SEARCH_LIMIT = 100;
 /** Import runs the history tab lists, newest first. */
 const HISTORY_SHOWN = 50;
 
-/** A long task of the tools (re-index), with a cancel while it runs. */
+/**
+ * A long task of the tools (re-index), with a cancel while it runs. Messages are keys with values, translated when
+ * shown (the page's language can change while a task runs).
+ */
 export type TaskStatus =
   | { kind: 'idle' }
-  | { kind: 'busy'; message: string; done?: number; total?: number; cancellable: boolean }
-  | { kind: 'done'; message: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'busy'; message: UiMessage; done?: number; total?: number; cancellable: boolean }
+  | { kind: 'done'; message: UiMessage; failures?: TaskFailure[] }
+  | { kind: 'failed'; message: UiMessage };
+
+/** A file a task could not handle (a report the re-index could not read), and why. */
+export interface TaskFailure {
+  file: string;
+  reason: string;
+}
+
+/** What a finished task says: its message, and the files it could not handle. */
+type TaskOutcome = UiMessage & { failures?: TaskFailure[] };
+
+/** A task's failure with its own message (`file: reason`), rather than the bare error's. */
+class TaskError extends Error {
+  constructor(
+    readonly failure: UiMessage,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 /** Everything the library page shows. */
 export interface LibraryState {
@@ -162,14 +188,24 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
   };
 
   /** Runs one tool with a busy message, then shows its outcome or its error; a cancelled task says so. */
-  const runTask = async (busy: string, work: (signal: AbortSignal) => Promise<string>, cancellable = false) => {
+  const runTask = async (busy: UiMessage, work: (signal: AbortSignal) => Promise<TaskOutcome>, cancellable = false) => {
     task = new AbortController();
     set({ status: { kind: 'busy', message: busy, cancellable } });
     try {
-      set({ status: { kind: 'done', message: await work(task.signal) } });
+      const { failures, ...message } = await work(task.signal);
+      set({ status: { kind: 'done', message, ...(failures?.length ? { failures } : {}) } });
     } catch (error) {
       const cancelled = task.signal.aborted;
-      set({ status: { kind: 'failed', message: cancelled ? 'Cancelled: nothing was written.' : (error as Error).message } });
+      set({
+        status: {
+          kind: 'failed',
+          message: cancelled
+            ? { key: 'tools.cancelled' }
+            : error instanceof TaskError
+              ? error.failure
+              : { key: 'reason', values: { reason: (error as Error).message } },
+        },
+      });
     } finally {
       task = undefined;
     }
@@ -233,7 +269,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
     /** Re-index in slices with progress; {@link cancel} stops it before it writes anything. */
     reindex: () =>
       runTask(
-        'Re-indexing…',
+        { key: 'tools.reindexing' },
         async (signal) => {
           const result = await reindexLibrary(
             db,
@@ -242,7 +278,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
               set({
                 status: {
                   kind: 'busy',
-                  message: `Re-indexing… ${done.toLocaleString('en')}/${total.toLocaleString('en')}`,
+                  message: { key: 'tools.reindexProgress', values: { done: done.toLocaleString('en'), total: total.toLocaleString('en') } },
                   done,
                   total,
                   cancellable: true,
@@ -250,8 +286,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
               }),
             signal,
           );
-          const failures = result.failed.map((f) => `${f.file}: ${f.reason}`).join('; ');
-          return `Re-indexed ${result.reports} reports; ${result.changed} changed.${failures ? ` Failed: ${failures}` : ''}`;
+          return { key: 'tools.reindexed', values: { n: result.reports, changed: result.changed }, failures: result.failed };
         },
         true,
       ),
@@ -261,7 +296,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
      */
     exportBackup: (save: (zip: Blob, fileName: string) => void) =>
       runTask(
-        'Exporting…',
+        { key: 'tools.exporting' },
         async (signal) => {
           const chunks: BlobPart[] = [];
           const manifest = await writeBackupZip(db, (chunk) => chunks.push(chunk as BlobPart), {
@@ -270,7 +305,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
               set({
                 status: {
                   kind: 'busy',
-                  message: `Exporting… ${done.toLocaleString('en')}/${total.toLocaleString('en')}`,
+                  message: { key: 'tools.exportProgress', values: { done: done.toLocaleString('en'), total: total.toLocaleString('en') } },
                   done,
                   total,
                   cancellable: true,
@@ -278,10 +313,29 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
               }),
           });
           save(new Blob(chunks, { type: 'application/zip' }), `reportlens-backup-${manifest.exportedAt.slice(0, 10)}.zip`);
-          return `Exported ${manifest.reports} reports and ${manifest.aliases} aliases.`;
+          return { key: 'tools.exported', values: { n: manifest.reports, aliases: manifest.aliases } };
         },
         true,
       ),
+    /** Imports a security list (its names join the dictionary); says what it held, or why it was refused. */
+    importSecurityList: (file: { name: string; text: () => Promise<string> }) =>
+      runTask({ key: 'tools.readingList', values: { file: file.name } }, async () => {
+        try {
+          const result = await importSecurityList(db, file.name, await file.text());
+          const format: UiMessage = { key: `listFormat.${result.format}` };
+          const values = { file: file.name, names: result.aliases, format, skipped: result.skippedRows };
+          return { key: 'tools.listImported', values: { ...values, securities: result.securities } };
+        } catch (error) {
+          const reason = (error as Error).message;
+          throw new TaskError({ key: 'tools.listFailed', values: { file: file.name, reason } }, reason);
+        }
+      }),
+    /** Corrects a learned alias (name or security); a re-index applies it to reports already imported. */
+    editAlias: (alias: Pick<StoredAlias, 'alias' | 'securityId'>, next: Pick<StoredAlias, 'alias' | 'securityId'>) =>
+      runTask({ key: 'tools.savingAlias' }, async () => {
+        await editAlias(db, alias, next);
+        return { key: 'tools.aliasSaved', values: { from: alias.alias, to: next.alias, id: next.securityId } };
+      }),
     runTask,
     /** Stops the running task, if it can be stopped. */
     cancel: () => task?.abort(new DOMException('cancelled', 'AbortError')),

@@ -5,10 +5,18 @@ import type { Passage } from '../reports/relevance';
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { isSecurityId, type SecurityId } from '../securities/security-id';
 
+/**
+ * A listing as a tab gets it: its entry, and its place in the library dictionary's order (`rank`): a matcher reads a
+ * name shared by several listings as the first added, so a tab adds what it gathers in this order.
+ */
+export interface TabEntry extends SecurityEntry {
+  rank: number;
+}
+
 /** The dictionary a tab matches with: securities whose issuer has reports, sent compactly once per page. */
 export interface TabDictionary {
   /** Listings the library has reports on, with every other listing of the same issuer. */
-  entries: SecurityEntry[];
+  entries: TabEntry[];
   /** Ids among `entries` with at least one related report. */
   withReports: SecurityId[];
   /** Mark every entry (the user's "mark every known security" setting), not only those with reports. */
@@ -17,7 +25,28 @@ export interface TabDictionary {
   variants: [number, number][];
   /** Phrases that hold one of the names but are not it (海纳百川 holds 纳百川): the matcher reads them to yield nothing. */
   notNames?: string[];
+  /** Old tickers and the listing each means today (`US:FB` → `US:META`), as the master says. */
+  renamed?: [SecurityId, SecurityId][];
+  /** Tickers that name no listing any more: a code spelling of one is no security. */
+  delisted?: SecurityId[];
 }
+
+/**
+ * What a tab adds to its dictionary to read a text of its page as the whole library dictionary would (the
+ * securities master with the library's names): every listing the text may name (names and code spellings in it, the
+ * longer names of other companies that hold a reported name included), with their issuers' other listings.
+ */
+export interface PageNames {
+  entries: TabEntry[];
+  /** Traditional → simplified pairs the entries' names need. */
+  variants: [number, number][];
+}
+
+/**
+ * Most page text one `getPageNames` request carries (UTF-16 units): a tab sends a long page in several. Bounds the
+ * worker's work per request (a walk of at most 256 units from each position) whatever a page holds.
+ */
+export const PAGE_TEXT_LIMIT = 256 * 1024;
 
 /** A report as cards and the popup show it. */
 export interface ReportDigest {
@@ -104,6 +133,7 @@ export const WORKER_REQUESTS = {
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
     }),
   },
+  getPageNames: { privilege: 'tab', data: v.strictObject({ text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_LIMIT)) }) },
   showPageMarks: { privilege: 'tab', data: v.strictObject({ ids: v.pipe(v.array(securityIdSchema), v.maxLength(500)) }) },
   openReport: { privilege: 'tab', data: v.strictObject({ reportId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }) },
   openSecurity: { privilege: 'tab', data: v.strictObject({ securityId: securityIdSchema }) },
@@ -113,6 +143,8 @@ export const WORKER_REQUESTS = {
     privilege: 'tab',
     data: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), id: securityIdSchema }),
   },
+  // Injects only our own card script into the asking tab's frame, where our content script already runs.
+  loadCardView: { privilege: 'tab', data: noData },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -122,6 +154,7 @@ export const WORKER_REQUESTS = {
     }),
   },
   libraryChanged: { privilege: 'extension-page', data: noData },
+  prepareSearch: { privilege: 'extension-page', data: noData },
 } satisfies Record<keyof WorkerReplies, { privilege: Privilege; data: v.GenericSchema }>;
 
 /** A worker request's name. */
@@ -134,6 +167,11 @@ export type RequestData<K extends WorkerRequest> = v.InferOutput<(typeof WORKER_
 export interface WorkerReplies {
   /** The compact dictionary for a tab's matcher (read-only; tabs may ask). */
   getTabDictionary(): TabDictionary;
+  /**
+   * The listings a text of the tab's page may name, for its matcher (read-only; tabs may ask). The text goes to our
+   * own worker and no further; the worker reads it and keeps nothing.
+   */
+  getPageNames(): PageNames;
   /** Related reports for securities, newest first (read-only; tabs may ask). */
   getRelatedReports(): SecurityReports[];
   /**
@@ -152,12 +190,23 @@ export interface WorkerReplies {
    * a page that reached it (or a compromised renderer) block names silently.
    */
   askNotThisSecurity(): void;
+  /**
+   * Injects the hover card's view (`card-view.js`) into the asking frame, the first time a card opens there: the
+   * content script stays small on the many pages where no card ever opens (tabs may ask: it adds only our own code
+   * to a frame our content script already runs in). Resolves once the script has run.
+   */
+  loadCardView(): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */
   searchLibrary(): LibrarySearchResult;
   /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
   libraryChanged(): void;
+  /**
+   * A search is likely soon (the popup or library page opened): the worker starts building its search index if it
+   * keeps none, and answers at once (extension pages only).
+   */
+  prepareSearch(): void;
 }
 
 /** Requests answered by the background worker: each takes its schema's data and gives its reply. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { PAGE_TEXT_LIMIT } from './protocol';
 import { admitRequest, RefusedRequest } from './serve-worker-requests';
 
 const self = { id: 'ext-id', pageOrigin: 'chrome-extension://ext-id/' };
@@ -9,6 +10,8 @@ describe('admitRequest', () => {
   test('tabs may ask read-only look-ups', () => {
     expect(admitRequest('getRelatedReports', { ids: ['HK:09988'] }, tab, self)).toEqual({ ids: ['HK:09988'] });
     expect(admitRequest('getTabDictionary', undefined, tab, self)).toBeUndefined();
+    expect(admitRequest('getPageNames', { text: '申万宏源西部证券' }, tab, self)).toEqual({ text: '申万宏源西部证券' });
+    expect(admitRequest('getPageNames', { text: 'a'.repeat(PAGE_TEXT_LIMIT) }, tab, self).text).toHaveLength(PAGE_TEXT_LIMIT);
   });
 
   test.each(['libraryChanged', 'getLibraryStats'] as const)('a tab may not send %s; an extension page may', (type) => {
@@ -31,6 +34,10 @@ describe('admitRequest', () => {
     ['an unknown request', 'dropLibrary', undefined, page],
     ['a prototype key as request', '__proto__', undefined, page],
     ['a report id that is no hash', 'openReport', { reportId: '../../etc' }, tab],
+    ['page text over the limit', 'getPageNames', { text: 'a'.repeat(PAGE_TEXT_LIMIT + 1) }, tab],
+    ['page text not a string', 'getPageNames', { text: ['贵州茅台'] }, tab],
+    ['page text with extra fields', 'getPageNames', { text: '贵州茅台', markAll: true }, tab],
+    ['page names with no text', 'getPageNames', undefined, tab],
   ] as const)('refuses %s', (_why, type, data, sender) => {
     expect(() => admitRequest(type as never, data, sender, self)).toThrow(RefusedRequest);
   });

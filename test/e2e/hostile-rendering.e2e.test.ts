@@ -238,6 +238,10 @@ describe('messages the worker must refuse', () => {
     ['report id not a hash', request('openReport', { reportId: 'javascript:alert(1)' })],
     ['huge string (5 MB)', request('openReport', { reportId: 'a'.repeat(5_000_000) })],
     ['data on a request that takes none', request('getTabDictionary', { everything: true })],
+    // A page's text goes to the worker in requests of at most 256 K units: a bigger one is refused, not read.
+    ['page text oversized (5 MB)', request('getPageNames', { text: '贵州茅台'.repeat(1_250_000) })],
+    ['page text not a string', request('getPageNames', { text: { length: 1e9 } })],
+    ['page text with extra keys', request('getPageNames', { text: '贵州茅台', ids: ['SH:600519'] })],
     ['a write from a tab: block a name', request('blockName', { alias: '阿里巴巴', securityId: 'HK:09988' })],
     ['not this security: name oversized', request('askNotThisSecurity', { name: '阿'.repeat(101), id: 'HK:09988' })],
     ['not this security: id not canonical', request('askNotThisSecurity', { name: '阿里巴巴', id: '../options.html' })],
@@ -248,14 +252,20 @@ describe('messages the worker must refuse', () => {
     await page.goto(`${pages.origin}/loop-news.html`);
     await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toBeDefined();
     const started = performance.now();
-    const replies = await sendFromContentScript(page, [...REFUSED.map(([, message]) => message), request('getTabDictionary')]);
+    const replies = await sendFromContentScript(page, [
+      ...REFUSED.map(([, message]) => message),
+      request('getPageNames', { text: '贵州茅台'.repeat(60_000) }),
+      request('getTabDictionary'),
+    ]);
     const ms = Math.round(performance.now() - started);
     const accepted = replies.map((reply) => typeof reply.reply === 'object' && reply.reply !== null && 'res' in reply.reply);
     REFUSED.forEach(([name], i) =>
       outcomes.push({ ...cleanOutcome('messaging', name, 'refused: no result'), wronglyAccepted: accepted[i] ? 1 : 0, ms }),
     );
     expect(REFUSED.filter((_, i) => accepted[i]).map(([name]) => name)).toEqual([]);
-    // The worker survived all of it, and the channel works: the last, valid request got its dictionary.
+    // The worker survived all of it, and the channel works: the last, valid requests got their answers (a page's
+    // text of 240 K units, just under the limit, is read).
+    expect(accepted.at(-2)).toBe(true);
     expect(accepted.at(-1)).toBe(true);
     expect(await page.evaluate(() => (Object.prototype as { polluted?: unknown }).polluted)).toBeUndefined();
     await page.close();

@@ -97,6 +97,6 @@ describe('how marks look, and the language', () => {
     await expect.poll(() => popup.getByRole('button', { name: '研报库' }).count()).toBe(1);
     await popup.close();
     await library.getByLabel('界面语言').selectOption('auto');
-    await expect.poll(() => library.getByRole('heading', { level: 1 }).textContent()).toBe('ReportLens library 研报库');
+    await expect.poll(() => library.getByRole('heading', { level: 1 }).textContent()).toBe('ReportLens library');
   });
 });

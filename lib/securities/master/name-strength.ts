@@ -17,18 +17,24 @@ export const isCjkName = (name: string) => CJK.test(name);
 /** Every ordinary word and place of {@link ORDINARY_NAME_WORDS}, in one set. */
 const ORDINARY = new Set(Object.values(ORDINARY_NAME_WORDS).flat());
 
+/**
+ * A place's name and 港 (宁波港, 广州港, 秦皇岛港): the port itself in nearly every sentence that names it (coal
+ * prices and stocks 至宁波港, 广州港库存), and only sometimes the listed port operator.
+ */
+const isPortOfPlace = (name: string) => name.endsWith('港') && ORDINARY.has(name.slice(0, -1));
+
 /** Short forms of this many Chinese characters or fewer need support: two characters recur inside countless words. */
 const SHORT_FORM_MAX_CJK = 2;
 
 /**
  * Why a name needs support by the rules that look at the name alone, or undefined when it counts alone:
- * - an ordinary word or place ({@link ORDINARY_NAME_WORDS}), whatever its origin;
+ * - an ordinary word or place ({@link ORDINARY_NAME_WORDS}), or a place's port (宁波港), whatever its origin;
  * - an upper-case legal name given ordinary case (a guess at how people write it);
  * - a Chinese short form of two characters that is not ours (平安, 工行: they sit inside other words);
  * - an English name of one word that is not ours (Target, Match, Box: ordinary words, read capitalised at a sentence start).
  */
 export function weakByItself(name: string, origin: NameOrigin): WeakReason | undefined {
-  if (ORDINARY.has(name)) return 'ordinary-word';
+  if (ORDINARY.has(name) || isPortOfPlace(name)) return 'ordinary-word';
   if (origin === 'curated') return undefined;
   if (origin === 'upper') return 'legal-name';
   if (isCjkName(name)) return origin === 'short' && name.length <= SHORT_FORM_MAX_CJK ? 'short-form' : undefined;

@@ -59,8 +59,23 @@ describe('the committed securities master', () => {
     ['SZ:000333', '美的'],
     ['SH:600295', '鄂尔多斯'],
     ['SZ:300024', '机器人'],
+    ['US:FCX', '自由港'],
+    ['US:BX', '黑石'],
+    ['US:GLW', '康宁'],
   ])('%s: %s is weak', (id, name) => {
     expect(byId.get(id as SecurityId)?.weak).toContain(name);
+  });
+
+  test.each([
+    ['US:VRT', '维谛技术'],
+    ['US:VRT', '维谛'],
+    ['US:FCX', '自由港麦克莫兰'],
+    ['US:BX', '黑石集团'],
+    ['US:WDC', '西部数据'],
+  ])('%s: %s, a curated Chinese name, counts alone', (id, name) => {
+    const entry = byId.get(id as SecurityId);
+    expect(entry?.names).toContain(name);
+    expect(entry?.weak ?? []).not.toContain(name);
   });
 
   test('A and H shares of one company, and US share classes, are one issuer', () => {
