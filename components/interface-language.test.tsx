@@ -156,7 +156,7 @@ beforeAll(async () => {
   installDom();
   db = await openTestLibrary('interface-language');
   const engine = await nodePdfEngine();
-  const worker = createWorkerHandlers(db, { openLibraryPage: async () => {}, setBadge: async () => {} });
+  const worker = createWorkerHandlers(db, { openLibraryPage: async () => {}, setBadge: async () => {}, injectCardView: async () => {} });
   const sender = { id: 'test' } as never;
   store = createLibraryStore({
     db,

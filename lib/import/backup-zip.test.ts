@@ -1,8 +1,9 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { bucketsByReport } from '../db/reports-naming-index';
 import { sha256, tableDump } from '../../test/support/hostile-library';
+import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { BACKUP_MANIFEST, parseBackupPart, writeBackupZip } from './backup-zip';
 import { blockNames } from './late-aliases';
 import { runLibraryImport } from './run-library-import';
@@ -150,3 +151,63 @@ test('parseBackupPart reads blocks and refuses a malformed one', () => {
   });
   expect(() => parseBackupPart('blocks.ndjson', '{"alias":"茅台","securityId":"600519"}\n')).toThrow(/line 1 is malformed/);
 });
+
+/** A backup zip of two report parts (50 reports each, every 10th teaching a name the others mention), built by hand. */
+function twoPartBackup(): File {
+  const line = (i: number) =>
+    JSON.stringify({
+      fileName: `part/${i}.md`,
+      originalText: `# 周报 ${i}\n${i % 10 === 0 ? '光迅星科（002281.SZ）获得新订单。' : '光迅星科需求旺盛。'}${'正文段落。'.repeat(200 + i)}`,
+      importedAt: '2026-01-01T00:00:00.000Z',
+    });
+  const part = (from: number) => strToU8(`${Array.from({ length: 50 }, (_, k) => line(from + k)).join('\n')}\n`);
+  const zip = zipSync({
+    [BACKUP_MANIFEST]: strToU8(JSON.stringify({ format: 'reportlens-backup', version: 2, exportedAt: 'x', reports: 100, aliases: 0 })),
+    'aliases.ndjson': strToU8(''),
+    'reports-0001.ndjson': part(0),
+    'reports-0002.ndjson': part(50),
+  });
+  return new File([zip], 'backup.zip');
+}
+
+test('a backup is restored part by part: one write per part, each report resolved against every name', async () => {
+  const db = await library();
+  const writes = vi.spyOn(db.reports, 'bulkAdd');
+  const result = await runLibraryImport(db, [twoPartBackup()], async () => {});
+  expect(result.failed).toEqual([]);
+  expect(result.imported).toHaveLength(100);
+  expect(writes).toHaveBeenCalledTimes(2);
+  expect(await db.imports.count()).toBe(1);
+  expect((await db.imports.toArray())[0]).toMatchObject({ imported: 100, duplicates: 0 });
+  expect(await db.reports.filter((report) => !report.securityIds.includes('SZ:002281')).count()).toBe(0);
+}, 60_000);
+
+test.each([
+  ['the second part cannot be written', 'write'],
+  ['the archive is refused after its first part was written', 'archive'],
+] as const)(
+  'a restore where %s leaves the library as it was',
+  async (_label, fault) => {
+    const db = await library();
+    expect((await runLibraryImport(db, [new File(['# 已有\n贵州茅台点评。'], 'kept.md')], async () => {})).failed).toEqual([]);
+    const before = await tableDump(db);
+    const bulkAdd = db.reports.bulkAdd.bind(db.reports);
+    let calls = 0;
+    vi.spyOn(db.reports, 'bulkAdd').mockImplementation((...args: Parameters<typeof bulkAdd>) => {
+      if (++calls === 2 && fault === 'write') throw new Error('disk on fire');
+      return bulkAdd(...args);
+    });
+    const backup = twoPartBackup();
+    // The first part inflates to about 170 KB, both to 375 KB: a limit between them stops the archive mid-way.
+    const limits = fault === 'archive' ? { ...DEFAULT_IMPORT_LIMITS, maxArchiveInflatedBytes: 250_000 } : DEFAULT_IMPORT_LIMITS;
+    const result = await runLibraryImport(db, [backup], async () => {}, undefined, undefined, limits);
+    // The first part was written before the fault: what is checked below is that it was taken back.
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(await db.imports.count()).toBe(1);
+    expect(result.batchId).toBe(0);
+    expect(result.imported).toEqual([]);
+    expect(result.failed.map((failure) => failure.reason).join('\n')).toMatch(fault === 'write' ? /disk on fire/ : /inflates to more than/);
+    expect(await tableDump(db)).toEqual(before);
+  },
+  60_000,
+);

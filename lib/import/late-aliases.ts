@@ -94,10 +94,31 @@ export async function resolveLibraryAliases(
         { signal },
       )
     : reportPages(db, { signal });
+  return readAgainAndRewrite(
+    db,
+    pages,
+    context,
+    (report) => !justWritten.has(report.id) && latestMentioned(report.originalText) >= 0,
+    signal,
+  );
+}
+
+/**
+ * Reads again the reports of `pages` that `wanted` picks, yielding to the page between pages, and rewrites, in one
+ * transaction at the end, the digest and index rows of those whose extraction changed (a report deleted meanwhile
+ * is not brought back). Aborting `signal` before that write leaves the library as it was. Returns how many changed.
+ */
+export async function readAgainAndRewrite(
+  db: LibraryDatabase,
+  pages: AsyncIterable<LibraryReport[]>,
+  context: ParseContext,
+  wanted: (report: LibraryReport) => boolean,
+  signal?: AbortSignal,
+): Promise<number> {
   const updated: StoredReport[] = [];
   for await (const page of pages) {
     for (const report of page) {
-      if (justWritten.has(report.id) || latestMentioned(report.originalText) < 0) continue;
+      if (!wanted(report)) continue;
       try {
         const { originalText: _text, ...next } = reparsed(report, context);
         const { originalText: _old, ...before } = report;

@@ -151,3 +151,24 @@ test.each<[string, string, SecurityId[]]>([
   });
   expect(ids(found)).toEqual(expected);
 });
+
+// A weak name counts on a page about its company (issue 11: "the page being about that company"): the page's
+// subject supports it anywhere on the page, as a report's whole text does; on a page about another, or about none,
+// it stays a word.
+test.each<[string, string, [SecurityId, number][]]>([
+  [
+    'the clear lead of the page',
+    '<p>宁德时代发布财报。</p><p>宁德时代营收增长。</p><p>宁德时代电池出货。</p><p>宁德的工厂扩产</p>',
+    [['SZ:300750', 4]],
+  ],
+  ['named once: no subject, 宁德 stays a place', '<p>宁德时代发布财报。</p><p>宁德的工厂扩产</p>', [['SZ:300750', 1]]],
+  ['a page about none', '<p>宁德的工厂扩产</p>', []],
+])('weak names with the page subject as support: %s', async (_, body, expected) => {
+  const { dictionary: master, matcher } = await cliParseContext(undefined);
+  const found = await detectPage(`<title>x</title>${body}`, undefined, {
+    matcher,
+    listingsOf: (id) => master.issuerListings(id),
+    nameOf: (id) => master.displayName(id),
+  });
+  expect(found.securities.map((s) => [s.id, s.count])).toEqual(expected);
+});

@@ -1,6 +1,6 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import { securityOfQuoteUrl } from '../detect/quote-url';
-import { scanForMarks, type PageMark } from '../page/page-marks';
+import { SCAN_SLICE_MS, scanForMarks, type PageMark } from '../page/page-marks';
 import { MAX_TEXT_NODES_PER_SCAN, TextReader, type CollectedTexts } from '../page/visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 import { listedSecurities } from './list-rows';
@@ -32,7 +32,10 @@ export interface PageAnalysis {
   marks: PageMark[];
   /** What the page is about, most certain first (see `pageSubject`). */
   subject: SecurityId[];
-  /** What the page's quote URL and title name: the page's text is read with their weak names and codes counting. */
+  /**
+   * What the page's quote URL, title and subject name: the page's text is read with their weak names and codes
+   * counting (live text too).
+   */
   support: ReadonlySet<SecurityId>;
   /** The publisher's listings: never marked on its own pages unless they are the subject. */
   publisher: ReadonlySet<SecurityId>;
@@ -41,15 +44,22 @@ export interface PageAnalysis {
   read: CollectedTexts;
 }
 
-/** Text nodes read between two yields to the page (the content script): reading 10,000 at once is a long task. */
-const READ_SLICE_NODES = 1_500;
-
-/** The page's readable text, in slices with the page let run between them when `yieldToPage` is given. */
+/**
+ * The page's readable text, in slices of at most {@link SCAN_SLICE_MS} with the page let run between them when
+ * `yieldToPage` is given (the content script): reading 10,000 nodes at once is a long task, and a first slice of a
+ * fixed count was one too while the code was still cold.
+ */
 async function readInSlices(reader: TextReader, body: Element, yieldToPage?: () => Promise<void>): Promise<CollectedTexts> {
   if (!yieldToPage) return reader.collect(body);
+  for (const step of reader.learnSteps(body)) {
+    step();
+    await yieldToPage();
+  }
   const all: CollectedTexts = { nodes: [], texts: [], slots: [] };
   for (let after: Text | undefined, first = true; first || after; first = false) {
-    const slice = reader.collect(body, Math.min(READ_SLICE_NODES, MAX_TEXT_NODES_PER_SCAN - all.nodes.length), after);
+    const start = performance.now();
+    const until = () => performance.now() - start > SCAN_SLICE_MS;
+    const slice = reader.collect(body, MAX_TEXT_NODES_PER_SCAN - all.nodes.length, after, { learned: true, until });
     all.nodes.push(...slice.nodes);
     all.texts.push(...slice.texts);
     all.slots.push(...slice.slots);
@@ -107,15 +117,47 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
 
-  const marks = await scanForMarks(read, matcher, (id) => !publisher.has(id), {
-    signal: input.signal ?? new AbortController().signal,
-    yieldToPage: input.yieldToPage ?? (() => Promise.resolve()),
-    support,
-    isShown: (node) => input.reader.isShown(node),
-  });
+  /** Texts with a weak name or a listed bare code held back for want of support. */
+  const heldBack = new Set<string>();
+  const watching: SecurityMatcher = {
+    find(text, context) {
+      const found = matcher.find(text, context);
+      if (matcher.deferred) heldBack.add(text);
+      return found;
+    },
+    get deferred() {
+      return matcher.deferred;
+    },
+    addName: (name, id, rule) => matcher.addName(name, id, rule),
+  };
+  const scan = (texts: CollectedTexts, withSupport: ReadonlySet<SecurityId>) =>
+    scanForMarks(texts, watching, (id) => !publisher.has(id), {
+      signal: input.signal ?? new AbortController().signal,
+      yieldToPage: input.yieldToPage ?? (() => Promise.resolve()),
+      support: withSupport,
+      isShown: (node) => input.reader.isShown(node),
+    });
+  let marks = await scan(read, support);
   const counts = new Map<SecurityId, number>();
   for (const { mention } of marks) counts.set(mention.id, (counts.get(mention.id) ?? 0) + 1);
   const listed = listedSecurities(marks.map(({ node, mention }) => ({ node, id: mention.id })));
   const subject = pageSubject({ quote, title: titleIds, listed, counts });
-  return { marks, subject, support, publisher, title, read };
+  // The page is about its subject: its weak names (宁德 on a page about 宁德时代) and bare tickers count anywhere on
+  // it, as a report's do in its whole text. Only texts that held one back are read again.
+  const subjectListings = subject.flatMap((id) => listingsOf(id)).filter((id) => !support.has(id));
+  if (!subjectListings.length || !heldBack.size) return { marks, subject, support, publisher, title, read };
+  const wider = new Set([...support, ...subjectListings]);
+  const again = new Set(read.nodes.filter((_, i) => heldBack.has(read.texts[i]!)));
+  const pick = (i: number) => again.has(read.nodes[i]!);
+  const more = await scan(
+    {
+      nodes: read.nodes.filter((_, i) => pick(i)),
+      texts: read.texts.filter((_, i) => pick(i)),
+      slots: read.slots.filter((_, i) => pick(i)),
+    },
+    wider,
+  );
+  const order = new Map(read.nodes.map((node, i) => [node, i]));
+  marks = [...marks.filter((mark) => !again.has(mark.node)), ...more].sort((a, b) => order.get(a.node)! - order.get(b.node)!);
+  return { marks, subject, support: wider, publisher, title, read };
 }

@@ -80,20 +80,17 @@ export class TabNames {
     let total = 0;
     for (const text of texts) {
       if (text.length < 2 || this.#sent.has(text) || (NOTHING_TO_NAME.test(text) && !SIX_DIGITS.test(text))) continue;
-      if (total + text.length > MAX_TEXT_SENT) break;
+      // A text node longer than a request (256 K units in one node) is asked about in its first part only.
+      const piece = text.slice(0, PAGE_TEXT_LIMIT);
+      if (total + piece.length > MAX_TEXT_SENT) break;
       if (this.#sent.size >= MAX_REMEMBERED) this.#sent.clear();
       this.#sent.add(text);
-      total += text.length;
-      // A text longer than a request is cut with an overlap longer than any name, so no name is lost at a cut.
-      for (let at = 0; at < text.length; at += PAGE_TEXT_LIMIT - 1024) {
-        const piece = text.slice(at, at + PAGE_TEXT_LIMIT);
-        if (chunk && chunk.length + piece.length + 1 > PAGE_TEXT_LIMIT) {
-          chunks.push(chunk);
-          chunk = '';
-        }
-        chunk += chunk ? `\n${piece}` : piece;
-        if (at + PAGE_TEXT_LIMIT >= text.length) break;
+      total += piece.length;
+      if (chunk && chunk.length + piece.length >= PAGE_TEXT_LIMIT) {
+        chunks.push(chunk);
+        chunk = '';
       }
+      chunk += chunk ? `\n${piece}` : piece;
     }
     if (chunk) chunks.push(chunk);
     const replies = await Promise.all(

@@ -13,10 +13,12 @@ export type PopupState =
  * run on, or a browser page) simply has no securities.
  */
 export async function loadPopupState(tabId: number | undefined): Promise<PopupState> {
-  const { reports } = await workerMessenger.sendMessage('getLibraryStats', undefined);
+  // The library's size and the tab's securities are asked together: the popup's first render waits for the slower.
+  const [{ reports }, page] = await Promise.all([
+    workerMessenger.sendMessage('getLibraryStats', undefined),
+    tabId === undefined ? undefined : tabMessenger.sendMessage('getPageSecurities', undefined, tabId).catch(() => undefined),
+  ]);
   if (!reports) return { kind: 'empty-library' };
-  const page =
-    tabId === undefined ? undefined : await tabMessenger.sendMessage('getPageSecurities', undefined, tabId).catch(() => undefined);
   const ids = page?.securities.map((security) => security.id) ?? [];
   const related = ids.length ? await workerMessenger.sendMessage('getRelatedReports', { ids }) : [];
   return { kind: 'page', libraryReports: reports, page, related: related.filter((security) => security.reportCount > 0) };

@@ -6,10 +6,10 @@ import { setMarkAll } from '../support/tab-page-securities';
 import { scoreCorpusPages, scoreSummary, scoreTable, type PageScore } from '../score/score-corpus';
 
 /**
- * Share of the dev pages with a subject on which it must be found: 18/21 today. The 3 misses are small caps missing
- * from the curated list mark-all mode sends tabs (`cli detect` with the whole master finds all 21).
+ * Share of the dev pages with a subject on which it must be found (issue 12: 95 %). Tabs ask the worker about their
+ * page's text and read it as the whole master does, so small caps count as in `cli detect`.
  */
-const MIN_SUBJECT_FOUND = 0.85;
+const MIN_SUBJECT_FOUND = 0.95;
 /** Pages about no listed company may carry at most this many marks (a name the article really mentions in passing). */
 const MAX_MARKS_ABOUT_NONE = 1;
 
@@ -24,6 +24,7 @@ describe.skipIf(!SHARED_AVAILABLE)(
       scores = await scoreCorpusPages(browser);
       mkdirSync('test-results', { recursive: true });
       writeFileSync('test-results/score-pages.md', `${scoreTable(scores)}\n`);
+      writeFileSync('test-results/score-pages.json', `${JSON.stringify(scores, null, 2)}\n`);
       console.log(scoreSummary(scores));
     }, 600_000);
     afterAll(async () => {

@@ -2,15 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { detectPage } from '../../lib/cli/detect-command';
+import { cliParseContext } from '../../lib/cli/inspect-command';
 import { decodeText } from '../../lib/import/decode-text';
 import type { PageSecurities } from '../../lib/messaging/protocol';
-import { listingsByIssuer, tabMatcher } from '../../lib/page-analysis/tab-dictionary-reading';
+import { readMasterFromDisk } from '../../lib/securities/master/read-master-file';
 import { aShareId, hongKongId, usId, type SecurityId } from '../../lib/securities/security-id';
 import type { ExtensionBrowser } from '../support/launch-extension';
 import { markedTexts } from '../support/page-marks';
 import { serveCorpusPages } from '../support/serve-corpus-pages';
 import { sharedPath } from '../support/shared-corpus';
-import { fetchTabDictionary, tabPageSecurities } from '../support/tab-page-securities';
+import { tabPageSecurities } from '../support/tab-page-securities';
 
 /** The shared real pages and what a reader says each is about. */
 export const CORPUS_PAGES_DIR = sharedPath('corpus', 'pages');
@@ -47,6 +48,10 @@ export interface PageScore {
   subjectMarked: boolean;
   /** Whether the popup lists an expected subject first. */
   subjectFirst: boolean;
+  /** Companies a reader names in the page's content (GROUND_TRUTH.csv, site chrome and unlisted codes left out). */
+  named: number;
+  /** Of {@link named}, those marked on the page (any listing of the issuer): issue 11's "prominent names marked". */
+  namedMarked: number;
 }
 
 /** Every saved page under the corpus folder, as `folder/file.html`. */
@@ -70,28 +75,85 @@ function idsInText(text: string): SecurityId[] {
 
 /** Per page, every security a reader names on it (subject and other mentions), from GROUND_TRUTH.csv. */
 function namedOnPage(): Map<string, Set<SecurityId>> {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(join(CORPUS_PAGES_DIR, 'GROUND_TRUTH.csv'), 'utf8'), { header: true }).data;
   return new Map(
-    rows.map((row) => [row.file ?? '', new Set(idsInText(`${row.primary_tickers ?? ''} ${row.other_tickers_mentioned ?? ''}`))]),
+    readTruth().map((row) => [row.file ?? '', new Set(idsInText(`${row.primary_tickers ?? ''} ${row.other_tickers_mentioned ?? ''}`))]),
+  );
+}
+
+const readTruth = () =>
+  Papa.parse<Record<string, string>>(readFileSync(join(CORPUS_PAGES_DIR, 'GROUND_TRUTH.csv'), 'utf8'), { header: true }).data;
+
+/**
+ * A part of the CSV's "other mentions" that is the site's chrome or not a listed company, by the CSV's own words
+ * (sidebar, nav, header, footer, ads, related links, "people also search", headline lists, indices, unlisted): what
+ * the lens leaves out by design.
+ */
+const CHROME_NOTE =
+  /sidebar|\bnav\b|header|footer|\bads?\b|ad block|related|people also search|热门公司|ticker strip|indices|most-active|headlines|trap|unlisted|no companies/i;
+
+/**
+ * The code an item of the CSV gives its company: at its start (`AAPL`, `600868 梅雁吉祥`, `01171.HK (its H share)`,
+ * `JPM (JPMorgan Chase …)`) or first in brackets after a name (`Walmart (WMT)`, `Shake Shack (SHAK, IPO news)`); the
+ * CSV's prose (`H share`, `S&P Capital IQ`, `IMF`) gives none.
+ */
+function leadingCode(item: string): string {
+  const code = String.raw`([A-Z]{2,5}(?:\.[A-Z])?|\d{6}(?:\.S[HZ])?|\d{4,5}\.HK)`;
+  return (
+    new RegExp(String.raw`^\s*${code}(?![\w&])`).exec(item)?.[1] ?? new RegExp(String.raw`[(（]\s*${code}\s*[,，)）]`).exec(item)?.[1] ?? ''
+  );
+}
+
+/** Splits at commas and semicolons outside brackets. */
+function topLevelItems(text: string, separators: RegExp): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const char of text) {
+    if ('(（'.includes(char)) depth++;
+    if (')）'.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && separators.test(char)) {
+      items.push(item);
+      item = '';
+    } else item += char;
+  }
+  return [...items, item];
+}
+
+/**
+ * Per page, the companies a reader names in its content (issue 11's "prominent company names"): the subjects and the
+ * other mentions of GROUND_TRUTH.csv, less those its notes place in site chrome (a segment after "sidebar:", an item
+ * marked "(nav)") and less codes the master does not list (delisted, or words the CSV's prose holds, like CPI).
+ */
+export function prominentOnPage(listed: (id: SecurityId) => boolean): Map<string, Set<SecurityId>> {
+  return new Map(
+    readTruth().map((row) => {
+      const others = topLevelItems(row.other_tickers_mentioned ?? '', /;/)
+        .filter((segment) => !CHROME_NOTE.test(segment.split(':')[0] ?? ''))
+        .flatMap((segment) => topLevelItems(segment, /[,;]/))
+        .filter((item) => !CHROME_NOTE.test(item));
+      const items = [...topLevelItems(row.primary_tickers ?? '', /[,;]/), ...others];
+      const ids = items.flatMap((item) => idsInText(leadingCode(item))).filter(listed);
+      return [row.file ?? '', new Set(ids)];
+    }),
   );
 }
 
 /**
- * The CLI's answer for one page, in-process (`detectPage` is what `cli detect` prints), read with the dictionary the
- * extension's tabs read with in mark-all mode (the curated list; `cli detect` itself reads the whole master), so the
- * two differ only if their page analysis does.
+ * The CLI's answer for one page, in-process (`detectPage` with `cliParseContext`: what `cli detect` prints), read
+ * with the whole securities master as `cli detect` reads it (the extension's library is empty here), so the two
+ * agree only if the tab, asking the worker about its page's text, reads the page as the whole master does.
  */
-async function cliDetector(browser: ExtensionBrowser) {
-  const dictionary = await fetchTabDictionary(browser);
-  const names = new Map(dictionary.entries.map((entry) => [entry.id, entry.names[0] ?? entry.id]));
+async function cliDetector() {
+  readMasterFromDisk();
+  const { dictionary, matcher } = await cliParseContext(undefined);
   const deps = {
-    matcher: tabMatcher(dictionary),
-    listingsOf: listingsByIssuer(dictionary),
-    nameOf: (id: SecurityId) => names.get(id) ?? id,
+    matcher,
+    listingsOf: (id: SecurityId) => dictionary.issuerListings(id),
+    nameOf: (id: SecurityId) => dictionary.displayName(id),
   };
   const detect = async (file: string, url: string) =>
     (await detectPage(decodeText(new Uint8Array(readFileSync(join(CORPUS_PAGES_DIR, file)))).text, url, deps)).securities.map((s) => s.id);
-  return Object.assign(detect, { listingsOf: deps.listingsOf });
+  return Object.assign(detect, { listingsOf: deps.listingsOf, listed: (id: SecurityId) => dictionary.get(id) !== undefined });
 }
 
 /** Polls the tab until its answer has stayed the same for a while: the lens has read the page. */
@@ -117,7 +179,8 @@ async function settledPageSecurities(browser: ExtensionBrowser, tabId: number): 
 export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpusPageFiles()): Promise<PageScore[]> {
   const expected = readExpected();
   const named = namedOnPage();
-  const detect = await cliDetector(browser);
+  const detect = await cliDetector();
+  const prominent = prominentOnPage(detect.listed);
   const served = await serveCorpusPages(CORPUS_PAGES_DIR);
   const scores: PageScore[] = [];
   try {
@@ -136,6 +199,9 @@ export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpus
       const marked = extension.filter((s) => s.count > 0).map((s) => s.id);
       // A reader naming a company names each of its listings (Alibaba: US:BABA and HK:09988).
       const allowed = new Set([...want, ...(named.get(file) ?? [])].flatMap((id) => detect.listingsOf(id)));
+      // One per issuer a reader names in the content (Alibaba once, whichever listing the CSV writes).
+      const issuers = new Map([...(prominent.get(file) ?? [])].map((id) => [detect.listingsOf(id).sort().join(), id]));
+      const namedMarked = [...issuers.values()].filter((id) => detect.listingsOf(id).some((listing) => marked.includes(listing)));
       scores.push({
         file,
         kind: want.length ? 'subject' : expected.aboutNone.includes(file) ? 'none' : 'unscored',
@@ -148,6 +214,8 @@ export async function scoreCorpusPages(browser: ExtensionBrowser, files = corpus
         precision: marked.length ? marked.filter((id) => allowed.has(id)).length / marked.length : undefined,
         subjectMarked: marked.some((id) => want.includes(id)),
         subjectFirst: extension[0] !== undefined && want.includes(extension[0].id),
+        named: issuers.size,
+        namedMarked: namedMarked.length,
       });
     }
   } finally {
@@ -184,5 +252,13 @@ export function scoreSummary(scores: PageScore[]): string {
     `listed first ${count(withSubject, (s) => s.subjectFirst)}/${withSubject.length}`,
     `pages about none with at most one mark: ${count(none, (s) => s.marks <= 1)}/${none.length} (marks ${none.map((s) => s.marks).join(' + ')})`,
     `CLI and extension agree: ${count(scores, (s) => s.agree)}/${scores.length}`,
+    `companies GROUND_TRUTH.csv names in the content marked: ${namedMarked(scores)}`,
   ].join('; ');
+}
+
+/** Companies a reader names on the pages (GROUND_TRUTH.csv), and how many of them the extension marks, over all pages. */
+export function namedMarked(scores: PageScore[]): string {
+  const named = scores.reduce((sum, s) => sum + s.named, 0);
+  const marked = scores.reduce((sum, s) => sum + s.namedMarked, 0);
+  return `${marked}/${named} (${named ? Math.round((marked / named) * 100) : 0} %)`;
 }
