@@ -5,7 +5,13 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'test/unit/**/*.test.ts',
+      'test/hostile/**/*.test.ts',
+      'test/bench/**/*.test.ts',
+    ],
     setupFiles: ['test/support/unit-setup.ts'],
     environment: 'node',
     // A test that imports or parses reads the securities master on first use in its file (decode and matcher over

@@ -43,11 +43,12 @@ export function ImportPanel({ progress, result, onImport, onDropItems, onLoadDem
       >
         <p>{t('import.drop')}</p>
         <div class="rl-actions" style={{ justifyContent: 'center' }}>
-          <label>
-            {t('import.files')} <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />
+          <label class="rl-file-button">
+            {t('import.files')}
+            <input type="file" multiple accept={ACCEPTED} disabled={busy} onChange={pick} data-testid="import-files" />
           </label>
-          <label>
-            {t('import.folder')}{' '}
+          <label class="rl-file-button">
+            {t('import.folder')}
             <input type="file" {...{ webkitdirectory: true }} disabled={busy} onChange={pick} data-testid="import-folder" />
           </label>
           <button type="button" disabled={busy} onClick={onLoadDemo}>
@@ -100,7 +101,7 @@ function OutcomeTable({ rows, label }: { rows: OutcomeRow[]; label: string }) {
       <tbody>
         {rows.map((row, i) => (
           <tr key={i} class={row.outcome === 'failed' ? 'rl-failed' : undefined}>
-            <td>{row.file}</td>
+            <td>{row.outcome === 'failed' ? t('reason', { reason: row.file }) : row.file}</td>
             <td>{t(`import.outcome.${row.outcome}`)}</td>
             <td>{row.outcome === 'failed' ? t('reason', { reason: row.detail }) : row.detail}</td>
           </tr>

@@ -1,4 +1,5 @@
 import type { TaskStatus } from '../lib/library/library-store';
+import { say } from '../lib/i18n/messages';
 import { useText } from './ui-text';
 
 /** What the tools last did, shown under them. */
@@ -21,8 +22,8 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
     <section aria-label={t('tools.section')}>
       <h2>{t('tools.section')}</h2>
       <div class="rl-actions">
-        <label>
-          {t('tools.list')}{' '}
+        <label class="rl-file-button">
+          {t('tools.listButton')}
           <input
             type="file"
             accept=".json,.csv,.txt"
@@ -36,6 +37,7 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
             }}
           />
         </label>
+        <span class="rl-counts">{t('tools.listFormats')}</span>
         <button type="button" disabled={busy} onClick={onExportBackup}>
           {t('tools.export')}
         </button>
@@ -46,7 +48,7 @@ export function LibraryTools({ status, onImportSecurityList, onExportBackup, onR
       {status.kind === 'busy' && status.total !== undefined && <progress max={Math.max(status.total, 1)} value={status.done ?? 0} />}
       {status.kind !== 'idle' && (
         <p role="status" data-testid="tool-status" class={status.kind === 'failed' ? 'rl-failed' : undefined}>
-          {t(status.message.key, status.message.values)}
+          {say(t, status.message)}
           {status.kind === 'done' && status.failures && (
             <>
               {' '}

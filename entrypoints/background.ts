@@ -2,6 +2,7 @@ import { openLibraryDatabase } from '~/lib/db/database';
 import { watchFeedAlarm } from '~/lib/feeds/feed-alarm';
 import { tabMessenger } from '~/lib/messaging/protocol';
 import { serveWorkerRequests } from '~/lib/messaging/serve-worker-requests';
+import { CARD_VIEW_SCRIPT } from '~/lib/page/card-view';
 import { syncAddedSiteScripts } from '~/lib/permissions/added-sites';
 import { disabledSites, watchAddedSites, watchDisabledSites } from '~/lib/settings/site-settings';
 import { showSiteSwitches } from '~/lib/worker/toolbar-icon';
@@ -50,7 +51,10 @@ export default defineBackground({
         ),
       );
     };
-    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs }), {
+    const injectCardView = async (tabId: number, frameId: number) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_VIEW_SCRIPT] });
+    };
+    serveWorkerRequests(createWorkerHandlers(db, { openLibraryPage, setBadge, refreshTabs, injectCardView }), {
       id: browser.runtime.id,
       pageOrigin: browser.runtime.getURL('/'),
     });

@@ -1,12 +1,7 @@
-// The card's styles go into its shadow root as text: no stylesheet file for pages to probe (nothing web-accessible).
-import digestCss from '~/components/report-digest.css?inline';
-import cardCss from '~/components/hover-card.css?inline';
-import { render } from 'preact';
-import { HoverCard } from '~/components/hover-card';
-import { cardTranslator, CardText } from '~/components/ui-text';
 import { tabMessenger, workerMessenger } from '~/lib/messaging/protocol';
-import { pageColorScheme } from '~/lib/page/page-scheme';
+import { loadedCardView, type CardView } from '~/lib/page/card-view';
 import { runPageLens, type CardState, type PageLens } from '~/lib/page/run-page-lens';
+import { TaskClock } from '~/lib/page/task-clock';
 import { FINANCE_SITE_MATCHES } from '~/lib/permissions/finance-sites';
 import {
   languageChoice,
@@ -28,48 +23,57 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
+    // The host and its closed shadow root; the card's view and styles come with the card's own script.
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST,
       mode: 'closed',
-      css: `${digestCss}\n${cardCss}`,
+      css: '',
       position: 'inline',
       anchor: 'html',
       append: 'last',
       onMount: () => undefined,
-      onRemove: () => render(null, ui.uiContainer),
+      onRemove: () => cardView?.render(ui.uiContainer, undefined),
     });
-    let text = cardTranslator(resolveLocale(await languageChoice(), navigator.languages));
-    ctx.onInvalidated(watchLanguageChoice((choice) => void (text = cardTranslator(resolveLocale(choice, navigator.languages)))));
+    let locale = resolveLocale(await languageChoice(), navigator.languages);
+    ctx.onInvalidated(watchLanguageChoice((choice) => void (locale = resolveLocale(choice, navigator.languages))));
     /**
      * The layer of drawn marks (private marks, or the fallback without highlights) keeps our host in the page; without
      * it the host leaves with the card.
      */
     let overlay: HTMLElement | undefined;
-    const showCard = (state: CardState | undefined) => {
-      if (!state) return overlay ? render(null, ui.uiContainer) : ui.remove();
+    /** The card's view: loaded (by the worker, into this world) the first time the pointer nears a mark. */
+    let cardView: CardView | undefined = loadedCardView();
+    let cardViewLoad: Promise<void> | undefined;
+    const loadCardView = () =>
+      (cardViewLoad ??= workerMessenger.sendMessage('loadCardView', undefined).then(
+        () => void (cardView = loadedCardView()),
+        (error: unknown) => {
+          cardViewLoad = undefined; // asked again on the next hover
+          console.error('ReportLens: the card could not load', error);
+        },
+      ));
+    /** The card last asked for: a view that loads late draws only the card still wanted. */
+    let wanted: CardState | undefined;
+    const showCard = (state: CardState | undefined): void => {
+      wanted = state;
+      if (!state) return overlay ? cardView?.render(ui.uiContainer, undefined) : ui.remove();
+      if (!cardView) return void loadCardView().then(() => cardView && wanted === state && showCard(state));
       if (!ui.shadowHost.isConnected) ui.mount();
       const { mention } = state.mark;
-      render(
-        <CardText.Provider value={text}>
-          <HoverCard
-            markedText={mention.text}
-            rule={mention.rule}
-            security={state.security}
-            anchor={state.anchor}
-            viewport={{ width: window.innerWidth, height: window.innerHeight }}
-            scheme={pageColorScheme(document)}
-            onOpenReport={(reportId) => void workerMessenger.sendMessage('openReport', { reportId })}
-            onOpenSecurity={(securityId) => void workerMessenger.sendMessage('openSecurity', { securityId })}
-            onClose={() => showCard(undefined)}
-            onNotThisSecurity={() =>
-              void workerMessenger.sendMessage('askNotThisSecurity', { name: mention.text.slice(0, 100), id: mention.id })
-            }
-          />
-        </CardText.Provider>,
-        ui.uiContainer,
-      );
+      cardView.render(ui.uiContainer, {
+        state,
+        locale,
+        onOpenReport: (reportId) => void workerMessenger.sendMessage('openReport', { reportId }),
+        onOpenSecurity: (securityId) => void workerMessenger.sendMessage('openSecurity', { securityId }),
+        onClose: () => showCard(undefined),
+        onNotThisSecurity: () =>
+          void workerMessenger.sendMessage('askNotThisSecurity', { name: mention.text.slice(0, 100), id: mention.id }),
+      });
     };
 
+    /** Our own task timing. The e2e build leaves it where the page bench reads it: our isolated world, not the page's. */
+    const clock = new TaskClock();
+    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __reportlensTaskClock: clock });
     let lens: PageLens | undefined;
     let lensScope: AbortController | undefined;
     const stopLens = () => {
@@ -95,11 +99,13 @@ export default defineContentScript({
         pageNames: (text) => workerMessenger.sendMessage('getPageNames', { text }),
         fetchReports: async (id) => (await workerMessenger.sendMessage('getRelatedReports', { ids: [id] }))[0],
         showCard,
+        prepareCard: () => void (cardView ?? loadCardView()),
         ownUi: CARD_HOST,
         onMarked: (ids) => void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined),
         isOverCard: (target) => target === ui.shadowHost,
         markStyle: style,
         privateMarks: privateOn,
+        clock,
         overlayLayer: () => {
           const layer = (overlay = ui.shadow.appendChild(document.createElement('div')));
           // The layer goes with its lens, so a lens without one (private marks turned off) lets the host leave again.

@@ -30,6 +30,8 @@ import { announceLibraryChanges } from '~/lib/worker/announce-library-changes';
 async function main() {
   const db = openLibraryDatabase();
   const app = document.getElementById('app')!;
+  // The worker builds its search index while the page loads, not on the first search.
+  void workerMessenger.sendMessage('prepareSearch', undefined).catch(() => undefined);
   const store = createLibraryStore({
     db,
     search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit }),

@@ -24,11 +24,15 @@ type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result' | 'site'>;
 
 async function main() {
   const app = document.getElementById('app')!;
-  const locale = resolveLocale(await languageChoice(), navigator.languages);
+  // Asked before anything waits: the worker starts its search index while the popup loads, and the library and tab
+  // are asked while the language setting is read.
+  void workerMessenger.sendMessage('prepareSearch', undefined).catch(() => undefined);
+  const [choice, tabId] = await Promise.all([languageChoice(), targetTabId()]);
+  const loading = loadPopupState(tabId);
+  const locale = resolveLocale(choice, navigator.languages);
   const text = translator(locale);
   document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   document.title = text('page.popupTitle');
-  const tabId = await targetTabId();
   let view: ViewState = { state: { kind: 'loading' }, query: '', result: undefined, site: undefined };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const toggleSite = async (enabled: boolean) => {
@@ -64,7 +68,7 @@ async function main() {
     );
   };
   update({});
-  const state = await loadPopupState(tabId);
+  const state = await loading;
   const url = state.kind === 'page' ? state.page?.url : undefined;
   const host = url ? new URL(url).hostname : undefined;
   update({ state, site: host ? { host, enabled: await isSiteEnabled(host) } : undefined });

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { nameBuckets, textBuckets } from '../reports/name-grams';
+import { GRAM_BUCKETS, nameBuckets, textBuckets } from '../reports/name-grams';
 import type { LibraryDatabase } from './database';
 
 /**
@@ -155,4 +155,44 @@ export async function bucketsByReport(db: LibraryDatabase): Promise<[string, num
     });
     return [...stored].sort().map((id) => [id, [...(buckets.get(id) ?? [])].sort((a, b) => a - b)]);
   });
+}
+
+/** Where the index ends: its last slice and how many reports that slice holds (0 and 0 for an empty index). */
+export interface NameIndexMark {
+  slice: number;
+  reports: number;
+}
+
+/** The index's end now, to take it back to with {@link truncateNameIndex}. Call it inside the writing transaction. */
+export async function nameIndexMark({ slices }: NameIndexTables): Promise<NameIndexMark> {
+  const last = await slices.orderBy(':id').last();
+  return { slice: last?.slice ?? 0, reports: last?.reportIds.length ?? 0 };
+}
+
+/**
+ * Takes the index back to `mark`: slices after it go, and the slice it ends in loses the reports added after it
+ * (their bits are cleared, a row left empty goes), so the tables are as they were when the mark was taken. For an
+ * import that takes back what it wrote; call it in a transaction over both tables.
+ */
+export async function truncateNameIndex({ slices, bits }: NameIndexTables, mark: NameIndexMark): Promise<void> {
+  // Rows are keyed bucket first: a slice's rows are found by key, every bucket's, never by a scan of the table.
+  const keysOf = (slice: number) => Array.from({ length: GRAM_BUCKETS }, (_, bucket): [number, number] => [bucket, slice]);
+  const later = await slices.where(':id').above(mark.slice).primaryKeys();
+  for (const slice of later) await bits.bulkDelete(keysOf(slice));
+  await slices.bulkDelete(later);
+  const open = await slices.get(mark.slice);
+  if (!open || open.reportIds.length <= mark.reports) return;
+  const rows = (await bits.bulkGet(keysOf(mark.slice))).filter((row): row is NameBitsRow => row !== undefined);
+  const kept: NameBitsRow[] = [];
+  const emptied: [number, number][] = [];
+  for (const row of rows) {
+    const cleared = Uint8Array.from(row.bits);
+    for (let position = mark.reports; position < SLICE_REPORTS; position++) cleared[position >> 3]! &= ~(1 << (position & 7));
+    if (cleared.some((byte) => byte !== 0)) kept.push({ ...row, bits: cleared });
+    else emptied.push([row.bucket, row.slice]);
+  }
+  await bits.bulkPut(kept);
+  await bits.bulkDelete(emptied);
+  if (mark.reports) await slices.put({ slice: mark.slice, reportIds: open.reportIds.slice(0, mark.reports) });
+  else await slices.delete(mark.slice);
 }

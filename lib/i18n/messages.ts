@@ -50,7 +50,7 @@ const PAGES_EN = {
   'popup.startLabel': 'Getting started',
   'popup.emptyTitle': 'Your library is empty',
   'popup.emptyText':
-    'Import your research reports (Markdown, HTML or text files, with or without front matter) on the library page. Securities they discuss are then marked on finance pages; hover a mark to see what your reports say.',
+    'Import your research reports (PDF, Markdown, HTML or text files, with or without front matter) on the library page. Securities they discuss are then marked on finance pages; hover a mark to see what your reports say.',
   'popup.import': 'Import reports',
   'popup.tryDemo': 'Try the demo library',
   'popup.none': 'No securities with reports on this page. Your library has {n} report(s).',
@@ -84,7 +84,6 @@ const PAGES_EN = {
   'import.outcome.duplicate': 'already in library',
   'import.outcome.failed': 'failed',
   'tools.section': 'Securities, backup and re-index',
-  'tools.list': 'Import a security list (stocks.index.json, HKEX CSV, NASDAQ Trader file, or code,name,aliases CSV)',
   'tools.export': 'Export backup',
   'tools.reindex': 'Re-index library',
   'table.label': 'Reports',
@@ -238,6 +237,13 @@ const PAGES_EN = {
   reason: '{reason}',
   'history.failure': '{file}: {reason}',
   'menu.findReports': 'Find reports on “%s”',
+  'listFormat.stocks-index-json': 'stocks.index.json',
+  'listFormat.hkex-csv': 'HKEX list of securities',
+  'listFormat.nasdaq-trader': 'NASDAQ Trader file',
+  'listFormat.simple-csv': 'code,name,aliases CSV',
+  'listFormat.simple-json': 'JSON list',
+  'tools.listButton': 'Import a security list',
+  'tools.listFormats': '(stocks.index.json, HKEX CSV, NASDAQ Trader file, or code,name,aliases CSV)',
 } as const;
 
 /** Every message key of the extension pages (the card's included). */
@@ -288,7 +294,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'popup.startLabel': '开始使用',
   'popup.emptyTitle': '研报库还是空的',
   'popup.emptyText':
-    '在研报库页面导入你的研报（Markdown、HTML 或文本文件，可带 front matter）。之后财经网页上提到的相关证券会被标记，悬停即可查看你的研报怎么说。',
+    '在研报库页面导入你的研报（PDF、Markdown、HTML 或文本文件，可带 front matter）。之后财经网页上提到的相关证券会被标记，悬停即可查看你的研报怎么说。',
   'popup.import': '导入研报',
   'popup.tryDemo': '试用示例研报库',
   'popup.none': '本页没有你的研报涉及的证券。研报库共有 {n} 篇研报。',
@@ -322,7 +328,6 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'import.outcome.duplicate': '已在库中',
   'import.outcome.failed': '失败',
   'tools.section': '证券列表、备份与重建索引',
-  'tools.list': '导入证券列表（stocks.index.json、港交所 CSV、NASDAQ Trader 文件，或 code,name,aliases CSV）',
   'tools.export': '导出备份',
   'tools.reindex': '重建索引',
   'table.label': '研报',
@@ -472,14 +477,34 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   reason: '{reason}',
   'history.failure': '{file}：{reason}',
   'menu.findReports': '查找关于「%s」的研报',
+  'listFormat.stocks-index-json': 'stocks.index.json',
+  'listFormat.hkex-csv': '港交所证券列表',
+  'listFormat.nasdaq-trader': 'NASDAQ Trader 文件',
+  'listFormat.simple-csv': 'code,name,aliases CSV',
+  'listFormat.simple-json': 'JSON 列表',
+  'tools.listButton': '导入证券列表',
+  'tools.listFormats': '（stocks.index.json、港交所 CSV、NASDAQ Trader 文件，或 code,name,aliases CSV）',
 };
 
 const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: { ...CARD_EN, ...PAGES_EN }, zh: { ...CARD_ZH, ...PAGES_ZH } };
 
+/** Every message key (tests check each message in both languages). */
+export const MESSAGE_KEYS = Object.keys(MESSAGES.en) as MessageKey[];
+
 /** A message to show later, in whatever language the page has then: a key and its values. */
 export interface UiMessage {
   key: MessageKey;
-  values?: Record<string, string | number>;
+  /** A value may be a message itself (a list's format name), translated with the rest. */
+  values?: Record<string, string | number | UiMessage>;
+}
+
+/** A {@link UiMessage} in the translator's language. */
+export function say(t: Translate<MessageKey>, { key, values }: UiMessage): string {
+  if (!values) return t(key);
+  return t(
+    key,
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? say(t, value) : value])),
+  );
 }
 
 /**

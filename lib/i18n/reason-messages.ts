@@ -48,6 +48,15 @@ const REASONS_ZH: readonly (readonly [en: string, zh: string])[] = [
   ['the text is neither UTF-8, UTF-16 nor GB18030', '文本既不是 UTF-8、UTF-16，也不是 GB18030'],
   ['the file is not valid {encoding} text', '文件不是有效的 {encoding} 文本'],
   ['the file is binary, not {encoding} text', '文件是二进制数据，不是 {encoding} 文本'],
+  // The YAML library's own words are English; where it says the place, the place is enough.
+  [
+    'front matter is not valid YAML: {detail} at line {line}, column {column}:',
+    'front matter 不是有效的 YAML（第 {line} 行第 {column} 列）',
+  ],
+  [
+    'front matter is not valid YAML: {detail} at line {line}, column {column}',
+    'front matter 不是有效的 YAML（第 {line} 行第 {column} 列）',
+  ],
   ['front matter is not valid YAML: {detail}', 'front matter 不是有效的 YAML：{detail}'],
   // PDFs (lib/pdf/read-pdf.ts).
   [
@@ -96,6 +105,10 @@ const REASONS_ZH: readonly (readonly [en: string, zh: string])[] = [
     'The library could not be written: nothing from this import was written and the library is unchanged ({detail}).',
     '无法写入研报库：本次导入没有写入任何内容，研报库保持原样（{detail}）。',
   ],
+  // What stands in a failure's file column when no one file failed (lib/import).
+  ['(reports already in the library)', '（库中已有的研报）'],
+  ['(reports naming a blocked name)', '（提到已屏蔽名称的研报）'],
+  ['(import)', '（本次导入）'],
   // Security lists (lib/securities/security-lists.ts) and aliases.
   ['the list is not valid JSON: {detail}', '列表不是有效的 JSON：{detail}'],
   ['a JSON list must be an array', 'JSON 列表必须是数组'],

@@ -1,7 +1,5 @@
-import type { LibraryDatabase, LibraryReport, StoredAlias, StoredBlock, StoredPdf } from '../db/database';
-import { addReports, reportWriteTablesOf } from '../db/report-writes';
-import type { SecurityId } from '../securities/security-id';
-import { parseReport, type ParseContext } from '../reports/parse-report';
+import type { LibraryDatabase, StoredAlias, StoredBlock } from '../db/database';
+import { readReport, resolveReport, type ParseContext, type ReadReport } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
 import { bytesHash, contentHash } from './content-hash';
 import { PDF_FILE } from './import-file-rules';
@@ -9,12 +7,15 @@ import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
 import { parseBackupPart } from './backup-zip';
-import { resolveLateAliases, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
+import { readAgainAndRewrite, resolveLateAliases, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
+import { reportsByIds } from '../db/report-pages';
+import type { SourceRepeats } from '../reports/source-repeats';
+import { SelectionWriter } from './selection-writer';
 import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
 import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
-import type { ImportedFile, ImportProgress, ImportResult, PendingReport } from './import-result';
+import type { ImportProgress, ImportResult, PendingReport } from './import-result';
 
 // Kept for importers written before the vocabulary moved to ./import-result.
 export type { ImportSource } from './read-import-entries';
@@ -33,6 +34,27 @@ export interface ParsedSelection {
 }
 
 /**
+ * Writes the reports of one backup part as soon as it is read, with the aliases and blocks known so far (see
+ * {@link SelectionWriter}); what it was given is dropped from memory. Reports read before the whole selection was
+ * known (a name learned later, a line its source turns out to repeat) are listed in `written` to be read again.
+ */
+export type WritePart = (
+  reports: PendingReport[],
+  aliases: StoredAlias[],
+  blocks: StoredBlock[],
+  failed: ImportResult['failed'],
+) => Promise<void>;
+
+/** A report a {@link WritePart} wrote, and whether it must be read again now that the selection is known. */
+export interface WrittenReport {
+  id: string;
+  fileName: string;
+  archive?: string;
+  /** A name was learned after it was read. */
+  lateAliases: boolean;
+}
+
+/**
  * Reads and parses a selection (files, folders, zips, a backup): read → decode → parse → extract → resolve
  * securities, learning `名称（代码）` aliases on the way so they help the reports after them (and, read again at the
  * end, the reports before them that mention one). Touches no storage.
@@ -44,7 +66,8 @@ export async function parseSelection(
   libraryContext: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
-): Promise<ParsedSelection & { progress: ImportProgress }> {
+  writePart?: WritePart,
+): Promise<ParsedSelection & { progress: ImportProgress; written: WrittenReport[]; context: ParseContext & { repeats: SourceRepeats } }> {
   const startedAt = new Date().toISOString();
   // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
   const context = withSourceRepeats(libraryContext);
@@ -61,8 +84,17 @@ export async function parseSelection(
   const hashes: Promise<void>[] = [];
   /** How many aliases were known when each report's securities were resolved (see {@link resolveLateAliases}). */
   const aliasesKnown = new Map<PendingReport, number>();
+  /**
+   * What was read of each pending report: resolving it again (a name learned later, lines found repeated) needs no
+   * second read of its text. About the size of the texts; a written part's are dropped with it.
+   */
+  const readOf = new Map<PendingReport, ReadReport>();
+  /** Reports a part wrote, and how many aliases were known when each was read. */
+  const written: WrittenReport[] = [];
+  const writtenKnew: number[] = [];
   const addReport = (file: string, text: string, importedAt: string, archive?: string, pdf?: Uint8Array) => {
-    const report = parseReport(file, text, { ...context, learn: learner.learn });
+    const read = readReport(file, text, { ...context, learn: learner.learn });
+    const report = resolveReport(read, context);
     const entry: PendingReport = {
       ...report,
       id: '',
@@ -74,6 +106,7 @@ export async function parseSelection(
       ...(pdf ? { pdf } : {}),
     };
     pending.push(entry);
+    readOf.set(entry, read);
     aliasesKnown.set(entry, learner.size);
     // A PDF's identity is its bytes (the text is ours, and a better layout reader may read it differently).
     hashes.push((pdf ? bytesHash(pdf) : contentHash(text)).then((id) => void (entry.id = id)));
@@ -123,6 +156,17 @@ export async function parseSelection(
             failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
           }
         }
+        if (writePart && part.kind === 'reports') {
+          await Promise.all(hashes.splice(0));
+          const part = pending.splice(0);
+          await writePart(part, learner.aliases(), [...blocks], failed);
+          for (const report of part) {
+            written.push({ id: report.id, fileName: report.fileName, archive: report.archive, lateAliases: false });
+            writtenKnew.push(aliasesKnown.get(report)!);
+            aliasesKnown.delete(report);
+            readOf.delete(report);
+          }
+        }
       } else if (PDF_FILE.test(entry.path)) {
         if (!context.readPdf) throw new Error('PDFs cannot be read here');
         addReport(entry.path, await context.readPdf(entry.bytes), startedAt, entry.archive, entry.bytes);
@@ -132,6 +176,8 @@ export async function parseSelection(
         addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
       }
     } catch (error) {
+      // A part that could not be written stops the import (it is taken back whole); a bad file stops only itself.
+      if (error instanceof ImportWriteError) throw error;
       failed.push({ file: entry.path, reason: error instanceof Error ? error.message : String(error) });
     }
     if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
@@ -141,20 +187,25 @@ export async function parseSelection(
   const reports = pending.filter((report) => !refused(report));
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
-  resolveLateAliases(reports, aliasesKnown, learned, context, failed);
-  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
+  resolveLateAliases(reports, aliasesKnown, learned, context, failed, readOf);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => readOf.get(report) ?? report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
-  return { reports, failed, aliases, blocks, progress };
+  written.forEach((report, i) => (report.lateAliases = writtenKnew[i]! < learned.length));
+  return { reports, failed, aliases, blocks, progress, written, context };
 }
 
 /**
- * Imports a selection into the library: {@link parseSelection}, then every new report (row, body and index rows),
+ * Imports a selection into the library: {@link parseSelection}, then every new report (row, body and indexes),
  * every new alias and the batch record in one transaction, so a failure leaves the library exactly as it was; then
- * the reports already stored that mention a new alias are read again ({@link resolveLibraryAliases}). An import that adds nothing (all refused or already there) writes nothing at all
- * and returns `batchId` 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the
- * progress ends in `done` either way.
+ * the reports already stored that mention a new alias are read again ({@link resolveLibraryAliases}). A backup zip
+ * is restored part by part instead (each part of up to 2,000 reports in its own transaction, so memory holds one
+ * part): should a write fail or the archive turn out broken, the parts already written are taken back
+ * ({@link SelectionWriter.undo}), and the library is as it was; while it runs, other pages may see it half
+ * restored. An import that adds nothing (all refused or already there) writes nothing at all and returns `batchId`
+ * 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the progress ends in `done`
+ * either way.
  */
 export async function importReportFiles(
   db: LibraryDatabase,
@@ -163,92 +214,86 @@ export async function importReportFiles(
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ImportResult> {
-  const startedAt = new Date().toISOString();
-  const { reports, failed, aliases, blocks, progress } = await parseSelection(sources, context, onProgress, limits);
-  progress.phase = 'writing';
-  onProgress({ ...progress });
-  const imported: ImportedFile[] = [];
-  const duplicates: ImportedFile[] = [];
-  let native: IDBTransaction | undefined;
-  let newAliases: StoredAlias[] = [];
-  let newBlocks: StoredBlock[] = [];
-  const write = db.transaction('rw', [...reportWriteTablesOf(db), db.imports, db.aliases, db.aliasBlocks, db.pdfFiles], async (tx) => {
-    native = tx.idbtrans;
-    // Keys only: whether each report is already there, without reading a row.
-    const existing = new Set(
-      await db.reports
-        .where(':id')
-        .anyOf(reports.map((report) => report.id))
-        .primaryKeys(),
-    );
-    // An alias the library has keeps the provenance it was first stored with.
-    const known = await db.aliases.bulkGet(aliases.map((alias) => [alias.alias, alias.securityId] as [string, SecurityId]));
-    newAliases = aliases.filter((_, i) => !known[i]);
-    const blocked = await db.aliasBlocks.bulkGet(blocks.map((block) => [block.alias, block.securityId] as [string, SecurityId]));
-    newBlocks = blocks.filter((_, i) => !blocked[i]);
-    const fresh: Omit<LibraryReport, 'importId'>[] = [];
-    const pdfs: StoredPdf[] = [];
-    reports.forEach(({ archive: _archive, pdf, ...report }) => {
-      const outcome = { file: report.fileName, id: report.id, title: report.title };
-      if (existing.has(report.id)) return duplicates.push(outcome);
-      existing.add(report.id);
-      fresh.push(report);
-      if (pdf) pdfs.push({ id: report.id, bytes: pdf });
-      imported.push(outcome);
-    });
-    // An import that adds nothing leaves no trace, not even a batch record: every table stays exactly as it was.
-    if (!fresh.length && !newAliases.length && !newBlocks.length) return 0;
-    const batchId = (await db.imports.add({
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      imported: fresh.length,
-      duplicates: duplicates.length,
-      failed,
-    })) as number;
-    await addReports(
-      db,
-      fresh.map((report): LibraryReport => ({ ...report, importId: batchId })),
-    );
-    if (pdfs.length) await db.pdfFiles.bulkAdd(pdfs);
-    await db.aliases.bulkAdd(newAliases);
-    await db.aliasBlocks.bulkPut(newBlocks);
-    return batchId;
-  });
-  let batchId: number;
+  const writer = new SelectionWriter(db, new Date().toISOString());
+  let parsed: Awaited<ReturnType<typeof parseSelection>>;
+  const writePart: WritePart = (...part) => writer.write(...part);
+  const progressOf = { phase: 'done' } as ImportProgress;
   try {
-    batchId = await write;
-  } catch (error) {
-    progress.phase = 'done';
+    parsed = await parseSelection(sources, context, (progress) => onProgress(Object.assign(progressOf, progress)), limits, writePart);
+    const { reports, failed, aliases, blocks, progress, written } = parsed;
+    progress.phase = 'writing';
     onProgress({ ...progress });
-    // When the browser aborts the transaction itself (Chromium does when it runs out of quota), the pending writes
-    // only fail with `AbortError`; the reason is the transaction's own `error`, so that is the cause to report.
-    throw new ImportWriteError(
-      native?.error ?? error,
-      failed,
-      reports.map((report) => report.fileName),
+    // An archive refused whole once some of its parts were written: everything of this import is taken back.
+    const refused = new Set(failed.map((failure) => failure.file));
+    if (written.some((report) => report.archive !== undefined && refused.has(report.archive))) {
+      await writer.undo();
+      const notWritten = reports.map((report) => ({
+        file: report.fileName,
+        reason: 'not imported: an archive of the same import was refused',
+      }));
+      return finish(writer, { aliases, failed: [...failed, ...notWritten] }, progress, onProgress, true);
+    }
+    await writer.write(reports, aliases, blocks, failed);
+  } catch (error) {
+    progressOf.phase = 'done';
+    onProgress({ ...progressOf });
+    // Parts written before the failure are taken back; should that fail too, the library keeps them, and says so.
+    const undoFailure = await writer.undo().then(
+      () => undefined,
+      (undoError: unknown) => undoError as Error,
     );
+    if (undoFailure && error instanceof ImportWriteError)
+      error.failed.push({ file: '(import)', reason: `the parts already written could not be taken back: ${undoFailure.message}` });
+    throw error;
   }
+  const { failed, written } = parsed;
   // Reports already stored that mention a name this import taught are read again, after the import's transaction
   // (a walk of the whole library has no place inside it); a failure here leaves the import done and is reported.
-  if (batchId && newAliases.length) {
-    const written = new Set(imported.map((file) => file.id));
+  if (writer.batchId && writer.newAliases.length) {
+    const late = new Set(written.filter((report) => report.lateAliases).map((report) => report.id));
+    const settled = new Set(writer.imported.map((file) => file.id).filter((id) => !late.has(id)));
     try {
-      await resolveLibraryAliases(db, newAliases, written, context);
+      await resolveLibraryAliases(db, writer.newAliases, settled, parsed.context);
     } catch (error) {
       failed.push({ file: '(reports already in the library)', reason: `not read again for new names: ${(error as Error).message}` });
     }
   }
+  // Reports a backup part wrote before its sources' repeated lines were known are read again with them.
+  const touched = written.filter((report) => parsed.context.repeats.touches(report.fileName)).map((report) => report.id);
+  if (touched.length)
+    try {
+      await readAgainAndRewrite(db, reportsByIds(db, touched), parsed.context, () => true);
+    } catch (error) {
+      failed.push({ file: '(restored reports)', reason: `not read again for repeated lines: ${(error as Error).message}` });
+    }
   // A backup's blocks: the reports were read before they were known, so those naming a blocked name (just written
   // ones included) are read again with the dictionary as it is now, blocks applied.
-  if (batchId && newBlocks.length) {
+  if (writer.batchId && writer.newBlocks.length) {
     try {
-      await resolveReportsNaming(db, newBlocks);
+      await resolveReportsNaming(db, writer.newBlocks);
     } catch (error) {
       failed.push({ file: '(reports naming a blocked name)', reason: `not read again for blocks: ${(error as Error).message}` });
     }
   }
-  progress.written = imported.length;
+  return finish(writer, parsed, parsed.progress, onProgress, false);
+}
+
+/** The result of an import, its progress ended. */
+function finish(
+  writer: SelectionWriter,
+  { aliases, failed }: Pick<ParsedSelection, 'aliases' | 'failed'>,
+  progress: ImportProgress,
+  onProgress: (progress: ImportProgress) => void,
+  undone: boolean,
+): ImportResult {
+  progress.written = writer.imported.length;
   progress.phase = 'done';
   onProgress({ ...progress });
-  return { batchId, imported, duplicates, failed, learnedAliases: aliases.filter((a) => a.origin === 'learned').length };
+  return {
+    batchId: writer.batchId,
+    imported: [...writer.imported],
+    duplicates: [...writer.duplicates],
+    failed,
+    learnedAliases: undone ? 0 : aliases.filter((a) => a.origin === 'learned').length,
+  };
 }

@@ -3,6 +3,7 @@ import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles, type ImportSource } from './import-report-files';
 import type { ImportProgress, ImportResult } from './import-result';
 import { ImportWriteError } from './import-write-error';
+import type { ImportLimits } from './import-limits';
 import type { ParseContext } from '../reports/parse-report';
 
 /**
@@ -18,10 +19,11 @@ export async function runLibraryImport(
   notifyLibraryChanged: () => Promise<void>,
   onProgress?: (progress: ImportProgress) => void,
   readPdf?: ParseContext['readPdf'],
+  limits?: ImportLimits,
 ): Promise<ImportResult> {
   let result: ImportResult;
   try {
-    result = await importReportFiles(db, sources, { ...(await loadParseContext(db)), readPdf }, onProgress);
+    result = await importReportFiles(db, sources, { ...(await loadParseContext(db)), readPdf }, onProgress, limits);
   } catch (error) {
     if (!(error instanceof ImportWriteError)) throw error;
     return writeFailure(error);

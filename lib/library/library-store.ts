@@ -51,8 +51,11 @@ type TaskOutcome = UiMessage & { failures?: TaskFailure[] };
 
 /** A task's failure with its own message (`file: reason`), rather than the bare error's. */
 class TaskError extends Error {
-  constructor(readonly failure: UiMessage) {
-    super(String(failure.values?.reason ?? failure.key));
+  constructor(
+    readonly failure: UiMessage,
+    reason: string,
+  ) {
+    super(reason);
   }
 }
 
@@ -319,10 +322,12 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
       runTask({ key: 'tools.readingList', values: { file: file.name } }, async () => {
         try {
           const result = await importSecurityList(db, file.name, await file.text());
-          const values = { file: file.name, names: result.aliases, format: result.format, skipped: result.skippedRows };
+          const format: UiMessage = { key: `listFormat.${result.format}` };
+          const values = { file: file.name, names: result.aliases, format, skipped: result.skippedRows };
           return { key: 'tools.listImported', values: { ...values, securities: result.securities } };
         } catch (error) {
-          throw new TaskError({ key: 'tools.listFailed', values: { file: file.name, reason: (error as Error).message } });
+          const reason = (error as Error).message;
+          throw new TaskError({ key: 'tools.listFailed', values: { file: file.name, reason } }, reason);
         }
       }),
     /** Corrects a learned alias (name or security); a re-index applies it to reports already imported. */

@@ -143,6 +143,8 @@ export const WORKER_REQUESTS = {
     privilege: 'tab',
     data: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), id: securityIdSchema }),
   },
+  // Injects only our own card script into the asking tab's frame, where our content script already runs.
+  loadCardView: { privilege: 'tab', data: noData },
   getLibraryStats: { privilege: 'extension-page', data: noData },
   searchLibrary: {
     privilege: 'extension-page',
@@ -152,6 +154,7 @@ export const WORKER_REQUESTS = {
     }),
   },
   libraryChanged: { privilege: 'extension-page', data: noData },
+  prepareSearch: { privilege: 'extension-page', data: noData },
 } satisfies Record<keyof WorkerReplies, { privilege: Privilege; data: v.GenericSchema }>;
 
 /** A worker request's name. */
@@ -187,12 +190,23 @@ export interface WorkerReplies {
    * a page that reached it (or a compromised renderer) block names silently.
    */
   askNotThisSecurity(): void;
+  /**
+   * Injects the hover card's view (`card-view.js`) into the asking frame, the first time a card opens there: the
+   * content script stays small on the many pages where no card ever opens (tabs may ask: it adds only our own code
+   * to a frame our content script already runs in). Resolves once the script has run.
+   */
+  loadCardView(): void;
   /** Number of reports in the library (extension pages only). */
   getLibraryStats(): LibraryStats;
   /** Searches the whole library: typo-tolerant security names, full text (extension pages only: it reads everything). */
   searchLibrary(): LibrarySearchResult;
   /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
   libraryChanged(): void;
+  /**
+   * A search is likely soon (the popup or library page opened): the worker starts building its search index if it
+   * keeps none, and answers at once (extension pages only).
+   */
+  prepareSearch(): void;
 }
 
 /** Requests answered by the background worker: each takes its schema's data and gives its reply. */

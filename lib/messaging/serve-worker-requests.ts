@@ -8,6 +8,8 @@ export interface RequestSender {
   url?: string;
   /** The tab a content script runs in (absent for the extension's own popup). */
   tab?: { id?: number };
+  /** The frame within that tab (0: the top frame). */
+  frameId?: number;
 }
 
 /** Who we are: the extension id and the origin of its pages (`chrome-extension://<id>/`). */

@@ -1,6 +1,6 @@
 import type { SecurityMatcher } from '../detect/find-securities';
 import { securityOfQuoteUrl } from '../detect/quote-url';
-import { scanForMarks, type PageMark } from '../page/page-marks';
+import { SCAN_SLICE_MS, scanForMarks, type PageMark } from '../page/page-marks';
 import { MAX_TEXT_NODES_PER_SCAN, TextReader, type CollectedTexts } from '../page/visible-text-nodes';
 import type { SecurityId } from '../securities/security-id';
 import { listedSecurities } from './list-rows';
@@ -44,15 +44,22 @@ export interface PageAnalysis {
   read: CollectedTexts;
 }
 
-/** Text nodes read between two yields to the page (the content script): reading 10,000 at once is a long task. */
-const READ_SLICE_NODES = 1_500;
-
-/** The page's readable text, in slices with the page let run between them when `yieldToPage` is given. */
+/**
+ * The page's readable text, in slices of at most {@link SCAN_SLICE_MS} with the page let run between them when
+ * `yieldToPage` is given (the content script): reading 10,000 nodes at once is a long task, and a first slice of a
+ * fixed count was one too while the code was still cold.
+ */
 async function readInSlices(reader: TextReader, body: Element, yieldToPage?: () => Promise<void>): Promise<CollectedTexts> {
   if (!yieldToPage) return reader.collect(body);
+  for (const step of reader.learnSteps(body)) {
+    step();
+    await yieldToPage();
+  }
   const all: CollectedTexts = { nodes: [], texts: [], slots: [] };
   for (let after: Text | undefined, first = true; first || after; first = false) {
-    const slice = reader.collect(body, Math.min(READ_SLICE_NODES, MAX_TEXT_NODES_PER_SCAN - all.nodes.length), after);
+    const start = performance.now();
+    const until = () => performance.now() - start > SCAN_SLICE_MS;
+    const slice = reader.collect(body, MAX_TEXT_NODES_PER_SCAN - all.nodes.length, after, { learned: true, until });
     all.nodes.push(...slice.nodes);
     all.texts.push(...slice.texts);
     all.slots.push(...slice.slots);

@@ -85,9 +85,21 @@ export function classWords(value: string): string[] {
     .filter(Boolean);
 }
 
+/** Verdicts per class or id value: a page repeats a few hundred class values over thousands of elements. */
+const namedChrome = new Map<string, boolean>();
+/** Values remembered at most (a page making unique class names must not grow the map without end). */
+const NAMED_CHROME_CACHE = 5_000;
+
 /** Whether a class or id value names a chrome part (`top-nav`, `shareBar`, `footer`). */
 export function namesChrome(value: string | null): boolean {
-  return value !== null && classWords(value).some((word) => CHROME_WORDS.has(word));
+  if (value === null || value === '') return false;
+  let verdict = namedChrome.get(value);
+  if (verdict === undefined) {
+    verdict = classWords(value).some((word) => CHROME_WORDS.has(word));
+    if (namedChrome.size >= NAMED_CHROME_CACHE) namedChrome.clear();
+    namedChrome.set(value, verdict);
+  }
+  return verdict;
 }
 
 /** Elements never judged chrome by their class or id: they hold the whole page or its content. */

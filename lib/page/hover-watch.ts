@@ -8,6 +8,8 @@ export const HOVER_CLOSE_DELAY_MS = 300;
 
 /** What hovering tells its owner. */
 export interface HoverEvents {
+  /** The pointer came onto a mark; the card opens if it rests there (a chance to get the card ready meanwhile). */
+  approach?(mark: PageMark): void;
   enter(mark: PageMark): void;
   leave(): void;
   /** True while the pointer is over our own card, which keeps it open. */
@@ -39,6 +41,7 @@ export function watchHover(doc: Document, index: MarkIndex, events: HoverEvents,
     if (mark === current) return;
     clearTimeout(openTimer);
     if (mark) {
+      events.approach?.(mark);
       clearTimeout(closeTimer);
       openTimer = setTimeout(() => {
         current = mark;

@@ -30,7 +30,18 @@ export class MarkHighlights {
     view.CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight);
     this.#sheet = new view.CSSStyleSheet();
     this.#sheet.replaceSync(highlightCss(style));
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.#sheet];
+  }
+
+  #adopted = false;
+
+  /**
+   * Adopts our style sheet with the first marks, not before: a new sheet makes the browser restyle the whole page,
+   * and done before the page is read, the first visibility check pays for that restyle in our task.
+   */
+  #adopt(): void {
+    if (this.#adopted || !this.#sheet) return;
+    this.#adopted = true;
+    this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, this.#sheet];
   }
 
   /** Whether this browser can draw marks (Chromium 105+, Safari 17.2+, Firefox 140+). */
@@ -46,7 +57,8 @@ export class MarkHighlights {
   readonly #byNode = new Map<Text, AbstractRange[]>();
 
   add(marks: readonly PageMark[]): void {
-    if (!this.#highlight) return;
+    if (!this.#highlight || !marks.length) return;
+    this.#adopt();
     for (const mark of marks) {
       // A StaticRange is one constructor call (a live Range is three DOM calls); a node whose text changes is
       // rescanned and its marks replaced, so nothing needs the range to follow edits.

@@ -1,3 +1,4 @@
+import type { TaskClock } from './task-clock';
 import type { TextReader } from './visible-text-nodes';
 
 /** Most text nodes one flush hands on; the rest wait for the next flush, never dropped. */
@@ -28,6 +29,8 @@ export interface MutationWatch {
   signal: AbortSignal;
   /** Clock, for tests. */
   now?: () => number;
+  /** Times each read as a task of ours (see `TaskClock`). */
+  clock?: TaskClock;
 }
 
 /** The state of the watcher, for tests and the soak run. */
@@ -79,6 +82,7 @@ export function watchPageMutations(root: Element, watch: MutationWatch): () => M
   const flush = async () => {
     scheduled = false;
     if (watch.signal.aborted) return;
+    watch.clock?.begin();
     refill();
     if (removed) {
       removed = false;
@@ -102,6 +106,7 @@ export function watchPageMutations(root: Element, watch: MutationWatch): () => M
     tokens -= texts.length;
     handed += texts.length;
     if (texts.length) await watch.onText(texts);
+    watch.clock?.end();
     if (pending.size || partial.length || removed) schedule();
   };
 

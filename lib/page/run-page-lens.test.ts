@@ -49,7 +49,8 @@ const lensOn = (doc: Document, overlayLayer: () => HTMLElement, privateMarks: bo
 
 test.each([
   // [highlight API, private marks, registered in CSS.highlights, style sheets adopted, overlay layers made]
-  [true, false, true, 1, 0],
+  // No sheet before the first marks (mark-highlights.test.ts): adopting one restyles the whole page.
+  [true, false, true, 0, 0],
   [true, true, false, 0, 1],
   [false, false, false, 0, 1],
   [false, true, false, 0, 1],

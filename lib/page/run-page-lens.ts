@@ -9,6 +9,7 @@ import { MarkHighlights } from './mark-highlights';
 import { MarkOverlay } from './mark-overlay';
 import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-marks';
 import { watchPageMutations, type MutationQueueState } from './page-mutations';
+import type { TaskClock } from './task-clock';
 import { browserReadingRules, TextReader } from './visible-text-nodes';
 
 /** What the card shows for the mark under the pointer. */
@@ -28,6 +29,8 @@ export interface PageLensDeps {
   pageNames?: AskPageNames;
   fetchReports: (id: SecurityId) => Promise<SecurityReports | undefined>;
   showCard: (state: CardState | undefined) => void;
+  /** The pointer came onto a mark: get the card ready (its view loads on first use) while the hover delay runs. */
+  prepareCard?: () => void;
   /** Selector of our own elements in the page (the card's host), never read as page text. */
   ownUi: string;
   isOverCard: (target: EventTarget | null) => boolean;
@@ -45,6 +48,8 @@ export interface PageLensDeps {
    * our host's presence tells the page only that the extension runs there.
    */
   privateMarks?: boolean;
+  /** Times the lens's own tasks (each stretch of work between yields to the page): the page bench reads it. */
+  clock?: TaskClock;
 }
 
 /** The running lens: what it found, for the popup. */
@@ -58,7 +63,29 @@ export interface PageLens {
   liveState(): MutationQueueState & { markedNodes: number };
 }
 
-const nextFrame = (view: Window) => () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+/** Marks the first reading draws between two yields to the page (about 2 ms of drawing each). */
+const DRAW_SLICE_MARKS = 400;
+
+/**
+ * Lets the page run between two slices of our work: until its next frame while it is shown (it renders and takes
+ * input first), or for one task while it is hidden, where frames never come (a tab opened in the background, or
+ * behind the popup opened as a tab, is still read; timers there are throttled, a message is not).
+ */
+const nextFrame = (view: Window) => () =>
+  new Promise<void>((resolve) => {
+    if (view.document.visibilityState !== 'hidden') {
+      // A tab hidden before its next frame would wait until shown again: going hidden resolves the wait too.
+      view.requestAnimationFrame(() => resolve());
+      view.document.addEventListener('visibilitychange', () => resolve(), { once: true });
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 
 /** Draws marks as highlights, unless they must be private or the browser has none: then in our overlay layer. */
 function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensDeps): MarkHighlights | MarkOverlay {
@@ -70,15 +97,33 @@ function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensD
 }
 
 /**
+ * `ask` with the clock stopped while the worker answers: our task ends once the requests are sent (serialising them
+ * is ours) and the next begins when the last answer is in.
+ */
+function timedAsk(ask: AskPageNames, clock: TaskClock): AskPageNames {
+  let waiting = 0;
+  return (text) => {
+    waiting++;
+    const reply = ask(text);
+    queueMicrotask(() => clock.end());
+    return reply.finally(() => {
+      if (--waiting === 0) clock.begin();
+    });
+  };
+}
+
+/**
  * Finds the page's securities that have reports, marks them, and opens the card on hover. Never writes to the
  * page's DOM; everything stops when `signal` aborts.
  */
 export function runPageLens(deps: PageLensDeps): PageLens {
-  const { doc, signal, dictionary } = deps;
+  const { doc, signal, dictionary, clock } = deps;
+  clock?.begin();
   const view = doc.defaultView!;
+  const yieldToPage = clock ? clock.yielding(nextFrame(view)) : nextFrame(view);
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const tabNames = new TabNames(dictionary, deps.pageNames);
+  const tabNames = new TabNames(dictionary, clock && deps.pageNames ? timedAsk(deps.pageNames, clock) : deps.pageNames);
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
@@ -97,6 +142,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     doc,
     index,
     {
+      approach: () => deps.prepareCard?.(),
       enter(mark) {
         shown = mark;
         const id = mark.mention.id;
@@ -134,18 +180,28 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     painter.add(kept);
     tell();
   };
+  /**
+   * The matcher for `texts` (`TabNames.widen`), then the page runs before the reading goes on: when the texts named
+   * securities the tab did not know, building the matcher anew was a task's worth of work on its own.
+   */
+  const widen = async (texts: readonly string[]) => {
+    const matcher = await tabNames.widen(texts);
+    await yieldToPage();
+    return matcher;
+  };
   /** Live text, scanned one batch after another with the page analysis's verdict on the publisher. */
   let scans = Promise.resolve();
   const scanLive = (nodes: Text[]) =>
     (scans = scans.then(async () => {
-      const matcher = await tabNames.widen(nodes.map((node) => node.data));
+      const matcher = await widen(nodes.map((node) => node.data));
       const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
-        yieldToPage: nextFrame(view),
+        yieldToPage,
         support,
         isShown: (node) => reader.isShown(node),
       });
       if (!signal.aborted) replace(nodes, marks);
+      clock?.end();
     }));
   /** Nodes left the page: their marks and drawings go, so nothing of ours keeps them alive. */
   const release = () => {
@@ -157,8 +213,10 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   };
 
   const ready = (async () => {
-    if ((!withReports.size && !dictionary.markAll) || !doc.body) return;
-    queueState = watchPageMutations(doc.body, { reader, onText: scanLive, onRemoved: release, signal });
+    if ((!withReports.size && !dictionary.markAll) || !doc.body) return clock?.end();
+    queueState = watchPageMutations(doc.body, { reader, onText: scanLive, onRemoved: release, signal, clock });
+    // Building the matcher was this task's work: the page runs before the reading starts.
+    await yieldToPage();
     // Live scans wait for the analysis: they need its verdict on the publisher.
     await (scans = analyse());
   })();
@@ -167,16 +225,38 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     const analysis = await analysePage({
       doc,
       url: deps.url,
-      matcher: tabNames.matcher,
-      matcherFor: (texts) => tabNames.widen(texts),
+      // Read only without `matcherFor`: the tab dictionary's own matcher is not built when the page's texts widen it.
+      get matcher() {
+        return tabNames.matcher;
+      },
+      matcherFor: widen,
       listingsOf: (id) => tabNames.listingsOf(id),
       reader,
       signal,
-      yieldToPage: nextFrame(view),
+      yieldToPage,
     });
-    if (signal.aborted) return;
-    ({ subject, publisher, support } = analysis);
-    replace(analysis.read.nodes, analysis.marks);
+    if (!signal.aborted) {
+      ({ subject, publisher, support } = analysis);
+      await drawInSlices(analysis.read.nodes, analysis.marks);
+    }
+    clock?.end();
+  }
+
+  /**
+   * {@link replace} for the whole page's first reading, a slice of marks at a time with the page let run between:
+   * drawing two thousand marks (and collecting what that leaves) in one go was a long task.
+   */
+  async function drawInSlices(nodes: readonly Text[], marks: PageMark[]) {
+    index.removeNodes(nodes);
+    painter.removeNodes(nodes);
+    const kept = marks.filter((mark) => markable(mark.mention.id));
+    for (let from = 0; from < kept.length && !signal.aborted; from += DRAW_SLICE_MARKS) {
+      if (from) await yieldToPage();
+      const slice = kept.slice(from, from + DRAW_SLICE_MARKS);
+      index.add(slice);
+      painter.add(slice);
+    }
+    if (!signal.aborted) tell();
   }
 
   return {

@@ -16,6 +16,8 @@ const NOT_PROSE =
 export const MAX_TEXT_NODES_PER_SCAN = 20_000;
 /** Text nodes shorter than this cannot hold a ticker or name worth a mark (`茅台` is 2 units). */
 const MIN_TEXT_LENGTH = 2;
+/** How many text nodes {@link TextReader.collect} walks between two looks at its clock (a look costs a call). */
+const UNTIL_EVERY = 64;
 /** `NodeFilter.SHOW_TEXT`, spelled out so the module also runs where `NodeFilter` is no global. */
 const SHOW_TEXT = 4;
 
@@ -142,10 +144,17 @@ export class TextReader {
 
   /**
    * Text nodes under `root` that a reader can see, in document order, at most `limit`; `after` resumes a read of the
-   * same root that stopped at its limit. Chrome and link lists under `root` are found first with a few subtree queries.
+   * same root that stopped at its limit. Chrome and link lists under `root` are found first with a few subtree queries
+   * (unless `learned`: the caller ran {@link TextReader.learnSteps} on it). `until` ends the read early (its time is
+   * up): asked every {@link UNTIL_EVERY} nodes, after at least one, and the read resumes from there like a limit.
    */
-  collect(root: Node, limit = MAX_TEXT_NODES_PER_SCAN, after?: Text): CollectedTexts {
-    if (!after) this.#learnSubtree(root);
+  collect(
+    root: Node,
+    limit = MAX_TEXT_NODES_PER_SCAN,
+    after?: Text,
+    { learned = false, until }: { learned?: boolean; until?: () => boolean } = {},
+  ): CollectedTexts {
+    if (!after && !learned) for (const step of this.learnSteps(root)) step();
     this.#pageLoading = this.#isPageLoading(root);
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, SHOW_TEXT);
@@ -154,8 +163,10 @@ export class TextReader {
     const texts: string[] = [];
     const slots: boolean[] = [];
     let last: Text | undefined;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (nodes.length >= limit) return { nodes, texts, slots, resumeAfter: last };
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode(), seen++) {
+      if (nodes.length >= limit || (until && seen > 0 && seen % UNTIL_EVERY === 0 && until()))
+        return { nodes, texts, slots, resumeAfter: last };
       last = node as Text;
       const text = node.nodeValue ?? '';
       if (text.length < MIN_TEXT_LENGTH || !node.parentElement || !this.isReadableElement(node.parentElement, root)) continue;
@@ -166,14 +177,22 @@ export class TextReader {
     return { nodes, texts, slots };
   }
 
-  /** Finds the unreadable elements of a subtree (not prose, chrome, link lists) in a few queries. */
-  #learnSubtree(root: Node): void {
+  /**
+   * The subtree queries that find the unreadable elements under `root` (not prose, chrome, link lists), one step
+   * each, so a caller reading a whole page can let the page run between them (each walks every element).
+   */
+  learnSteps(root: Node): (() => void)[] {
     const element = root.nodeType === 1 ? (root as Element) : (root as Document).documentElement;
-    if (!element) return;
-    for (const found of element.querySelectorAll(this.#notProse)) this.#skipped.add(found);
-    for (const found of chromeElementsUnder(element)) this.#skipped.add(found);
-    for (const found of linkListsUnder(element)) this.#skipped.add(found);
-    for (const found of headlineListsUnder(element)) this.#skipped.add(found);
+    if (!element) return [];
+    const skip = (found: Iterable<Element>) => {
+      for (const each of found) this.#skipped.add(each);
+    };
+    return [
+      () => skip(element.querySelectorAll(this.#notProse)),
+      () => skip(chromeElementsUnder(element)),
+      () => skip(linkListsUnder(element)),
+      () => skip(headlineListsUnder(element)),
+    ];
   }
 
   /** Whether the whole page is hidden while it loads (then `isRendered` says no for everything: not used). */

@@ -6,7 +6,7 @@ import type { WorkerHandlers } from '../messaging/serve-worker-requests';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { markAllKnown } from '../settings/display-settings';
 import { notThisSecurityHash } from '../library/not-this-security';
-import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable } from './library-changes';
+import { CHANGE_SETTLE_MS, watchLibraryChanges, type CachedTable, type ChangedReports } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
 import { answerPageNames } from './page-names';
 
@@ -33,6 +33,8 @@ export interface WorkerEffects {
   setBadge: (tabId: number, text: string) => Promise<void>;
   /** Tells open tabs the library changed, so they fetch the new dictionary and mark again. */
   refreshTabs?: () => Promise<void>;
+  /** Runs the card view's script in one frame of a tab (see `lib/page/card-view.ts`); tests that open no card omit it. */
+  injectCardView?: (tabId: number, frameId: number) => Promise<void>;
 }
 
 /**
@@ -41,7 +43,10 @@ export interface WorkerEffects {
  * from any context (library page, popup, this worker), drops what it affects and tells open tabs
  * ({@link watchLibraryChanges}), so no writer has to remember to. A stopped worker recomputes on the next request.
  */
-export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, setBadge, refreshTabs }: WorkerEffects): WorkerHandlers {
+export function createWorkerHandlers(
+  db: LibraryDatabase,
+  { openLibraryPage, setBadge, refreshTabs, injectCardView }: WorkerEffects,
+): WorkerHandlers {
   let dictionary: Promise<SecurityDictionary> | undefined;
   /** The compiled tab dictionary, for the setting it was compiled under. */
   let compiled: { markAll: boolean; dictionary: Promise<TabDictionary> } | undefined;
@@ -51,18 +56,24 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
   let related = new Map<string, Promise<SecurityReports>>();
   /** The library's size (the popup asks it on every open; counting walks an index). */
   let reportCount: Promise<number> | undefined;
-  const dropCaches = (tables: ReadonlySet<CachedTable>) => {
+  /** `reports`: the report ids written (Dexie's event), or 'unknown' for a page's message, which does not say. */
+  const dropCaches = (tables: ReadonlySet<CachedTable>, reports: ChangedReports | 'unknown' | undefined) => {
     if (tables.has('reports')) reportCount = undefined;
     // Aliases and blocks change names (the dictionary); reports and their rows change which securities have reports.
-    if (tables.has('aliases') || tables.has('aliasBlocks')) dictionary = undefined;
+    if (tables.has('aliases') || tables.has('aliasBlocks')) {
+      dictionary = undefined;
+      search.namesChanged();
+    }
     compiled = undefined;
-    search.invalidate();
+    // The search index is updated, not dropped: rebuilding it reads every digest row.
+    if (reports === 'unknown') search.reconcile();
+    else if (reports) search.reportsChanged(reports);
     related = new Map();
   };
   let tabsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Drops caches now and tells tabs once for changes that arrive together (event and message for one write). */
-  const libraryChanged = (tables: ReadonlySet<CachedTable>) => {
-    dropCaches(tables);
+  const libraryChanged = (tables: ReadonlySet<CachedTable>, reports: ChangedReports | 'unknown' | undefined) => {
+    dropCaches(tables, reports);
     if (tabsTimer !== undefined || !refreshTabs) return;
     tabsTimer = setTimeout(() => {
       tabsTimer = undefined;
@@ -91,10 +102,16 @@ export function createWorkerHandlers(db: LibraryDatabase, { openLibraryPage, set
       const count = ids.length ? await countRelatedReports(db, await currentDictionary(), ids) : 0;
       await setBadge(tabId, count ? String(count) : '');
     },
+    loadCardView: async (_none, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await injectCardView?.(tabId, sender.frameId ?? 0);
+    },
     getLibraryStats: async () => ({ reports: await (reportCount ??= countReports(db)) }),
+    prepareSearch: () => search.prepare(),
     searchLibrary: ({ query, limit }) => search.search(query, limit),
     // Extension pages forward their writes' change events (`announceLibraryChanges`): a message wakes a
     // stopped worker, where a broadcast does not, so tabs hear of writes made while the worker slept.
-    libraryChanged: () => libraryChanged(new Set(['aliases', 'reports'])),
+    // The worker also hears the write's own event while it runs, which names the reports; the message does not.
+    libraryChanged: () => libraryChanged(new Set(['aliases', 'reports']), 'unknown'),
   };
 }

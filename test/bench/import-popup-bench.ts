@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { importSecondsInPage } from './browser-bench';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { launchWithExtension } from '../support/launch-extension';
@@ -84,12 +85,21 @@ export async function benchImport(smoke: boolean): Promise<ImportFigures> {
         () => undefined,
       );
     }, 100);
+    // `IMPORT_PROFILE=file.cpuprofile`: the library page's main thread profiled through the import (open it in
+    // DevTools' Performance panel); the figures of such a run carry the profiler's cost.
+    const profile = process.env.IMPORT_PROFILE;
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
     // Timed inside the page, from the input's change event to the result summary: handing the file to the browser
     // (over the DevTools protocol here) is not part of the import.
     const timed = importSecondsInPage(page);
     await page.getByTestId('import-files').setInputFiles({ name: 'posts.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     const seconds = await timed;
     clearInterval(sampler);
+    if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const summary = await page.getByTestId('import-summary').textContent();
     if (!summary?.startsWith(`${count} imported`))
       throw new Error(`import bench: "${summary}": ${await page.getByRole('table', { name: 'Import result' }).textContent()}`);

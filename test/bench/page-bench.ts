@@ -2,25 +2,50 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { HOVER_OPEN_DELAY_MS } from '../../lib/page/hover-watch';
+import type { TaskTimes } from '../../lib/page/task-clock';
 import { closedShadowText } from '../support/closed-shadow';
 import { launchWithExtension } from '../support/launch-extension';
 import { servePages } from '../support/serve-pages';
-import { seededRandom } from './bench-stats';
+import { seededRandom, summarise, type Series } from './bench-stats';
+import { profileTasks, topFunctions, type Profile } from './profile-tasks';
 
 export interface PageFigures {
   input: string;
+  /** Median over the runs of our main-thread time from navigation to the first marks drawn (CPU profile). */
   firstMarkMs: number;
+  firstMarkMsRuns: Series;
+  /**
+   * Long tasks of ours over every first marking and the storm: the larger of the profile's count (our code anywhere
+   * on the stack, GC inside counted) and the content script's own task timing.
+   */
   longTasks: number;
+  longTasksProfiled: number;
+  longTasksSelfTimed: number;
+  /** The longest task of ours seen, profiled or self-timed, in ms. */
+  longestTaskMs: number;
+  /** The old counter (runs with our code as the top frame, broken by any other sample) on the same profiles. */
+  longTasksTopFrameOnly: number;
+  /** Each first marking of ours, and the storm: time, long tasks and the longest task, profiled and self-timed. */
+  perRun: { ms: number; longTasks: number; longestMs: number; selfTimedLongTasks: number; selfTimedLongestMs: number }[];
   marks: number;
   hoverToCardMs: number;
   hoverToCardAfterDelayMs: number;
+  /** The second card on the page (its view already loaded). */
+  hoverToCardWarmMs: number;
   msPer100Nodes: number;
   stormNodes: number;
   baseline: string;
+  /** The page's own naive lens (walk, find, check, highlight), median over as many runs, alternated with ours. */
+  baselineFirstMarkMs: number;
+  baselineFirstMarkMsRuns: Series;
+  baselineMarks: number;
   pageScriptMs: number;
 }
+
+/** First-marking runs of each side, alternated (ours first, then the baseline first, …) in one browser. */
+const RUNS = 5;
 
 const REPORTS = ['alibaba-q3-note.md', 'amazon-retail.html', 'google-brief.txt'].map((name) =>
   fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url)),
@@ -39,6 +64,34 @@ const MENTIONS = [
   '贵州茅台（600519.SH）',
   '腾讯控股（00700.HK）',
 ];
+
+/**
+ * The baseline: the page's own script doing what any lens must do to mark this page, and no more: walk every text
+ * node, find the library's three securities with one RegExp, check each hit's element with `checkVisibility`, and
+ * draw the hits as highlights with a style sheet of its own. It runs where the extension does not (the same page
+ * served as `localhost`), at `load`, in a tab opened and profiled exactly like ours.
+ */
+const BASELINE_LENS = `
+  window.baselineLens = () => {
+    const names = /阿里巴巴|09988|Amazon|AMZN|谷歌|GOOGL/g;
+    const highlight = new Highlight();
+    CSS.highlights.set('baseline-mark', highlight);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('::highlight(baseline-mark) { text-decoration: underline dotted 2px; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let marks = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue;
+      names.lastIndex = 0;
+      let found = names.exec(text);
+      if (!found || !node.parentElement.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      for (; found; found = names.exec(text), marks++)
+        highlight.add(new StaticRange({ startContainer: node, startOffset: found.index, endContainer: node, endOffset: found.index + found[0].length }));
+    }
+    return marks;
+  };
+  if (location.hostname === 'localhost') addEventListener('load', () => setTimeout(() => (window.baselineMarks = baselineLens())));`;
 
 /** A 1 MB (UTF-8) news-like page: paragraphs and tables, ~13k text nodes, ~2 mentions per KB; a script for the storm. */
 function generatedPage(): string {
@@ -70,61 +123,7 @@ function generatedPage(): string {
         if (added >= total) { clearInterval(tick); resolve(added); }
       }, 100);
     });`;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Bench page</title></head><body><main>${blocks.join('\n')}</main><section id="feed"></section><script>${storm}</script></body></html>`;
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string };
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Milliseconds of samples in extension code and in the page's own code, and extension runs of ≥ 50 ms without a break. */
-function attribute(profile: Profile): { extensionMs: number; pageMs: number; longTasks: number } {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  let extensionMs = 0;
-  let pageMs = 0;
-  let run = 0;
-  let longTasks = 0;
-  profile.samples.forEach((sample, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const url = byId.get(sample)?.callFrame.url ?? '';
-    if (url.startsWith('chrome-extension://')) {
-      extensionMs += ms;
-      run += ms;
-      return;
-    }
-    if (url.startsWith('http')) pageMs += ms;
-    if (run >= 50) longTasks++;
-    run = 0;
-  });
-  if (run >= 50) longTasks++;
-  return { extensionMs, pageMs, longTasks };
-}
-
-/** Prints the extension functions with the most samples (set BENCH_PROFILE_TOP=1 to see where marking time goes). */
-function topFunctions(profile: Profile): void {
-  const byId = new Map(
-    profile.nodes.map((node) => [node.id, node as ProfileNode & { callFrame: { functionName?: string; lineNumber?: number } }]),
-  );
-  const self = new Map<string, number>();
-  profile.samples.forEach((sample, i) => {
-    const node = byId.get(sample);
-    if (!node?.callFrame.url.startsWith('chrome-extension://')) return;
-    const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  console.error(
-    [...self]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 15)
-      .map(([key, ms]) => `${ms.toFixed(1)} ms ${key}`)
-      .join('\n'),
-  );
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Bench page</title></head><body><main>${blocks.join('\n')}</main><section id="feed"></section><script>${storm}\n${BASELINE_LENS}</script></body></html>`;
 }
 
 async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<[T, Profile]> {
@@ -138,10 +137,72 @@ async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<[T,
 
 const markCount = (page: Page) => page.evaluate(() => CSS.highlights.get('reportlens-mark')?.size ?? 0);
 
+/** Waits until `count` is above zero and the same on two reads 250 ms apart; resolves with it. */
+async function settled(page: Page, count: (page: Page) => Promise<number>): Promise<number> {
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = await count(page);
+    if (now > 0 && now === last) return now;
+    last = now;
+  }
+}
+
+/** A new tab with a DevTools session that knows the page's JavaScript worlds (ours is an isolated one). */
+async function profiledTab(context: BrowserContext) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: world }) => {
+    if ((world.auxData as { type?: string } | undefined)?.type === 'isolated') worlds.push(world.id);
+  });
+  await cdp.send('Runtime.enable');
+  return { page, cdp, worlds };
+}
+
 /**
- * The built extension on a generated 1 MB page: extension main-thread time of the first marking and its long tasks
- * (from a CPU profile: samples in chrome-extension:// code), pointer-to-card time, then a mutation storm (10k nodes
- * over 10 s) and the extension's time per 100 added nodes. Baseline: the page's own script time in the same profile.
+ * The content script's own task timing (e2e build: `__reportlensTaskClock` in its isolated world, which the page
+ * cannot read), from whichever isolated world has it.
+ */
+async function selfTimed(cdp: CDPSession, worlds: number[]): Promise<TaskTimes | undefined> {
+  for (const contextId of worlds.toReversed()) {
+    const reply = await cdp
+      .send('Runtime.evaluate', { contextId, expression: 'globalThis.__reportlensTaskClock?.times()', returnByValue: true })
+      .catch(() => undefined); // a world of an earlier document, gone with it
+    const value = reply?.result.value as TaskTimes | undefined;
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** One first marking by the extension: a fresh tab, profiled from navigation until the marks settle. */
+async function extensionRun(context: BrowserContext, url: string) {
+  const tab = await profiledTab(context);
+  const [marks, profile] = await profiled(tab.cdp, async () => {
+    await tab.page.goto(url);
+    return settled(tab.page, markCount);
+  });
+  const times = await selfTimed(tab.cdp, tab.worlds);
+  if (!times) throw new Error(`page bench: no task timing from the content script on ${url} (is this the e2e build?)`);
+  return { ...tab, marks, profile, tasks: profileTasks(profile), times };
+}
+
+/** One first marking by the page's own naive lens (the baseline), profiled exactly alike. */
+async function baselineRun(context: BrowserContext, url: string) {
+  const tab = await profiledTab(context);
+  const [marks, profile] = await profiled(tab.cdp, async () => {
+    await tab.page.goto(url);
+    return settled(tab.page, (page) => page.evaluate(() => (window as unknown as { baselineMarks?: number }).baselineMarks ?? 0));
+  });
+  await tab.page.close();
+  return { marks, tasks: profileTasks(profile, new URL(url).origin) };
+}
+
+/**
+ * The built extension on a generated 1 MB page. First marking: {@link RUNS} fresh tabs each of ours and of the
+ * baseline (the page's own naive lens on the same page where the extension does not run), alternated, each profiled
+ * from navigation until its marks settle; our time is every sample with our code on the stack. Then pointer-to-card
+ * time, then a mutation storm (10k nodes over 10 s) and our time per 100 added nodes.
  */
 export async function benchPage(smoke: boolean): Promise<PageFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'reportlens-page-'));
@@ -153,20 +214,24 @@ export async function benchPage(smoke: boolean): Promise<PageFigures> {
     await library.getByTestId('import-files').setInputFiles(REPORTS);
     await library.getByTestId('import-summary').waitFor();
 
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    const [marks, firstProfile] = await profiled(cdp, async () => {
-      await page.goto(`${pages.origin}/bench.html`);
-      let last = -1;
-      for (;;) {
-        await page.waitForTimeout(250);
-        const now = await markCount(page);
-        if (now > 0 && now === last) return now;
-        last = now;
-      }
-    });
-    const first = attribute(firstProfile);
-    if (process.env.BENCH_PROFILE_TOP) topFunctions(firstProfile);
+    const ours: Awaited<ReturnType<typeof extensionRun>>[] = [];
+    const baseline: Awaited<ReturnType<typeof baselineRun>>[] = [];
+    // The same server as `localhost`: a host the e2e build's content script does not match.
+    const baselineUrl = `${pages.origin.replace('127.0.0.1', 'localhost')}/bench.html`;
+    for (let run = 0; run < (smoke ? 1 : RUNS); run++) {
+      const ourTurn = async () => {
+        const last = ours.at(-1);
+        if (last) await last.page.close();
+        ours.push(await extensionRun(browser.context, `${pages.origin}/bench.html`));
+      };
+      const baselineTurn = async () => void baseline.push(await baselineRun(browser.context, baselineUrl));
+      for (const turn of run % 2 ? [baselineTurn, ourTurn] : [ourTurn, baselineTurn]) await turn();
+    }
+    const { page, cdp, marks } = ours.at(-1)!;
+    if (process.env.BENCH_PROFILE_TOP) console.error(topFunctions(ours.at(-1)!.profile).join('\n'));
+    // BENCH_PROFILE_OUT=file.cpuprofile: the last first marking's profile, for DevTools' Performance panel.
+    if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(ours.at(-1)!.profile));
+    const timesBeforeStorm = (await selfTimed(cdp, ours.at(-1)!.worlds))!;
 
     const target = await page.evaluate(() => {
       const mark = [...(CSS.highlights.get('reportlens-mark') ?? [])][0] as AbstractRange;
@@ -177,24 +242,31 @@ export async function benchPage(smoke: boolean): Promise<PageFigures> {
       const rect = range.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
-    await page.mouse.move(target.x - 40, target.y - 60);
-    // Timed inside the page: the last pointer move over the mark, and the moment the card's host is attached.
-    const cardShown = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let moved = 0;
-          addEventListener('pointermove', () => (moved = performance.now()), { capture: true });
-          new MutationObserver((_records, observer) => {
-            if (!document.querySelector('reportlens-card')) return;
-            observer.disconnect();
-            resolve(performance.now() - moved);
-          }).observe(document.documentElement, { childList: true });
-        }),
-    );
-    await page.mouse.move(target.x, target.y);
-    const hoverToCardMs = await cardShown;
-    while (!(await closedShadowText(page, 'reportlens-card'))?.includes('in your library')) await page.waitForTimeout(20);
-    await page.keyboard.press('Escape');
+    /** Pointer onto the mark from a little way off; ms from the last move to the card's host attached (timed in the page). */
+    const hoverToCard = async () => {
+      await page.mouse.move(target.x - 40, target.y - 60);
+      await page.waitForTimeout(400); // past the close delay: the card is gone
+      const cardShown = page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let moved = 0;
+            addEventListener('pointermove', () => (moved = performance.now()), { capture: true });
+            new MutationObserver((_records, observer) => {
+              if (!document.querySelector('reportlens-card')) return;
+              observer.disconnect();
+              resolve(performance.now() - moved);
+            }).observe(document.documentElement, { childList: true });
+          }),
+      );
+      await page.mouse.move(target.x, target.y);
+      const ms = await cardShown;
+      while (!(await closedShadowText(page, 'reportlens-card'))?.includes('in your library')) await page.waitForTimeout(20);
+      await page.keyboard.press('Escape');
+      return ms;
+    };
+    // The first card of a page loads the card's view (injected by the worker); later ones have it.
+    const hoverToCardMs = await hoverToCard();
+    const hoverToCardWarmMs = await hoverToCard();
 
     const stormNodes = smoke ? 500 : 10_000;
     const [, stormProfile] = await profiled(cdp, async () => {
@@ -204,17 +276,51 @@ export async function benchPage(smoke: boolean): Promise<PageFigures> {
       );
       await page.waitForTimeout(1_000);
     });
-    const storm = attribute(stormProfile);
+    const storm = profileTasks(stormProfile);
+    const timesAfterStorm = (await selfTimed(cdp, ours.at(-1)!.worlds))!;
+
+    const longTasksProfiled = ours.reduce((most, run) => Math.max(most, run.tasks.longTasks), 0) + storm.longTasks;
+    const longTasksSelfTimed =
+      ours.reduce((most, run) => Math.max(most, run.times.longTasks), 0) + timesAfterStorm.longTasks - timesBeforeStorm.longTasks;
+    const firstMarkMsRuns = summarise(ours.map((run) => run.tasks.extensionMs));
+    const baselineFirstMarkMsRuns = summarise(baseline.map((run) => run.tasks.extensionMs));
     return {
-      input: `generated page of ${(Buffer.byteLength(generatedPage()) / 1048576).toFixed(2)} MB, ${await page.evaluate(() => document.querySelectorAll('span, td').length)} text elements; 3 reports in the library; card time includes the ${HOVER_OPEN_DELAY_MS} ms hover delay`,
-      firstMarkMs: first.extensionMs,
-      longTasks: first.longTasks + storm.longTasks,
+      input: `generated page of ${(Buffer.byteLength(generatedPage()) / 1048576).toFixed(2)} MB, ${await page.evaluate(() => document.querySelectorAll('span, td').length)} text elements; 3 reports in the library; ${ours.length} first markings per side; card times include the ${HOVER_OPEN_DELAY_MS} ms hover delay, the first one loading the card's view`,
+      firstMarkMs: firstMarkMsRuns.median,
+      firstMarkMsRuns,
+      longTasks: Math.max(longTasksProfiled, longTasksSelfTimed),
+      longTasksProfiled,
+      longTasksSelfTimed,
+      longestTaskMs: Math.max(
+        storm.longestTaskMs,
+        timesAfterStorm.longestMs,
+        ...ours.map((run) => Math.max(run.tasks.longestTaskMs, run.times.longestMs)),
+      ),
+      longTasksTopFrameOnly: ours.reduce((most, run) => Math.max(most, run.tasks.longTasksTopFrame), 0) + storm.longTasksTopFrame,
+      perRun: [
+        ...ours.map(({ tasks, times }) => ({ tasks, times })),
+        {
+          tasks: storm,
+          times: { ...timesAfterStorm, longTasks: timesAfterStorm.longTasks - timesBeforeStorm.longTasks },
+        },
+      ].map(({ tasks, times }) => ({
+        ms: tasks.extensionMs,
+        longTasks: tasks.longTasks,
+        longestMs: tasks.longestTaskMs,
+        selfTimedLongTasks: times.longTasks,
+        selfTimedLongestMs: times.longestMs,
+      })),
       marks,
       hoverToCardMs,
       hoverToCardAfterDelayMs: hoverToCardMs - HOVER_OPEN_DELAY_MS,
+      hoverToCardWarmMs,
       msPer100Nodes: (storm.extensionMs / stormNodes) * 100,
       stormNodes,
-      baseline: "pageScriptMs: the page's own script time during the storm, same profile",
+      baseline:
+        "baselineFirstMarkMs: the page's own naive lens (walk, one RegExp, checkVisibility, highlights) on the same page where the extension does not run, profiled alike, runs alternated with ours; pageScriptMs: the page's own script time during the storm, same profile",
+      baselineFirstMarkMs: baselineFirstMarkMsRuns.median,
+      baselineFirstMarkMsRuns,
+      baselineMarks: baseline.at(-1)!.marks,
       pageScriptMs: storm.pageMs,
     };
   } finally {

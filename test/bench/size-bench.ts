@@ -9,6 +9,8 @@ const BUILD_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.
 export interface SizeFigures {
   input: string;
   contentScriptGzBytes: number;
+  /** The hover card's view, injected on a page the first time a card opens there (`card-view.js`). */
+  cardViewGzBytes: number;
   workerGzBytes: number;
   popupGzBytes: number;
   libraryPageGzBytes: number;
@@ -26,6 +28,7 @@ export function benchSize(): SizeFigures {
   return {
     input: `${BUILD_DIR} (gzip -9); popup and library page include the ${shared.length} shared chunk(s)`,
     contentScriptGzBytes: gz(join(BUILD_DIR, 'content-scripts', 'content.js')),
+    cardViewGzBytes: gz(join(BUILD_DIR, 'card-view.js')),
     workerGzBytes: gz(join(BUILD_DIR, 'background.js')),
     popupGzBytes: chunk('popup-').reduce((sum, name) => sum + gz(join(BUILD_DIR, 'chunks', name)), 0) + sharedGz,
     libraryPageGzBytes: chunk('options-').reduce((sum, name) => sum + gz(join(BUILD_DIR, 'chunks', name)), 0) + sharedGz,

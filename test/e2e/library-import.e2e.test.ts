@@ -49,7 +49,9 @@ describe('the library page', () => {
     await library
       .getByTestId('import-security-list')
       .setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name,aliases\n920964.BJ,示例节水,\n') });
-    await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/mine\.csv: 1 securities, 1 names \(simple-csv\)/);
+    await expect
+      .poll(() => library.getByTestId('tool-status').textContent())
+      .toMatch(/mine\.csv: 1 securities, 1 names \(code,name,aliases CSV\)/);
     await expect.poll(() => library.getByRole('list', { name: 'Imported security lists' }).textContent()).toContain('mine.csv: 1 name');
     await library.getByRole('button', { name: 'Re-index library' }).click();
     await expect.poll(() => library.getByTestId('tool-status').textContent()).toMatch(/Re-indexed 3 reports; 1 changed/);

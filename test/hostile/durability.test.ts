@@ -1,3 +1,4 @@
+import { bucketsByReport } from '../../lib/db/reports-naming-index';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../../lib/db/database';
 import { loadParseContext } from '../../lib/db/library-dictionary';
@@ -287,12 +288,14 @@ const ROUND_TRIP_BATCHES = 4;
  * Tables compared in the round trip, and what is left out. The `imports` table is the log of import runs (their
  * times and per-file outcomes); a backup does not carry it, and the restore is a new run, so it is compared by
  * count only. For the same reason `importId` (which run a report came in) is left out of `reports`: it numbers
- * the runs of the database it is in. Every other field of every report, alias and index row must be identical.
+ * the runs of the database it is in. Every other field of every report, alias and index row must be identical. The
+ * names index is compared by what it says of each report: its slices follow the order reports were written in.
  */
 async function roundTripHashes(db: LibraryDatabase): Promise<Record<string, string>> {
-  const dump = await tableDump(db, ['imports']);
+  const dump = await tableDump(db, ['imports', 'nameSlices', 'nameBits']);
   // Rows are stable JSON (keys sorted), so the field is always written as `"importId":<n>`.
   dump.reports = dump.reports!.replace(/"importId":\d+/g, '"importId":0');
+  dump.namesIndex = JSON.stringify(await bucketsByReport(db));
   return Object.fromEntries(Object.entries(dump).map(([table, json]) => [table, sha256(json)]));
 }
 
@@ -371,6 +374,7 @@ test(`backup round trip at ${ROUND_TRIP_REPORTS.toLocaleString('en')} reports: e
   expect(Object.keys(after).sort()).toEqual([
     'aliasBlocks',
     'aliases',
+    'namesIndex',
     'pdfFiles',
     'reportBodies',
     'reportSecurities',
