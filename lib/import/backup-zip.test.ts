@@ -2,7 +2,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { bucketsByReport } from '../db/reports-naming-index';
-import { sha256, tableDump } from '../../test/support/hostile-library';
+import { sha256, tableDump, tableHashes } from '../../test/support/hostile-library';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { BACKUP_MANIFEST, parseBackupPart, writeBackupZip } from './backup-zip';
 import { blockNames } from './late-aliases';
@@ -13,6 +13,8 @@ import { runLibraryImport } from './run-library-import';
  * Small parts are forced by size: every run crosses several parts.
  */
 const REPORTS = Number(process.env.BACKUP_ROUND_TRIP_REPORTS ?? 600);
+/** Time allowed: ten minutes, or 30 ms a report (import, export and restore in fake-indexeddb) if that is longer. */
+const ROUND_TRIP_TIMEOUT_MS = Math.max(600_000, REPORTS * 30);
 
 /** Names no list knows, taught by every 40th post (`名称（代码）`) and mentioned bare by every third. */
 const TAUGHT = [
@@ -52,42 +54,85 @@ const library = async (name = `backup-zip-${crypto.randomUUID()}`) => {
  * Every table but the import log, with `importId` (which run, in the database it is in) left out. The names index is
  * compared by what it says of each report (its slices and bit positions follow the order reports were written in).
  */
-const hashes = async (db: LibraryDatabase) => {
-  const dump = await tableDump(db, ['imports', 'nameSlices', 'nameBits']);
-  dump.reports = dump.reports!.replace(/"importId":\d+/g, '"importId":0');
-  dump.namesIndex = JSON.stringify(await bucketsByReport(db));
-  return Object.fromEntries(Object.entries(dump).map(([table, json]) => [table, sha256(json)]));
-};
+const hashes = async (db: LibraryDatabase) => ({
+  ...(await tableHashes(db, ['imports', 'nameSlices', 'nameBits'], (table, row) => (table === 'reports' ? { ...row, importId: 0 } : row))),
+  namesIndex: sha256(JSON.stringify(await bucketsByReport(db))),
+});
 
-test(`streamed backup round trip at ${REPORTS.toLocaleString('en')} reports: export → delete → import gives identical tables`, async () => {
-  const db = await library();
-  const files = Array.from({ length: REPORTS }, (_, i) => post(i));
-  for (let at = 0; at < files.length; at += 2_000) {
-    const result = await runLibraryImport(db, files.slice(at, at + 2_000), async () => {});
-    expect(result.failed).toEqual([]);
+/** Peak resident set, JS heap and ArrayBuffers of this process while `run` runs, sampled every 200 ms, in MB. */
+async function peakMemory<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; ms: number; rssMb: number; heapMb: number; arrayBuffersMb: number }> {
+  const peak = { rss: 0, heap: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, rss);
+    peak.heap = Math.max(peak.heap, heapUsed);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, arrayBuffers);
+  };
+  const timer = setInterval(sample, 200);
+  const start = performance.now();
+  try {
+    const value = await run();
+    sample();
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    return {
+      value,
+      ms: Math.round(performance.now() - start),
+      rssMb: mb(peak.rss),
+      heapMb: mb(peak.heap),
+      arrayBuffersMb: mb(peak.arrayBuffers),
+    };
+  } finally {
+    clearInterval(timer);
   }
-  expect(await db.aliases.where('origin').equals('learned').count()).toBe(TAUGHT.length);
-  const before = await hashes(db);
+}
 
-  const chunks: Uint8Array[] = [];
-  let largestChunk = 0;
-  const manifest = await writeBackupZip(db, (chunk) => {
-    chunks.push(chunk);
-    largestChunk = Math.max(largestChunk, chunk.length);
-  });
-  expect(manifest).toMatchObject({ reports: REPORTS, aliases: TAUGHT.length, version: 2 });
-  const zip = new File(chunks as BlobPart[], 'reportlens-backup.zip');
-  // Streamed: no chunk is the backup whole (parts are deflated piece by piece).
-  expect(largestChunk).toBeLessThan(zip.size);
+test(
+  `streamed backup round trip at ${REPORTS.toLocaleString('en')} reports: export → delete → import gives identical tables`,
+  async () => {
+    const db = await library();
+    const seeded = await peakMemory(async () => {
+      for (let at = 0; at < REPORTS; at += 2_000) {
+        const files = Array.from({ length: Math.min(2_000, REPORTS - at) }, (_, k) => post(at + k));
+        const result = await runLibraryImport(db, files, async () => {});
+        expect(result.failed).toEqual([]);
+      }
+    });
+    expect(await db.aliases.where('origin').equals('learned').count()).toBe(TAUGHT.length);
+    const before = await hashes(db);
 
-  const name = db.name;
-  await db.delete();
-  const restored = await library(name);
-  const result = await runLibraryImport(restored, [zip], async () => {});
-  expect(result.failed).toEqual([]);
-  expect(result.imported).toHaveLength(REPORTS);
-  expect(await hashes(restored)).toEqual(before);
-}, 600_000);
+    const chunks: Uint8Array[] = [];
+    let largestChunk = 0;
+    const exported = await peakMemory(() =>
+      writeBackupZip(db, (chunk) => {
+        chunks.push(chunk);
+        largestChunk = Math.max(largestChunk, chunk.length);
+      }),
+    );
+    const manifest = exported.value;
+    expect(manifest).toMatchObject({ reports: REPORTS, aliases: TAUGHT.length, version: 2 });
+    const zip = new File(chunks as BlobPart[], 'reportlens-backup.zip');
+    // Streamed: no chunk is the backup whole (parts are deflated piece by piece).
+    expect(largestChunk).toBeLessThan(zip.size);
+
+    const name = db.name;
+    await db.delete();
+    const restored = await library(name);
+    const restore = await peakMemory(() => runLibraryImport(restored, [zip], async () => {}));
+    const result = restore.value;
+    const figures = (label: string, { ms, rssMb, heapMb, arrayBuffersMb }: Omit<Awaited<ReturnType<typeof peakMemory>>, 'value'>) =>
+      `${label} ${(ms / 1000).toFixed(1)} s, peak RSS ${rssMb} MB (heap ${heapMb}, ArrayBuffers ${arrayBuffersMb})`;
+    // The figures the README quotes for the large run (fake-indexeddb keeps the whole database in this process's heap).
+    console.info(
+      `backup round trip at ${REPORTS} reports (zip ${(zip.size / 1048576).toFixed(1)} MB): ${figures('imports', seeded)}; ${figures('export', exported)}; ${figures('restore', restore)}`,
+    );
+    expect(result.failed).toEqual([]);
+    expect(result.imported).toHaveLength(REPORTS);
+    expect(await hashes(restored)).toEqual(before);
+  },
+  ROUND_TRIP_TIMEOUT_MS,
+);
 
 test.each([
   ['a part that is not JSON', 'reports-0001.ndjson', '{"fileName":"a.md"\n', /line 1 is not valid JSON/],

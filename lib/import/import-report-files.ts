@@ -1,5 +1,5 @@
 import type { LibraryDatabase, StoredAlias, StoredBlock } from '../db/database';
-import { parseReport, type ParseContext } from '../reports/parse-report';
+import { readReport, resolveReport, type ParseContext, type ReadReport } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
 import { bytesHash, contentHash } from './content-hash';
 import { PDF_FILE } from './import-file-rules';
@@ -84,11 +84,17 @@ export async function parseSelection(
   const hashes: Promise<void>[] = [];
   /** How many aliases were known when each report's securities were resolved (see {@link resolveLateAliases}). */
   const aliasesKnown = new Map<PendingReport, number>();
+  /**
+   * What was read of each pending report: resolving it again (a name learned later, lines found repeated) needs no
+   * second read of its text. About the size of the texts; a written part's are dropped with it.
+   */
+  const readOf = new Map<PendingReport, ReadReport>();
   /** Reports a part wrote, and how many aliases were known when each was read. */
   const written: WrittenReport[] = [];
   const writtenKnew: number[] = [];
   const addReport = (file: string, text: string, importedAt: string, archive?: string, pdf?: Uint8Array) => {
-    const report = parseReport(file, text, { ...context, learn: learner.learn });
+    const read = readReport(file, text, { ...context, learn: learner.learn });
+    const report = resolveReport(read, context);
     const entry: PendingReport = {
       ...report,
       id: '',
@@ -100,6 +106,7 @@ export async function parseSelection(
       ...(pdf ? { pdf } : {}),
     };
     pending.push(entry);
+    readOf.set(entry, read);
     aliasesKnown.set(entry, learner.size);
     // A PDF's identity is its bytes (the text is ours, and a better layout reader may read it differently).
     hashes.push((pdf ? bytesHash(pdf) : contentHash(text)).then((id) => void (entry.id = id)));
@@ -157,6 +164,7 @@ export async function parseSelection(
             written.push({ id: report.id, fileName: report.fileName, archive: report.archive, lateAliases: false });
             writtenKnew.push(aliasesKnown.get(report)!);
             aliasesKnown.delete(report);
+            readOf.delete(report);
           }
         }
       } else if (PDF_FILE.test(entry.path)) {
@@ -179,8 +187,8 @@ export async function parseSelection(
   const reports = pending.filter((report) => !refused(report));
   const learned = learner.aliases();
   // Only the reports kept are read again; the aliases are those known while they were read.
-  resolveLateAliases(reports, aliasesKnown, learned, context, failed);
-  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => report.originalText));
+  resolveLateAliases(reports, aliasesKnown, learned, context, failed, readOf);
+  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => readOf.get(report) ?? report.originalText));
   // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
   const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
   const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));

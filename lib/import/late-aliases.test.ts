@@ -61,7 +61,7 @@ test(
     const read: string[] = [];
     const bulkGet = db.reportBodies.bulkGet.bind(db.reportBodies);
     vi.spyOn(db.reportBodies, 'bulkGet').mockImplementation((keys) => {
-      read.push(...(keys as string[]));
+      read.push(...keys);
       return bulkGet(keys);
     });
     await importReportFiles(db, [TEACHER], await loadParseContext(db));

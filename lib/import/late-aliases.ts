@@ -5,7 +5,7 @@ import { reportPages, reportsByIds, yieldToPage } from '../db/report-pages';
 import { reportsPossiblyNaming } from '../db/reports-naming-index';
 import { rewriteReports } from '../db/report-writes';
 import { createSecurityMatcher } from '../detect/find-securities';
-import { parseReport, type ParseContext } from '../reports/parse-report';
+import { parseReport, resolveReport, type ParseContext, type ReadReport } from '../reports/parse-report';
 import type { NameBlock } from '../securities/alias-gate';
 import { chineseVariantTable } from '../securities/chinese-variants';
 import type { SecurityId } from '../securities/security-id';
@@ -34,9 +34,13 @@ export function latestAliasMentioned(aliases: readonly StoredAlias[]): (text: st
   };
 }
 
-/** The stored fields of a report parsed again with `context` (no learning: the aliases are all known by then). */
-function reparsed<T extends Omit<LibraryReport, 'importId'>>(report: T, context: ParseContext): T {
-  const parsed = parseReport(report.fileName, report.originalText, { ...context, learn: undefined });
+/**
+ * The stored fields of a report parsed again with `context` (no learning: the aliases are all known by then); with
+ * what was read of it (`read`), only resolved again.
+ */
+function reparsed<T extends Omit<LibraryReport, 'importId'>>(report: T, context: ParseContext, read?: ReadReport): T {
+  const again = { ...context, learn: undefined };
+  const parsed = read ? resolveReport(read, again) : parseReport(report.fileName, report.originalText, again);
   return { ...report, ...parsed, securityIds: parsed.securities.map((s) => s.id) };
 }
 
@@ -51,6 +55,7 @@ export function resolveLateAliases(
   aliases: readonly StoredAlias[],
   context: ParseContext,
   failed: ImportResult['failed'],
+  readOf: ReadonlyMap<PendingReport, ReadReport> = new Map(),
 ): void {
   const stale = reports.filter((report) => aliasesKnown.get(report)! < aliases.length);
   if (!stale.length) return;
@@ -58,7 +63,7 @@ export function resolveLateAliases(
   for (const report of stale) {
     if (latestMentioned(report.originalText) < aliasesKnown.get(report)!) continue;
     try {
-      Object.assign(report, reparsed(report, context));
+      Object.assign(report, reparsed(report, context, readOf.get(report)));
     } catch (error) {
       failed.push({ file: report.fileName, reason: `read again for a name learned later: ${(error as Error).message}` });
     }

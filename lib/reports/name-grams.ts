@@ -39,6 +39,8 @@ function bucketOf(a: number, b: number): number {
 /** Reused between texts: `seen[b] === stamp` marks bucket b as already listed for the current text. */
 const seen = new Uint32Array(GRAM_BUCKETS);
 let stamp = 0;
+/** Reused between texts: the buckets found so far (a text has at most every bucket once). */
+const found = new Uint16Array(GRAM_BUCKETS);
 
 /**
  * The distinct buckets of every pair of adjacent units in `text`, folded (see {@link folds}); pairs with a unit that
@@ -51,7 +53,7 @@ export function textBuckets(text: string): Uint16Array {
     seen.fill(0);
     stamp = 1;
   }
-  const out: number[] = [];
+  let count = 0;
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = fold[text.charCodeAt(i)]!;
@@ -59,12 +61,12 @@ export function textBuckets(text: string): Uint16Array {
       const bucket = bucketOf(previous, unit);
       if (seen[bucket] !== stamp) {
         seen[bucket] = stamp;
-        out.push(bucket);
+        found[count++] = bucket;
       }
     }
     previous = unit;
   }
-  return Uint16Array.from(out);
+  return found.slice(0, count);
 }
 
 /**

@@ -54,10 +54,28 @@ export interface ParseContext {
 }
 
 /**
- * Parses one decoded report file. Throws with a reader-facing reason (broken front matter, no text) so the import
- * can report it per file.
+ * What {@link readReport} takes from a report's text: everything that depends on the text alone. Resolving it
+ * ({@link resolveReport}) adds what depends on the batch around it (the dictionary, the lines its source repeats), so
+ * a batch that learns more after a report was read resolves it again without reading its text again.
  */
-export function parseReport(fileName: string, text: string, context: ParseContext): ParsedReport {
+export interface ReadReport {
+  fileName: string;
+  frontMatter: ReturnType<typeof splitFrontMatter>['frontMatter'];
+  body: string;
+  format: ReportFormat;
+  blocks: ReturnType<typeof reportBlocks>;
+  brokerNote: BrokerFields | undefined;
+  title: string;
+  source: string | undefined;
+  sourceKey: string;
+}
+
+/**
+ * Reads one decoded report file: front matter, blocks, broker fields, title and source; learns aliases from its
+ * plain text (`context.learn`) and records its lines in `context.repeats`. Throws with a reader-facing reason
+ * (broken front matter, no text).
+ */
+export function readReport(fileName: string, text: string, context: ParseContext): ReadReport {
   const { frontMatter, body } = /\.pdf$/i.test(fileName)
     ? { frontMatter: splitFrontMatter('').frontMatter, body: text }
     : splitFrontMatter(text);
@@ -70,8 +88,19 @@ export function parseReport(fileName: string, text: string, context: ParseContex
   context.learn?.(plainText, fileName);
   const source = extractSource(blocks, frontMatter);
   const sourceKey = sourceKeyOf(source, fileName);
+  context.repeats?.record(
+    sourceKey,
+    fileName,
+    blocks.map((block) => block.text),
+    frontMatter.description,
+  );
+  return { fileName, frontMatter, body, format, blocks, brokerNote, title, source, sourceKey };
+}
+
+/** The securities, summary and the rest of a read report, with the dictionary and repeated lines known now. */
+export function resolveReport(read: ReadReport, context: ParseContext): ParsedReport {
+  const { fileName, frontMatter, body, format, blocks, brokerNote, title, source, sourceKey } = read;
   const lines = blocks.map((block) => block.text);
-  context.repeats?.record(sourceKey, fileName, lines, frontMatter.description);
   const repeated = (line: string) => context.repeats?.isRepeated(sourceKey, line) ?? false;
   const descriptionRepeated = frontMatter.description
     ? (context.repeats?.isRepeatedDescription(sourceKey, frontMatter.description) ?? false)
@@ -102,6 +131,14 @@ export function parseReport(fileName: string, text: string, context: ParseContex
     tags: [...new Set([...frontMatter.tags, ...frontMatter.categories])],
     ...(brokerNote ? { brokerNote } : {}),
   };
+}
+
+/**
+ * Parses one decoded report file ({@link readReport}, then {@link resolveReport}). Throws with a reader-facing
+ * reason (broken front matter, no text) so the import can report it per file.
+ */
+export function parseReport(fileName: string, text: string, context: ParseContext): ParsedReport {
+  return resolveReport(readReport(fileName, text, context), context);
 }
 
 /** Broker-note fields: a PDF's body lines with their pages (the broker from every line), else the blocks in order. */

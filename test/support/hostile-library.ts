@@ -35,6 +35,32 @@ export async function tableDump(db: LibraryDatabase, except: readonly string[] =
   });
 }
 
+/**
+ * SHA-256 of each table, rows in primary-key order as stable JSON (`{@link tableDump}` hashed), computed row by row so
+ * a library of 100,000 reports (more text than one string may hold) can be compared; `row` may rewrite a row first.
+ */
+export async function tableHashes(
+  db: LibraryDatabase,
+  except: readonly string[] = [],
+  row: (table: string, value: object) => object = (_, value) => value,
+): Promise<Record<string, string>> {
+  const tables = db.tables.filter((table) => !except.includes(table.name)).sort((a, b) => a.name.localeCompare(b.name));
+  return db.transaction('r', tables, async () => {
+    const hashes: Record<string, string> = {};
+    for (const table of tables) {
+      const hash = createHash('sha256');
+      let first = true;
+      hash.update('[');
+      await table.each((value: object) => {
+        hash.update(`${first ? '' : ','}${JSON.stringify(stable(row(table.name, value)))}`);
+        first = false;
+      });
+      hashes[table.name] = hash.update(']').digest('hex');
+    }
+    return hashes;
+  });
+}
+
 /** SHA-256 of a text, in hex. */
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
