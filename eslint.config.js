@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
 /** Folders the content script and everything it imports live in: a finance page's world, where IndexedDB is the site's. */
 const TAB_SIDE = [
   'entrypoints/content/**',
+  'entrypoints/card-view.tsx',
   'components/**',
   'lib/page/**',
   'lib/detect/**',

@@ -86,7 +86,7 @@ export function HoverCard(props: HoverCardProps) {
           <p class="rl-card-count rl-card-counts">
             <span>
               {t('card.reports', { n: security.reportCount })}
-              {security.aboutCount > 0 && ` · ${t('card.aboutCount', { n: security.aboutCount })}`}
+              {security.aboutCount > 0 && <span class="rl-about-count">{` · ${t('card.aboutCount', { n: security.aboutCount })}`}</span>}
             </span>
             {security.reportCount > 0 && (
               <button type="button" class="rl-link rl-all-reports" onClick={() => onOpenSecurity(security.id)}>

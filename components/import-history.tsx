@@ -27,7 +27,7 @@ export function ImportHistory({ history }: { history: ImportBatch[] }) {
                   <summary>{batch.failed.length}</summary>
                   <ul>
                     {batch.failed.map((failure, i) => (
-                      <li key={i}>{t('history.failure', { file: failure.file, reason: failure.reason })}</li>
+                      <li key={i}>{t('history.failure', { file: t('reason', { reason: failure.file }), reason: failure.reason })}</li>
                     ))}
                   </ul>
                 </details>

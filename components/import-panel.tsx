@@ -101,7 +101,7 @@ function OutcomeTable({ rows, label }: { rows: OutcomeRow[]; label: string }) {
       <tbody>
         {rows.map((row, i) => (
           <tr key={i} class={row.outcome === 'failed' ? 'rl-failed' : undefined}>
-            <td>{row.file}</td>
+            <td>{row.outcome === 'failed' ? t('reason', { reason: row.file }) : row.file}</td>
             <td>{t(`import.outcome.${row.outcome}`)}</td>
             <td>{row.outcome === 'failed' ? t('reason', { reason: row.detail }) : row.detail}</td>
           </tr>

@@ -60,7 +60,7 @@ export function PopupView({ state, site, query, result, onSearch, onToggleSite, 
 function PageReports({ state, onOpenReport }: { state: Extract<PopupState, { kind: 'page' }>; onOpenReport: (id: string) => void }) {
   const t = useText();
   const entries = popupEntries(state.related, state.page);
-  if (!entries.length) return <p class="rl-none">{t('popup.none', { n: state.libraryReports })}</p>;
+  if (!entries.length) return <p class="rl-none">{t('popup.none', { n: state.libraryReports ?? 0 })}</p>;
   return (
     <>
       <p class="rl-page-summary">{t('popup.onPage', { n: entries.length })}</p>

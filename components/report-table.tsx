@@ -56,7 +56,7 @@ export function ReportTable({ reports, sort, searching, onSort, onOpen }: Report
           </button>
         </p>
       )}
-      <table aria-label={t('table.label')}>
+      <table class="rl-report-table" aria-label={t('table.label')}>
         <thead>
           <tr>{COLUMNS.map(header)}</tr>
         </thead>

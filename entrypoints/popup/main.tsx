@@ -24,9 +24,8 @@ type ViewState = Pick<PopupViewProps, 'state' | 'query' | 'result' | 'site'>;
 
 async function main() {
   const app = document.getElementById('app')!;
-  // Asked before anything waits: the worker starts its search index while the popup loads, and the library and tab
-  // are asked while the language setting is read.
-  void workerMessenger.sendMessage('prepareSearch', undefined).catch(() => undefined);
+  // The library and tab are asked while the language setting is read. No `prepareSearch` here: building the index
+  // would compete with the look-ups this popup (and the next) waits for; a search from the popup builds it.
   const [choice, tabId] = await Promise.all([languageChoice(), targetTabId()]);
   const loading = loadPopupState(tabId);
   const locale = resolveLocale(choice, navigator.languages);

@@ -50,7 +50,7 @@ const PAGES_EN = {
   'popup.startLabel': 'Getting started',
   'popup.emptyTitle': 'Your library is empty',
   'popup.emptyText':
-    'Import your research reports (Markdown, HTML or text files, with or without front matter) on the library page. Securities they discuss are then marked on finance pages; hover a mark to see what your reports say.',
+    'Import your research reports (PDF, Markdown, HTML or text files, with or without front matter) on the library page. Securities they discuss are then marked on finance pages; hover a mark to see what your reports say.',
   'popup.import': 'Import reports',
   'popup.tryDemo': 'Try the demo library',
   'popup.none': 'No securities with reports on this page. Your library has {n} report(s).',
@@ -294,7 +294,7 @@ const PAGES_ZH: Record<keyof typeof PAGES_EN, string> = {
   'popup.startLabel': '开始使用',
   'popup.emptyTitle': '研报库还是空的',
   'popup.emptyText':
-    '在研报库页面导入你的研报（Markdown、HTML 或文本文件，可带 front matter）。之后财经网页上提到的相关证券会被标记，悬停即可查看你的研报怎么说。',
+    '在研报库页面导入你的研报（PDF、Markdown、HTML 或文本文件，可带 front matter）。之后财经网页上提到的相关证券会被标记，悬停即可查看你的研报怎么说。',
   'popup.import': '导入研报',
   'popup.tryDemo': '试用示例研报库',
   'popup.none': '本页没有你的研报涉及的证券。研报库共有 {n} 篇研报。',

@@ -10,6 +10,8 @@ test.each([
   // The YAML library's English is left out where it gives the place.
   ['front matter is not valid YAML: Missing closing "quote at line 3, column 9:', 'front matter 不是有效的 YAML（第 3 行第 9 列）'],
   ['https://x.example/feed answers HTTP 503', 'https://x.example/feed 返回 HTTP 503'],
+  // The file column's stand-in when no one file failed.
+  ['(reports already in the library)', '（库中已有的研报）'],
   // A reason no template knows is shown as written, not lost.
   ['something new went wrong', 'something new went wrong'],
 ])('%s', (reason, zh) => {

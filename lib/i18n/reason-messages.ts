@@ -105,6 +105,10 @@ const REASONS_ZH: readonly (readonly [en: string, zh: string])[] = [
     'The library could not be written: nothing from this import was written and the library is unchanged ({detail}).',
     '无法写入研报库：本次导入没有写入任何内容，研报库保持原样（{detail}）。',
   ],
+  // What stands in a failure's file column when no one file failed (lib/import).
+  ['(reports already in the library)', '（库中已有的研报）'],
+  ['(reports naming a blocked name)', '（提到已屏蔽名称的研报）'],
+  ['(import)', '（本次导入）'],
   // Security lists (lib/securities/security-lists.ts) and aliases.
   ['the list is not valid JSON: {detail}', '列表不是有效的 JSON：{detail}'],
   ['a JSON list must be an array', 'JSON 列表必须是数组'],

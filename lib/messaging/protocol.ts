@@ -203,7 +203,7 @@ export interface WorkerReplies {
   /** The library was written to: drop caches and recompile the dictionary (extension pages only). */
   libraryChanged(): void;
   /**
-   * A search is likely soon (the popup or library page opened): the worker starts building its search index if it
+   * A search is likely soon (the library page opened): the worker starts building its search index if it
    * keeps none, and answers at once (extension pages only).
    */
   prepareSearch(): void;

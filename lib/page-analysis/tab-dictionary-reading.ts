@@ -42,7 +42,8 @@ export class TabNames {
   readonly #variants: Map<number, number>;
   readonly #sent = new Set<string>();
   readonly #ask: AskPageNames | undefined;
-  #matcher: SecurityMatcher;
+  /** Built when first needed: a page whose texts add names gets its matcher from `widen`, never building this one. */
+  #matcher: SecurityMatcher | undefined;
   #listings: ((id: SecurityId) => SecurityId[]) | undefined;
 
   constructor(
@@ -52,12 +53,11 @@ export class TabNames {
     this.#ask = ask;
     for (const entry of dictionary.entries) this.#entries.set(entry.id, entry);
     this.#variants = new Map(dictionary.variants);
-    this.#matcher = tabMatcher(dictionary);
   }
 
   /** The matcher with every name learned so far. */
   get matcher(): SecurityMatcher {
-    return this.#matcher;
+    return (this.#matcher ??= tabMatcher(this.dictionary));
   }
 
   /** A listing's name to show. */
@@ -74,7 +74,7 @@ export class TabNames {
   /** The matcher to read `texts` with: the worker is asked about those not asked before, in requests of bounded size. */
   async widen(texts: readonly string[]): Promise<SecurityMatcher> {
     const ask = this.#ask;
-    if (!ask) return this.#matcher;
+    if (!ask) return this.matcher;
     const chunks: string[] = [];
     let chunk = '';
     let total = 0;
@@ -108,7 +108,7 @@ export class TabNames {
           this.#entries.set(entry.id, entry);
           added = true;
         }
-    if (!added) return this.#matcher;
+    if (!added) return this.matcher;
     for (const reply of replies) for (const [from, to] of reply?.variants ?? []) this.#variants.set(from, to);
     this.#listings = undefined;
     return (this.#matcher = tabMatcher({

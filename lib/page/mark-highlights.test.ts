@@ -12,7 +12,7 @@ test.each([
   [[1], 1, 1],
   [[0, 2, 1], 1, 3],
 ] as const)('marks added %j: %i sheet(s) adopted, %i range(s) drawn', (batches, sheets, ranges) => {
-  vi.stubGlobal('StaticRange', class {});
+  vi.stubGlobal('StaticRange', Object);
   const { document } = parseHTML('<html><body><p>阿里巴巴 and 腾讯</p></body></html>');
   const registry = new Map<string, Set<unknown>>();
   const view = {
@@ -24,10 +24,10 @@ test.each([
   };
   Object.defineProperty(document, 'defaultView', { value: view });
   Object.assign(document, { adoptedStyleSheets: [] });
-  const node = document.querySelector('p')!.firstChild as unknown as Text;
-  const mark: PageMark = { node, mention: { id: 'HK:09988', start: 0, end: 4, text: '阿里巴巴', rule: 'name' } } as PageMark;
+  const node = document.querySelector('p')!.firstChild as Text;
+  const mark = { node, mention: { id: 'HK:09988', start: 0, end: 4, text: '阿里巴巴', rule: 'name' } } as PageMark;
 
-  const highlights = new MarkHighlights(document as unknown as Document);
+  const highlights = new MarkHighlights(document);
   expect(document.adoptedStyleSheets).toHaveLength(0);
   for (const count of batches) highlights.add(Array.from({ length: count }, () => mark));
   expect(document.adoptedStyleSheets).toHaveLength(sheets);

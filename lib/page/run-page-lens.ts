@@ -97,6 +97,22 @@ function choosePainter({ doc, markStyle, overlayLayer, privateMarks }: PageLensD
 }
 
 /**
+ * `ask` with the clock stopped while the worker answers: our task ends once the requests are sent (serialising them
+ * is ours) and the next begins when the last answer is in.
+ */
+function timedAsk(ask: AskPageNames, clock: TaskClock): AskPageNames {
+  let waiting = 0;
+  return (text) => {
+    waiting++;
+    const reply = ask(text);
+    queueMicrotask(() => clock.end());
+    return reply.finally(() => {
+      if (--waiting === 0) clock.begin();
+    });
+  };
+}
+
+/**
  * Finds the page's securities that have reports, marks them, and opens the card on hover. Never writes to the
  * page's DOM; everything stops when `signal` aborts.
  */
@@ -107,7 +123,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const yieldToPage = clock ? clock.yielding(nextFrame(view)) : nextFrame(view);
   const withReports = new Set(dictionary.withReports);
   const markable = (id: SecurityId) => dictionary.markAll || withReports.has(id);
-  const tabNames = new TabNames(dictionary, deps.pageNames);
+  const tabNames = new TabNames(dictionary, clock && deps.pageNames ? timedAsk(deps.pageNames, clock) : deps.pageNames);
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
@@ -164,11 +180,20 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     painter.add(kept);
     tell();
   };
+  /**
+   * The matcher for `texts` (`TabNames.widen`), then the page runs before the reading goes on: when the texts named
+   * securities the tab did not know, building the matcher anew was a task's worth of work on its own.
+   */
+  const widen = async (texts: readonly string[]) => {
+    const matcher = await tabNames.widen(texts);
+    await yieldToPage();
+    return matcher;
+  };
   /** Live text, scanned one batch after another with the page analysis's verdict on the publisher. */
   let scans = Promise.resolve();
   const scanLive = (nodes: Text[]) =>
     (scans = scans.then(async () => {
-      const matcher = await tabNames.widen(nodes.map((node) => node.data));
+      const matcher = await widen(nodes.map((node) => node.data));
       const marks = await scanForMarks({ nodes }, matcher, (id) => !publisher.has(id), {
         signal,
         yieldToPage,
@@ -200,8 +225,11 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     const analysis = await analysePage({
       doc,
       url: deps.url,
-      matcher: tabNames.matcher,
-      matcherFor: (texts) => tabNames.widen(texts),
+      // Read only without `matcherFor`: the tab dictionary's own matcher is not built when the page's texts widen it.
+      get matcher() {
+        return tabNames.matcher;
+      },
+      matcherFor: widen,
       listingsOf: (id) => tabNames.listingsOf(id),
       reader,
       signal,

@@ -10,6 +10,11 @@ import type { ChangedReports } from './library-changes';
  * tokenising, so look-ups asked meanwhile are answered between steps.
  */
 const BUILD_PAGE = 500;
+/**
+ * Wait after `prepareSearch` before building: the page that asked is still loading and asks for its first screen
+ * (library size, look-ups, table rows) meanwhile; a build started at once would compete with those for the worker.
+ */
+const PREPARE_DELAY_MS = 1_000;
 /** Removed or replaced reports' slots tolerated before the index is rebuilt to free them (besides half its size). */
 const COMPACT_AFTER_DEAD_SLOTS = 5_000;
 
@@ -32,7 +37,7 @@ export const searchableReport = (report: StoredReport): SearchableReport => ({
 
 /**
  * The worker's library search. The index is built from digest rows a page at a time, on the first search or when
- * an extension page says a search may come ({@link prepare}: the popup and the library page on opening), and then
+ * an extension page says a search may come ({@link prepare}: the library page on opening), and then
  * kept while the worker lives, following the database:
  * - a change naming its reports (Dexie names the keys of writes of fewer than 50 rows) re-reads those rows;
  * - a change of a range of reports (a bulk write, a clear) is first reconciled by keys (reports added or deleted
@@ -129,7 +134,9 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
     },
     /** Starts building the index if none is kept, without waiting: a search is likely to come. */
     prepare(): void {
-      if (!started) void current().catch(() => undefined);
+      setTimeout(() => {
+        if (!started) void current().catch(() => undefined);
+      }, PREPARE_DELAY_MS);
     },
     /** Reports changed (their ids, or 'all' for a range): updates the kept index, if any. */
     reportsChanged(reports: ChangedReports): void {

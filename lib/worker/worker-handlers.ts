@@ -33,8 +33,8 @@ export interface WorkerEffects {
   setBadge: (tabId: number, text: string) => Promise<void>;
   /** Tells open tabs the library changed, so they fetch the new dictionary and mark again. */
   refreshTabs?: () => Promise<void>;
-  /** Runs the card view's script in one frame of a tab (see `lib/page/card-view.ts`). */
-  injectCardView: (tabId: number, frameId: number) => Promise<void>;
+  /** Runs the card view's script in one frame of a tab (see `lib/page/card-view.ts`); tests that open no card omit it. */
+  injectCardView?: (tabId: number, frameId: number) => Promise<void>;
 }
 
 /**
@@ -104,7 +104,7 @@ export function createWorkerHandlers(
     },
     loadCardView: async (_none, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) await injectCardView(tabId, sender.frameId ?? 0);
+      if (tabId !== undefined) await injectCardView?.(tabId, sender.frameId ?? 0);
     },
     getLibraryStats: async () => ({ reports: await (reportCount ??= countReports(db)) }),
     prepareSearch: () => search.prepare(),

@@ -57,9 +57,23 @@ const storedPdfReports = (page: Page) =>
   );
 
 describe.each([
-  { lang: 'en', locale: undefined, ratingLine: /买入 \(上调\) · target 390\.5 CNY · 东方证券 2025-10-22/, where: 'p. 1, line' },
-  { lang: 'zh', locale: 'zh-CN', ratingLine: /买入（上调） · 目标价 390\.5 CNY · 东方证券 2025-10-22/, where: '第 1 页第' },
-])('PDF notes in Chromium ($lang interface)', ({ lang, locale, ratingLine, where }) => {
+  {
+    lang: 'en',
+    locale: undefined,
+    ratingLine: /买入 \(上调\) · target 390\.5 CNY · 东方证券 2025-10-22/,
+    where: 'p. 1, line',
+    scan: /no text layer/,
+    locked: /encrypted/,
+  },
+  {
+    lang: 'zh',
+    locale: 'zh-CN',
+    ratingLine: /买入（上调） · 目标价 390\.5 CNY · 东方证券 2025-10-22/,
+    where: '第 1 页第',
+    scan: /没有文字层/,
+    locked: /已加密/,
+  },
+])('PDF notes in Chromium ($lang interface)', ({ lang, locale, ratingLine, where, scan, locked }) => {
   let browser: ExtensionBrowser;
   let pages: Awaited<ReturnType<typeof servePages>>;
   beforeAll(async () => {
@@ -98,8 +112,8 @@ describe.each([
       target: 390.5,
     });
     expect(stored.reports.find((r) => r.fileName === 'en-overweight.pdf')).toMatchObject({ rating: 'Overweight', target: 720 });
-    await expect.poll(() => library.getByRole('row', { name: /scan-image-only\.pdf/ }).textContent()).toMatch(/no text layer/);
-    await expect.poll(() => library.getByRole('row', { name: /locked\.pdf/ }).textContent()).toMatch(/encrypted/);
+    await expect.poll(() => library.getByRole('row', { name: /scan-image-only\.pdf/ }).textContent()).toMatch(scan);
+    await expect.poll(() => library.getByRole('row', { name: /locked\.pdf/ }).textContent()).toMatch(locked);
     await library.screenshot({ path: `${RESULTS_DIR}pdf-import-${lang}.png`, fullPage: true });
     await library.close();
   });

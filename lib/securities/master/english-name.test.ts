@@ -19,6 +19,11 @@ test.each([
   ['AAREAL BANK N (OTC)', ['Aareal Bank']],
   ['iShares Floating Rate Bond ETF', ['iShares Floating Rate Bond ETF']],
   ['Nasdaq, Inc. - Common Stock', ['Nasdaq']],
+  ['Taiwan Semiconductor Manufacturing Company Ltd.', ['Taiwan Semiconductor Manufacturing', 'Taiwan Semiconductor']],
+  ['Mitsubishi UFJ Financial Group, Inc. Common Stock', ['Mitsubishi UFJ Financial Group', 'Mitsubishi UFJ Financial', 'Mitsubishi UFJ']],
+  ['Citizens Financial Group, Inc. Common Stock', ['Citizens Financial Group', 'Citizens Financial']],
+  ['Mizuho Financial Group, Inc. Sponosred ADR (Japan)', ['Mizuho Financial Group', 'Mizuho Financial']],
+  ['Philip Morris International Inc Common Stock', ['Philip Morris International', 'Philip Morris']],
   ['', []],
 ])('%s → %j', (listed, written) => {
   expect(writtenEnglishNames(listed)).toEqual(written);

@@ -4,14 +4,18 @@
  * is dropped.
  */
 const SHARE_KIND =
-  /(?<!\s)\s+(?:-\s+|,\s*)?(?:(?:New |Series [A-Z] |Class [A-Z] |Sponsored )*(?:Common Stock|Capital Stock|Ordinary Shares?|Subordinate Voting Shares|American Depositary (?:Shares|Receipts?)|ADS|ADR|Shares of Beneficial Interest|Common Shares|Units?|Warrants?|Rights?)|Class [A-Z]\b)(?![\p{L}\p{N}]).*$/u;
+  /(?<!\s)\s+(?:-\s+|,\s*)?(?:(?:New |Series [A-Z] |Class [A-Z] |Spon\w* )*(?:Common Stock|Capital Stock|Ordinary Shares?|Subordinate Voting Shares|American Depositary (?:Shares|Receipts?)|ADS|ADR|Shares of Beneficial Interest|Common Shares|Units?|Warrants?|Rights?)|Class [A-Z]\b)(?![\p{L}\p{N}]).*$/u;
 /** `Company (The)`: the article NASDAQ Trader moves to the end. */
 const TRAILING_ARTICLE = /(?<!\s)\s*\(The\)$/;
 /** Legal forms people leave out when they write a company's name. */
 const LEGAL_FORM =
   /(?<![\s,])(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.(?:B\. de C\.V\.)?|SA|AG|SE|L\.P\.|LP|LLC|L\.L\.C\.|Holding Limited|Ltd))+\.?$/;
-/** Words after which a name still reads whole when dropped (`T. Rowe Price Group` → `T. Rowe Price`). */
-const GROUP_WORD = /(?<!\s)\s+(?:Group|Holdings?)$/;
+/**
+ * Words after which a name still reads whole when dropped, as people shorten it: `T. Rowe Price Group` → `T. Rowe
+ * Price`, `Mitsubishi UFJ Financial Group` → `Mitsubishi UFJ`, `Taiwan Semiconductor Manufacturing` → `Taiwan
+ * Semiconductor`, `Philip Morris International` → `Philip Morris`. (`Spon…`: the lists also write `Sponosred ADR`.)
+ */
+const GROUP_WORDS = [/(?<!\s)\s+(?:Group|Holdings?|Manufacturing|International|Industries)$/, /(?<!\s)\s+Financial Group$/];
 /** Upper-case list names abbreviate and carry trading notes: `NUTANIX CL.A`, `NOKIA SPN.ADR 1:1`, `AAREAL BANK N (OTC)`. */
 const LIST_NOTE = /(?<!\s)\s+(?:\(OTC\)|CL\.?\s?[A-Z]|SPN\.?ADR.*|ADR.*|'[A-Z]'|[A-Z]|N)$/;
 
@@ -45,8 +49,10 @@ export function writtenEnglishNames(listed: string): string[] {
   for (let before = ''; before !== name;) [before, name] = [name, name.replace(LEGAL_FORM, '').replace(/(?<![\s,-])[\s,-]+$/, '')];
   if (!name) return [];
   const forms = [name];
-  const shorter = name.replace(GROUP_WORD, '');
-  // `Nasdaq Group` → `Nasdaq` would be one word; a one-word short form says too little to be a name of its own.
-  if (shorter !== name && /\s/.test(shorter)) forms.push(shorter);
+  for (const words of GROUP_WORDS) {
+    const shorter = name.replace(words, '');
+    // `Nasdaq Group` → `Nasdaq` would be one word; a one-word short form says too little to be a name of its own.
+    if (shorter !== name && /\s/.test(shorter) && !forms.includes(shorter)) forms.push(shorter);
+  }
   return forms;
 }
