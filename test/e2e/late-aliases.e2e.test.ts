@@ -24,7 +24,7 @@ const importFile = async (name: string, text: string) => {
 
 /** Each stored report's file and securities, and the names index's row counts, read with the raw IndexedDB API. */
 const stored = (page: Page) =>
-  page.evaluate(`new Promise((resolve, reject) => {
+  page.evaluate<{ reports: Record<string, string[]>; slices: number[]; bitRows: number }>(`new Promise((resolve, reject) => {
     const open = indexedDB.open('reportlens');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
@@ -40,7 +40,7 @@ const stored = (page: Page) =>
         resolve(out);
       };
     };
-  })`) as Promise<{ reports: Record<string, string[]>; slices: number[]; bitRows: number }>;
+  })`);
 
 test('a post naming a company before any post taught its name is linked when a later import teaches it', async () => {
   await importFile('early.md', '# 点评\n\n光迅星科订单饱满，毛利率改善。');
