@@ -17,6 +17,8 @@ import { isSiteEnabled, watchDisabledSites } from '~/lib/settings/site-settings'
 
 /** Custom element name of the card's shadow host. */
 const CARD_HOST = 'reportlens-card';
+/** How long the card's view waits for an idle moment after the first marks before it loads anyway. */
+const CARD_PREFETCH_TIMEOUT_MS = 2_000;
 
 export default defineContentScript({
   matches: FINANCE_SITE_MATCHES,
@@ -52,6 +54,16 @@ export default defineContentScript({
           console.error('ReportLens: the card could not load', error);
         },
       ));
+    /**
+     * A page with marks gets the card's view when it is next idle, so the first card does not wait on the worker (busy
+     * with another tab's page names, it answered the first hover seconds late); a page without marks never loads it.
+     */
+    let prefetchAsked = false;
+    const prefetchCardView = () => {
+      if (prefetchAsked || cardView) return;
+      prefetchAsked = true;
+      requestIdleCallback(() => void loadCardView(), { timeout: CARD_PREFETCH_TIMEOUT_MS });
+    };
     /** The card last asked for: a view that loads late draws only the card still wanted. */
     let wanted: CardState | undefined;
     const showCard = (state: CardState | undefined): void => {
@@ -101,7 +113,10 @@ export default defineContentScript({
         showCard,
         prepareCard: () => void (cardView ?? loadCardView()),
         ownUi: CARD_HOST,
-        onMarked: (ids) => void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined),
+        onMarked: (ids) => {
+          void workerMessenger.sendMessage('showPageMarks', { ids }).catch(() => undefined);
+          if (ids.length) prefetchCardView();
+        },
         isOverCard: (target) => target === ui.shadowHost,
         markStyle: style,
         privateMarks: privateOn,

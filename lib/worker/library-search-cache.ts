@@ -85,7 +85,7 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
 
   /** Adds the reports `target` lacks and removes those the library no longer has, by primary keys alone. */
   const reconcile = async (target: LibrarySearchIndex) => {
-    const keys = (await db.reports.toCollection().primaryKeys()) as string[];
+    const keys: string[] = await db.reports.toCollection().primaryKeys();
     const present = new Set(keys);
     for (const id of [...target.reportIds()]) if (!present.has(id)) target.remove(id);
     await reread(

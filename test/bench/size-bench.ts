@@ -17,20 +17,34 @@ export interface SizeFigures {
 }
 
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
-/** Chunks an entry loads: its own chunk plus the shared ones (WXT/Vite split shared code into `chunks/`). */
-const chunk = (prefix: string) => readdirSync(join(BUILD_DIR, 'chunks')).filter((name) => name.startsWith(prefix) && name.endsWith('.js'));
+/** Static imports of a built chunk (`import"./x.js"`, `from"./x.js"`); `import("./x.js")` loads later, on demand. */
+const STATIC_IMPORT = /(?:from|import)\s*"\.\/([\w.-]+\.js)"/g;
+
+/**
+ * The chunks an entry loads before it runs: its own chunk and every chunk reached from it by static imports (WXT/Vite
+ * split shared code into `chunks/`; lazily imported ones, such as pdf.js for the library page, are not counted).
+ */
+function loadedChunks(prefix: string): string[] {
+  const dir = join(BUILD_DIR, 'chunks');
+  const entry = readdirSync(dir).find((name) => name.startsWith(prefix) && name.endsWith('.js'));
+  if (!entry) throw new Error(`size bench: no chunk ${prefix}*.js in ${dir}`);
+  const seen = new Set([entry]);
+  for (const name of seen) for (const [, imported] of readFileSync(join(dir, name), 'utf8').matchAll(STATIC_IMPORT)) seen.add(imported!);
+  return [...seen];
+}
+const chunksGz = (names: string[]) => names.reduce((sum, name) => sum + gz(join(BUILD_DIR, 'chunks', name)), 0);
 
 /** Gzipped size of each bundle the browser loads, from the production build. */
 export function benchSize(): SizeFigures {
   statSync(join(BUILD_DIR, 'manifest.json'));
-  const shared = readdirSync(join(BUILD_DIR, 'chunks')).filter((name) => name.endsWith('.js') && !/^(popup|options)-/.test(name));
-  const sharedGz = shared.reduce((sum, name) => sum + gz(join(BUILD_DIR, 'chunks', name)), 0);
+  const popup = loadedChunks('popup-');
+  const libraryPage = loadedChunks('options-');
   return {
-    input: `${BUILD_DIR} (gzip -9); popup and library page include the ${shared.length} shared chunk(s)`,
+    input: `${BUILD_DIR} (gzip -9); popup: ${popup.join(', ')}; library page: ${libraryPage.join(', ')} (chunks statically imported, lazy ones apart)`,
     contentScriptGzBytes: gz(join(BUILD_DIR, 'content-scripts', 'content.js')),
     cardViewGzBytes: gz(join(BUILD_DIR, 'card-view.js')),
     workerGzBytes: gz(join(BUILD_DIR, 'background.js')),
-    popupGzBytes: chunk('popup-').reduce((sum, name) => sum + gz(join(BUILD_DIR, 'chunks', name)), 0) + sharedGz,
-    libraryPageGzBytes: chunk('options-').reduce((sum, name) => sum + gz(join(BUILD_DIR, 'chunks', name)), 0) + sharedGz,
+    popupGzBytes: chunksGz(popup),
+    libraryPageGzBytes: chunksGz(libraryPage),
   };
 }
