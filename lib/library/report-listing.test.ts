@@ -1,25 +1,18 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase, type StoredReport } from '../db/database';
+import { storedReport } from '../../test/support/stored-report';
 import { NO_FILTER } from './report-filter';
 import { DEFAULT_SORT, listReports, type ListingRequest } from './report-listing';
 
 /** 25 reports: dates over three years (every fifth undated), three sources (every seventh without one). */
-const REPORTS: StoredReport[] = Array.from({ length: 25 }, (_, i) => ({
-  id: i.toString(16).padStart(64, '0'),
-  title: `T${String.fromCharCode(97 + ((i * 7) % 25))}`,
-  date: i % 5 === 4 ? undefined : `202${3 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
-  source: i % 7 === 6 ? undefined : ['中信证券', 'Broker A', '华泰证券'][i % 3],
-  summary: '',
-  keyPoints: [],
-  risks: [],
-  securities: [],
-  securityIds: [],
-  format: 'markdown',
-  tags: [],
-  fileName: `${i}.md`,
-  importId: 1,
-  importedAt: '2025-01-01',
-}));
+const REPORTS: StoredReport[] = Array.from({ length: 25 }, (_, i) =>
+  storedReport(i.toString(16).padStart(64, '0'), {
+    title: `T${String.fromCharCode(97 + ((i * 7) % 25))}`,
+    date: i % 5 === 4 ? undefined : `202${3 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
+    source: i % 7 === 6 ? undefined : ['中信证券', 'Broker A', '华泰证券'][i % 3],
+    fileName: `${i}.md`,
+  }),
+);
 
 let db: LibraryDatabase;
 beforeEach(async () => {

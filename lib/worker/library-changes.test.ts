@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
-import type { StoredReport } from '../db/database';
+import { storedReport } from '../../test/support/stored-report';
 import { changedTables, keysOfRangeSet, watchLibraryChanges, type CachedTable, type ChangedReports } from './library-changes';
 
 test.each([
@@ -54,21 +54,7 @@ test('the report ids a write touched are told with it; a write of a range of rep
   const stop = watchLibraryChanges(db.name, (_tables, reports: ChangedReports | undefined) =>
     told.push(reports === undefined || reports === 'all' ? reports : [...reports].sort()),
   );
-  const row = (id: string) =>
-    ({
-      id,
-      title: id,
-      summary: '',
-      keyPoints: [],
-      risks: [],
-      securities: [],
-      securityIds: [],
-      format: 'markdown',
-      tags: [],
-      fileName: `${id}.md`,
-      importId: 1,
-      importedAt: '',
-    }) as unknown as StoredReport;
+  const row = (id: string) => storedReport(id, { importedAt: '' });
   await db.reports.bulkPut(Array.from({ length: 40 }, (_, i) => row(`r${String(i).padStart(2, '0')}`)));
   await db.reports.delete('r41');
   await expect.poll(() => told).toHaveLength(1);

@@ -1,25 +1,18 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase, type StoredReport } from '../db/database';
+import { storedReport } from '../../test/support/stored-report';
 import { bundledDictionary } from '../securities/dictionary';
 import { watchLibraryChanges } from './library-changes';
 import { createLibrarySearchCache } from './library-search-cache';
 
 const dictionary = bundledDictionary();
-const report = (n: number, title: string, summary = ''): StoredReport => ({
-  id: n.toString(16).padStart(64, '0'),
-  title,
-  date: `2025-01-${String((n % 28) + 1).padStart(2, '0')}`,
-  summary,
-  keyPoints: [],
-  risks: [],
-  securities: [],
-  securityIds: [],
-  format: 'markdown',
-  tags: [],
-  fileName: `${n}.md`,
-  importId: 1,
-  importedAt: '2025-01-01',
-});
+const report = (n: number, title: string, summary = ''): StoredReport =>
+  storedReport(n.toString(16).padStart(64, '0'), {
+    title,
+    summary,
+    date: `2025-01-${String((n % 28) + 1).padStart(2, '0')}`,
+    fileName: `${n}.md`,
+  });
 
 let db: LibraryDatabase;
 let stop: () => void;
