@@ -13,6 +13,11 @@ import { runLibraryImport } from './run-library-import';
  * Small parts are forced by size: every run crosses several parts.
  */
 const REPORTS = Number(process.env.BACKUP_ROUND_TRIP_REPORTS ?? 600);
+/**
+ * `BACKUP_ROUND_TRIP_BODIES=short`: bodies of about 100 bytes instead of 4–20 KB, so 100,000 reports fit a
+ * fake-indexeddb run of minutes (parts then split by count, 2,000 reports each); the tables' identity is what is tested.
+ */
+const SHORT_BODIES = process.env.BACKUP_ROUND_TRIP_BODIES === 'short';
 /** Time allowed: ten minutes, or 30 ms a report (import, export and restore in fake-indexeddb) if that is longer. */
 const ROUND_TRIP_TIMEOUT_MS = Math.max(600_000, REPORTS * 30);
 
@@ -35,7 +40,7 @@ function post(i: number): File {
     `${BUNDLED[i % BUNDLED.length]}本周点评（${i}）。`,
     i % 40 === 0 ? `${name}（${code}）获得新订单。` : i % 3 === 0 ? `${name}需求旺盛。` : '行业景气。',
     // Bodies of realistic size (4–20 KB) so parts split by size as well as count.
-    '正文段落。'.repeat(800 + (i % 7) * 400),
+    '正文段落。'.repeat(SHORT_BODIES ? 4 + (i % 7) * 2 : 800 + (i % 7) * 400),
   ];
   return new File([body.join('\n')], `posts/${i}.md`);
 }
