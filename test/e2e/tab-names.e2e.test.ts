@@ -1,37 +1,22 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { RESULTS_DIR, setWorkerStorage, useExtensionWithPages } from '../support/extension-session';
 import { closedShadowText } from '../support/closed-shadow';
 import { markedTexts } from '../support/page-marks';
 import { serveCorpusPages } from '../support/serve-corpus-pages';
-import { servePages } from '../support/serve-pages';
 import { SHARED_AVAILABLE, SHARED_MISSING_REASON, sharedPath } from '../support/shared-corpus';
 import { setMarkAll, tabPageSecurities } from '../support/tab-page-securities';
 
-const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 /** Reports we wrote, one of them on 西部证券 (SZ:002673). */
 const REPORTS_DIR = fileURLToPath(new URL('../fixtures/name-policy-reports/', import.meta.url));
 
-/** The worker's `chrome.storage`, as much of it as the test uses (the e2e project has no extension types). */
-type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-
-let browser: ExtensionBrowser;
-let pages: Awaited<ReturnType<typeof servePages>>;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  [browser, pages] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
+const session = useExtensionWithPages();
 
 test('the library page imports reports, one of them on 西部证券', async () => {
-  const library = await browser.context.newPage();
-  await library.goto(browser.pageUrl('options.html'));
+  const library = await session.browser.context.newPage();
+  await library.goto(session.browser.pageUrl('options.html'));
   await library.getByTestId('import-files').setInputFiles(readdirSync(REPORTS_DIR).map((name) => join(REPORTS_DIR, name)));
   await expect.poll(() => library.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toMatch(/^6 imported/);
   await library.close();
@@ -39,49 +24,46 @@ test('the library page imports reports, one of them on 西部证券', async () =
 
 // The tab asks the worker what its page's text may name and reads it as the whole master does (issues 11 and 12).
 test('with reports only: 西部证券 inside 申万宏源西部证券 is not marked, 西部证券 alone is', async () => {
-  await setMarkAll(browser, false);
-  const page = await browser.context.newPage();
-  await page.goto(`${pages.origin}/tab-names-news.html`);
+  await setMarkAll(session.browser, false);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.pages.origin}/tab-names-news.html`);
   await expect.poll(() => markedTexts(page), { timeout: 15_000 }).toEqual(['西部证券', '002673']);
   await page.close();
 });
 
 test('mark every known security: small caps and the longer name are marked, as cli detect finds them', async () => {
-  await setMarkAll(browser, true);
-  const page = await browser.context.newPage();
-  await page.goto(`${pages.origin}/tab-names-news.html`);
+  await setMarkAll(session.browser, true);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.pages.origin}/tab-names-news.html`);
   await expect
     .poll(() => markedTexts(page), { timeout: 15_000 })
     .toEqual(['申万宏源', '西部证券', '002673', '天奇股份', '运达股份', '维谛技术']);
   await page.close();
-  await setMarkAll(browser, false);
+  await setMarkAll(session.browser, false);
 });
 
 describe.skipIf(!SHARED_AVAILABLE)(`a real page of small caps (${SHARED_AVAILABLE ? 'present' : SHARED_MISSING_REASON})`, () => {
   let served: Awaited<ReturnType<typeof serveCorpusPages>>;
   beforeAll(async () => {
     served = await serveCorpusPages(sharedPath('corpus', 'pages'));
-    await setMarkAll(browser, true);
+    await setMarkAll(session.browser, true);
   });
   afterAll(async () => {
-    await setMarkAll(browser, false);
+    await setMarkAll(session.browser, false);
     await served?.close();
   });
 
   test.each(['zh', 'en'] as const)(
     '%s: a real page of small caps marked in mark-all mode, its subject first, the card in the chosen language',
     async (language) => {
-      await browser.worker.evaluate(
-        (choice) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set({ uiLanguage: choice }),
-        language,
-      );
-      const page = await browser.context.newPage();
+      await setWorkerStorage(session.browser, { uiLanguage: language });
+      const page = await session.browser.context.newPage();
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       const url = `${served.origin}/stcn/gne_tests_stcn_1.html`;
       await page.goto(url, { waitUntil: 'load' });
       await expect.poll(() => markedTexts(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['天奇股份', '运达股份']));
-      const tabId = (await browser.tabIdOf(url))!;
-      expect((await tabPageSecurities(browser, tabId))?.securities[0]?.id).toBe('SZ:002009');
+      const tabId = (await session.browser.tabIdOf(url))!;
+      expect((await tabPageSecurities(session.browser, tabId))?.securities[0]?.id).toBe('SZ:002009');
       // The card of a small cap the curated list never held, in the interface's language.
       const { x, y } = await page.evaluate(() => {
         // Marks are StaticRanges: a live Range of each gives its text and box.

@@ -1,35 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { RESULTS_DIR, useExtensionWithPages } from '../support/extension-session';
 import { closedShadowAttribute, closedShadowText } from '../support/closed-shadow';
-import { launchWithExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { centreOfText, markedTexts } from '../support/page-marks';
-import { servePages } from '../support/serve-pages';
 
-const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const REPORT_FIXTURES = ['alibaba-q3-note.md', 'amazon-retail.html', 'google-brief.txt', 'broken-front-matter.md'].map((name) =>
   fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url)),
 );
 /** Shadow host of the hover card. */
 const CARD_HOST = 'reportlens-card';
 
-let browser: ExtensionBrowser;
-let pages: Awaited<ReturnType<typeof servePages>>;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  [browser, pages] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
+const session = useExtensionWithPages();
 
 describe('the whole loop a user does', () => {
   test('import report files through the library page', async () => {
-    const library = await browser.context.newPage();
-    await library.goto(browser.pageUrl('options.html'));
+    const library = await session.browser.context.newPage();
+    await library.goto(session.browser.pageUrl('options.html'));
     await library.getByTestId('import-files').setInputFiles(REPORT_FIXTURES);
     await expect.poll(() => library.getByTestId('import-summary').textContent()).toBe('3 imported · 0 already in library · 1 failed');
     const failedRow = library.getByRole('row', { name: /broken-front-matter\.md/ });
@@ -41,9 +28,9 @@ describe('the whole loop a user does', () => {
 
   let news: Page;
   test('a news page gets its securities marked, nothing else, and its DOM is untouched', async () => {
-    news = await browser.context.newPage();
-    const bodyBefore = await (await fetch(`${pages.origin}/loop-news.html`)).text();
-    await news.goto(`${pages.origin}/loop-news.html`);
+    news = await session.browser.context.newPage();
+    const bodyBefore = await (await fetch(`${session.pages.origin}/loop-news.html`)).text();
+    await news.goto(`${session.pages.origin}/loop-news.html`);
     await expect
       .poll(() => markedTexts(news), { timeout: 10_000 })
       .toEqual(['阿里巴巴', '09988.HK', 'Amazon', 'AMZN', '阿里巴巴', '09988.HK', 'Amazon', 'AMZN']);
@@ -78,17 +65,17 @@ describe('the whole loop a user does', () => {
   });
 
   test('the popup for the tab lists the page securities with report summary and risks', async () => {
-    const tabId = await browser.tabIdOf(`${pages.origin}/loop-news.html`);
+    const tabId = await session.browser.tabIdOf(`${session.pages.origin}/loop-news.html`);
     expect(tabId).toBeGreaterThan(0);
     const badge = () =>
-      browser.worker.evaluate(async (id) => {
+      session.browser.worker.evaluate(async (id) => {
         const { chrome } = globalThis as unknown as { chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } } };
         return chrome.action.getBadgeText({ tabId: id! });
       }, tabId);
     await expect.poll(badge).toBe('2');
-    const popup = await browser.context.newPage();
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 440, height: 900 });
-    await popup.goto(browser.pageUrl(`popup.html?tabId=${tabId}`));
+    await popup.goto(session.browser.pageUrl(`popup.html?tabId=${tabId}`));
     const alibaba = popup.getByRole('region', { name: '阿里巴巴-W HK:09988' });
     await expect.poll(() => alibaba.textContent(), { timeout: 10_000 }).toContain('阿里巴巴季度点评：云与电商双轮驱动（测试夹具）');
     const text = (await alibaba.textContent())!;
@@ -115,8 +102,8 @@ describe('the whole loop a user does', () => {
   });
 
   test('on a dark page the card is dark', async () => {
-    const dark = await browser.context.newPage();
-    await dark.goto(`${pages.origin}/dark-news.html`);
+    const dark = await session.browser.context.newPage();
+    await dark.goto(`${session.pages.origin}/dark-news.html`);
     await expect.poll(() => markedTexts(dark), { timeout: 10_000 }).toEqual(['阿里巴巴', '09988.HK']);
     const { x, y } = await centreOfText(dark, '09988.HK');
     await dark.mouse.move(x - 30, y - 40);
@@ -128,8 +115,8 @@ describe('the whole loop a user does', () => {
   });
 
   test('content added after load, changed text and an in-page navigation are marked too', async () => {
-    const dynamic = await browser.context.newPage();
-    await dynamic.goto(`${pages.origin}/dynamic-news.html`);
+    const dynamic = await session.browser.context.newPage();
+    await dynamic.goto(`${session.pages.origin}/dynamic-news.html`);
     await expect.poll(() => markedTexts(dynamic), { timeout: 10_000 }).toEqual(['AMZN', '阿里巴巴', '09988.HK']);
     await dynamic.click('#next');
     await expect.poll(() => markedTexts(dynamic), { timeout: 10_000 }).toEqual(['Amazon', 'AMZN', '谷歌', 'GOOGL']);
@@ -138,8 +125,8 @@ describe('the whole loop a user does', () => {
   });
 
   test('ordinary uppercase words are never marked', async () => {
-    const plain = await browser.context.newPage();
-    await plain.goto(`${pages.origin}/no-tickers.html`);
+    const plain = await session.browser.context.newPage();
+    await plain.goto(`${session.pages.origin}/no-tickers.html`);
     await expect.poll(() => markedTexts(plain), { timeout: 10_000 }).toBeDefined();
     await plain.waitForTimeout(500);
     expect(await markedTexts(plain)).toEqual([]);
@@ -147,11 +134,11 @@ describe('the whole loop a user does', () => {
   });
 
   test('the "mark every known security" setting marks securities without reports too, and turns off again', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${pages.origin}/known-news.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.pages.origin}/known-news.html`);
     await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toEqual(['Amazon']);
-    const library = await browser.context.newPage();
-    await library.goto(browser.pageUrl('options.html'));
+    const library = await session.browser.context.newPage();
+    await library.goto(session.browser.pageUrl('options.html'));
     await library.getByRole('tab', { name: 'Settings' }).click();
     const setting = library.getByRole('checkbox', { name: /Mark every security ReportLens knows/ });
     await setting.check();

@@ -1,4 +1,5 @@
 import type { PageSecurities, TabDictionary } from '../../lib/messaging/protocol';
+import { setWorkerStorage } from './extension-session';
 import type { ExtensionBrowser } from './launch-extension';
 
 /**
@@ -25,11 +26,7 @@ export async function tabPageSecurities(browser: ExtensionBrowser, tabId: number
 }
 
 /** Turns the "mark every known security" setting on or off, as the library page's switch does. */
-export const setMarkAll = (browser: ExtensionBrowser, on: boolean) =>
-  browser.worker.evaluate(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await chrome.storage.local.set({ markAllKnown: value });
-  }, on);
+export const setMarkAll = (browser: ExtensionBrowser, on: boolean) => setWorkerStorage(browser, { markAllKnown: on });
 
 /** The tab dictionary the worker sends content scripts now (asked from an extension page, as a tab asks it). */
 export async function fetchTabDictionary(browser: ExtensionBrowser): Promise<TabDictionary> {
