@@ -130,6 +130,28 @@ function isMoverEntry(text: string, start: number, end: number): boolean {
   return (start === 0 || LIST_ENTRY_BEFORE.test(text[start - 1]!)) && PRICE_CHANGE_AFTER.test(text.slice(end, end + PRICE_CHANGE_WINDOW));
 }
 
+/**
+ * Characters that, written before 国, make a word (中国, 我国, 全国, 美国 …): Chinese prose writes 中国新能源汽车 and
+ * 我国新能源 in nearly every report, and 国新能源 (SH:600617) is not meant there.
+ */
+const BEFORE_GUO = new Set('中我全各本外两该美英德法日韩俄泰出回强大');
+const GUO = '国'.charCodeAt(0);
+
+/**
+ * The mentions less the names starting with 国 glued to a character before it ({@link BEFORE_GUO}): the longer reading
+ * wins there. A name written after such a word (中国国航) is read whole from its own start, the longest match. The same
+ * array when nothing is dropped.
+ */
+function withoutGluedGuo(text: string, mentions: Mention[]): Mention[] {
+  const glued = (mention: Mention) =>
+    mention.start > 0 &&
+    text.charCodeAt(mention.start) === GUO &&
+    mention.end - mention.start >= 3 &&
+    (mention.rule === 'name' || mention.rule === 'learned-alias') &&
+    BEFORE_GUO.has(text[mention.start - 1]!);
+  return mentions.some(glued) ? mentions.filter((mention) => !glued(mention)) : mentions;
+}
+
 /** No mentions, shared (never written to). */
 const NO_MENTIONS: readonly Mention[] = [];
 
@@ -227,7 +249,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       buffer.reset();
       scanText(text, names.filter.first, names.filter.second, names, tickers, buffer);
       if (!buffer.bareCount && !buffer.weakCount) {
-        const mentions = buffer.toMentions(text, NO_MENTIONS);
+        const mentions = withoutGluedGuo(text, buffer.toMentions(text, NO_MENTIONS));
         return recoded.size ? recode(mentions) : mentions;
       }
       // Codes support the names of their issuer, as strong names do (their listing's mark).
@@ -236,7 +258,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
       const bare = buffer.bareCount ? resolveBareCodes(text, context?.codeSlot === true, support) : NO_MENTIONS;
       const late = buffer.weakCount ? mergeByStart(bare, resolveWeakNames(text, support)) : bare;
       // Names and strong codes were recorded in text order, and so are the late ones: a merge, not a sort.
-      const mentions = buffer.toMentions(text, late);
+      const mentions = withoutGluedGuo(text, buffer.toMentions(text, late));
       return recoded.size ? recode(mentions) : mentions;
     },
   };

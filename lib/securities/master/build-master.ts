@@ -191,27 +191,8 @@ export function buildMaster(sources: readonly SourceListing[], curated: CuratedL
     entries,
     renamed: curated.renamed.filter(([, to]) => known.has(to)).map(([from, to]) => [from, to]),
     delisted: [...curated.delisted],
-    notNames: [...curated.notNames, ...gluedCountryPhrases(entries)],
+    notNames: [...curated.notNames],
   };
-}
-
-/**
- * Characters that, written before 国, make a word (中国, 我国, 全国, 美国 …): Chinese prose writes 中国新能源汽车 and
- * 我国新能源 in nearly every report, and 国新能源 (SH:600617) is not meant there.
- */
-const BEFORE_GUO = [...'中我全各本外两该美英德法日韩俄泰出回强大'];
-
-/**
- * Phrases a name starting with 国 makes with the character before it ({@link BEFORE_GUO}): matched as not-names, so
- * the longer reading wins and the name inside yields nothing (`中国新能源` holds 国新能源). A name written after such a
- * word (中国国航) is still read: the master's longest name wins there.
- */
-export function gluedCountryPhrases(entries: readonly SecurityEntry[]): string[] {
-  const phrases = new Set<string>();
-  for (const entry of entries)
-    for (const name of entry.names)
-      if (name.startsWith('国') && name.length >= 3 && isCjkName(name)) for (const before of BEFORE_GUO) phrases.add(before + name);
-  return [...phrases].sort();
 }
 
 /**
