@@ -1,18 +1,24 @@
 import type { LibraryDatabase, StoredAlias, StoredBlock } from '../db/database';
-import { readReport, resolveReport, type ParseContext, type ReadReport } from '../reports/parse-report';
+import type { ParseContext } from '../reports/parse-report';
 import { AliasLearner } from './alias-learner';
-import { bytesHash, contentHash } from './content-hash';
 import { PDF_FILE } from './import-file-rules';
-import { decodeText } from './decode-text';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { ImportWriteError } from './import-write-error';
 import { parseBackupPart } from './backup-zip';
-import { readAgainAndRewrite, resolveLateAliases, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
+import { readAgainAndRewrite, resolveLibraryAliases, resolveReportsNaming } from './late-aliases';
 import { reportsByIds } from '../db/report-pages';
 import type { SourceRepeats } from '../reports/source-repeats';
 import { SelectionWriter } from './selection-writer';
 import { MAX_BACKUP_REPORTS, parseBackup } from './library-backup';
-import { readAgainForRepeats, withSourceRepeats } from './read-again-for-repeats';
+import { withSourceRepeats } from './read-again-for-repeats';
+import {
+  inThreadReader,
+  type BatchKnowledge,
+  type ReadInput,
+  type ReadOutcome,
+  type ReportReader,
+  type ResolveOutcome,
+} from './report-reader';
 import { readImportEntries, type ImportSource } from './read-import-entries';
 
 import type { ImportProgress, ImportResult, PendingReport } from './import-result';
@@ -23,6 +29,11 @@ export type { ImportProgress, ImportedFile, ImportResult, PendingReport } from '
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
+/**
+ * Reports read ahead of the batch's learning, which takes them in order: enough to keep import workers busy while one
+ * report is slow, few enough that a stalled one does not hold thousands of texts.
+ */
+const READ_AHEAD = 64;
 
 /** A selection read and parsed, not yet written: what the import writes, and what the CLI prints. */
 export interface ParsedSelection {
@@ -56,10 +67,12 @@ export interface WrittenReport {
 
 /**
  * Reads and parses a selection (files, folders, zips, a backup): read → decode → parse → extract → resolve
- * securities, learning `名称（代码）` aliases on the way so they help the reports after them (and, read again at the
- * end, the reports before them that mention one). Touches no storage.
- * A file that fails is reported with its reason and never stops the others; an archive that breaks a limit is
- * refused whole.
+ * securities, learning `名称（代码）` aliases on the way. Reading depends on each text alone, so `fileReader` may
+ * read report files away from the page (an import worker); what the batch learns from them (names, lines its
+ * sources repeat) is taken in the selection's order, here. Each report is then resolved once, knowing every alias
+ * and repeated line of the selection (a backup's parts, written as they come, with what is known by then). Touches
+ * no storage. A file that fails is reported with its reason and never stops the others; an archive that breaks a
+ * limit is refused whole. `fileReader` is closed when the selection is parsed.
  */
 export async function parseSelection(
   sources: readonly ImportSource[],
@@ -67,133 +80,178 @@ export async function parseSelection(
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
   writePart?: WritePart,
+  fileReader?: ReportReader,
 ): Promise<ParsedSelection & { progress: ImportProgress; written: WrittenReport[]; context: ParseContext & { repeats: SourceRepeats } }> {
   const startedAt = new Date().toISOString();
-  // Lines each source repeats (sign-offs, footers) are found over the whole selection, then its reports read again.
+  // Lines each source repeats (sign-offs, footers) are found over the whole selection, before its reports resolve.
   const context = withSourceRepeats(libraryContext);
+  const { repeats } = context;
   const bytesTotal = sources.reduce((sum, source) => sum + source.size, 0);
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal, read: 0, parsed: 0, written: 0 };
   const failed: ImportResult['failed'] = [];
-  const pending: PendingReport[] = [];
   const learner = new AliasLearner(context);
   const refusedArchives = new Set<string>();
   const blocks: StoredBlock[] = [];
   let backupReports = 0;
+  // Backups and PDFs are read here (a backup's parts are written as they come; a PDF was read by the page's pdf.js).
+  const own = inThreadReader(context);
+  const files = fileReader ?? own;
 
-  // Hashes run concurrently (in the browser `crypto.subtle` works off the main thread) and are awaited at the end.
-  const hashes: Promise<void>[] = [];
-  /** How many aliases were known when each report's securities were resolved (see {@link resolveLateAliases}). */
-  const aliasesKnown = new Map<PendingReport, number>();
-  /**
-   * What was read of each pending report: resolving it again (a name learned later, lines found repeated) needs no
-   * second read of its text. About the size of the texts; a written part's are dropped with it.
-   */
-  const readOf = new Map<PendingReport, ReadReport>();
-  /** Reports a part wrote, and how many aliases were known when each was read. */
-  const written: WrittenReport[] = [];
-  const writtenKnew: number[] = [];
-  const addReport = (file: string, text: string, importedAt: string, archive?: string, pdf?: Uint8Array) => {
-    const read = readReport(file, text, { ...context, learn: learner.learn });
-    const report = resolveReport(read, context);
-    const entry: PendingReport = {
-      ...report,
-      id: '',
-      securityIds: report.securities.map((s) => s.id),
-      fileName: file,
-      originalText: text,
-      importedAt,
-      archive,
-      ...(pdf ? { pdf } : {}),
-    };
-    pending.push(entry);
-    readOf.set(entry, read);
-    aliasesKnown.set(entry, learner.size);
-    // A PDF's identity is its bytes (the text is ours, and a better layout reader may read it differently).
-    hashes.push((pdf ? bytesHash(pdf) : contentHash(text)).then((id) => void (entry.id = id)));
-    progress.parsed++;
+  /** Reports read and learned from, to be resolved, in the selection's order. */
+  const accepted: Accepted[] = [];
+  /** Each entry's outcome, taken in the selection's order once those before it are taken: learning is in order. */
+  const queue: Promise<() => void>[] = [];
+  const takeOne = async () => (await queue.shift()!)();
+  const takeAll = async () => {
+    while (queue.length) await takeOne();
+  };
+  const inOrder = async (step: Promise<() => void>) => {
+    queue.push(step);
+    while (queue.length > READ_AHEAD) await takeOne();
+  };
+  const fail = (file: string, reason: string) => inOrder(Promise.resolve(() => void failed.push({ file, reason })));
+  /** Reads with `reader`, or here when it hands the text back (HTML: a worker has no DOM). */
+  const readWith = async (reader: ReportReader, input: ReadInput): Promise<[ReportReader, ReadOutcome]> => {
+    const outcome = await reader.read(input);
+    if (!('readHere' in outcome)) return [reader, outcome];
+    const { bytes: _bytes, ...rest } = input;
+    return [own, await own.read({ ...rest, text: outcome.readHere })];
+  };
+  const addReport = (label: string, with_: ReportReader, input: ReadInput) =>
+    inOrder(
+      readWith(with_, input).then(([reader, outcome]) => () => {
+        // The page's own reader reads everything it is given; this is only for the type.
+        if ('readHere' in outcome) return void failed.push({ file: label, reason: 'could not be read' });
+        if ('error' in outcome) return void failed.push({ file: label, reason: outcome.error });
+        if (outcome.passages) learner.learn(outcome.passages, input.fileName);
+        repeats.recordHashes(outcome.sourceKey, input.fileName, outcome.lines, outcome.description);
+        accepted.push({ reader, key: outcome.key, label, fileName: input.fileName, archive: input.archive });
+        progress.parsed++;
+      }),
+    );
+  /** Resolves accepted reports, in their order; those that fail are listed. */
+  const resolve = async (slots: readonly Accepted[], knowing: BatchKnowledge): Promise<PendingReport[]> => {
+    const byReader = new Map<ReportReader, number[]>();
+    for (const slot of slots) byReader.set(slot.reader, [...(byReader.get(slot.reader) ?? []), slot.key]);
+    const outcomes = new Map<ReportReader, Map<number, ResolveOutcome>>();
+    for (const [reader, resolved] of await Promise.all(
+      [...byReader].map(async ([reader, keys]) => [reader, await reader.resolve(keys, knowing)] as const),
+    ))
+      outcomes.set(reader, new Map(resolved.map((outcome) => [outcome.key, outcome])));
+    const reports: PendingReport[] = [];
+    for (const slot of slots) {
+      const outcome = outcomes.get(slot.reader)!.get(slot.key)!;
+      if ('error' in outcome) failed.push({ file: slot.label, reason: outcome.error });
+      else {
+        repeats.markSensitiveHashes(slot.fileName, outcome.sensitive);
+        reports.push(outcome.report);
+      }
+    }
+    return reports;
   };
 
+  /** Reports a part wrote, and how many aliases were known when each was resolved. */
+  const written: WrittenReport[] = [];
+  const writtenKnew: number[] = [];
   const onBytesRead = (bytes: number) => void (progress.bytesRead += bytes);
-  for await (const entry of readImportEntries(sources, limits, onBytesRead)) {
-    if (entry.kind === 'archive-failed') {
-      refusedArchives.add(entry.archive);
-      failed.push({ file: entry.archive, reason: entry.reason });
-      continue;
-    }
-    progress.read++;
-    try {
-      if (entry.kind === 'failed') throw new Error(entry.reason);
-      if (entry.kind === 'backup') {
-        const backup = parseBackup(entry.text);
-        // Blocks first: a blocked name in the same backup's aliases is not brought back.
-        for (const block of backup.blocks ?? []) {
-          blocks.push(block);
-          learner.block(block);
-        }
-        for (const alias of backup.aliases) learner.add(alias);
-        for (const report of backup.reports) {
-          try {
-            addReport(report.fileName, report.originalText, report.importedAt);
-          } catch (error) {
-            failed.push({ file: `${entry.path}: ${report.fileName}`, reason: (error as Error).message });
-          }
-        }
-      } else if (entry.kind === 'backup-part') {
-        const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
-        if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
-        // A zip's blocks come before its aliases (see backup-zip.ts).
-        if (part.kind === 'blocks')
-          for (const block of part.blocks) {
+  try {
+    for await (const entry of readImportEntries(sources, limits, onBytesRead)) {
+      if (entry.kind === 'archive-failed') {
+        refusedArchives.add(entry.archive);
+        await fail(entry.archive, entry.reason);
+        continue;
+      }
+      progress.read++;
+      try {
+        if (entry.kind === 'failed') throw new Error(entry.reason);
+        if (entry.kind === 'backup' || entry.kind === 'backup-part') await takeAll(); // its names come after those before it
+        if (entry.kind === 'backup') {
+          const backup = parseBackup(entry.text);
+          // Blocks first: a blocked name in the same backup's aliases is not brought back.
+          for (const block of backup.blocks ?? []) {
             blocks.push(block);
             learner.block(block);
           }
-        for (const report of part.kind === 'reports' ? part.reports : []) {
-          if (++backupReports > MAX_BACKUP_REPORTS)
-            throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
-          try {
-            addReport(report.fileName, report.originalText, report.importedAt, entry.archive);
-          } catch (error) {
-            failed.push({ file: `${entry.archive}: ${report.fileName}`, reason: (error as Error).message });
+          for (const alias of backup.aliases) learner.add(alias);
+          for (const report of backup.reports)
+            await addReport(`${entry.path}: ${report.fileName}`, own, {
+              fileName: report.fileName,
+              text: report.originalText,
+              importedAt: report.importedAt,
+            });
+        } else if (entry.kind === 'backup-part') {
+          const part = parseBackupPart(entry.name, new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes));
+          if (part.kind === 'aliases') for (const alias of part.aliases) learner.add(alias);
+          // A zip's blocks come before its aliases (see backup-zip.ts).
+          if (part.kind === 'blocks')
+            for (const block of part.blocks) {
+              blocks.push(block);
+              learner.block(block);
+            }
+          for (const report of part.kind === 'reports' ? part.reports : []) {
+            if (++backupReports > MAX_BACKUP_REPORTS)
+              throw new Error(`the backup holds more than ${MAX_BACKUP_REPORTS.toLocaleString('en')} reports`);
+            await addReport(`${entry.archive}: ${report.fileName}`, own, {
+              fileName: report.fileName,
+              text: report.originalText,
+              importedAt: report.importedAt,
+              archive: entry.archive,
+            });
           }
-        }
-        if (writePart && part.kind === 'reports') {
-          await Promise.all(hashes.splice(0));
-          const part = pending.splice(0);
-          await writePart(part, learner.aliases(), [...blocks], failed);
-          for (const report of part) {
-            written.push({ id: report.id, fileName: report.fileName, archive: report.archive, lateAliases: false });
-            writtenKnew.push(aliasesKnown.get(report)!);
-            aliasesKnown.delete(report);
-            readOf.delete(report);
+          if (writePart && part.kind === 'reports') {
+            await takeAll();
+            // Resolved with what is known now (the repeated lines are not: nothing counts as repeated yet).
+            const reports = await resolve(accepted.splice(0), { aliases: learner.aliases(), repeats: [] });
+            await writePart(reports, learner.aliases(), [...blocks], failed);
+            for (const report of reports) {
+              written.push({ id: report.id, fileName: report.fileName, archive: report.archive, lateAliases: false });
+              writtenKnew.push(learner.size);
+            }
           }
+        } else if (PDF_FILE.test(entry.path)) {
+          if (!context.readPdf) throw new Error('PDFs cannot be read here');
+          const text = await context.readPdf(entry.bytes);
+          await addReport(entry.path, own, { fileName: entry.path, text, importedAt: startedAt, archive: entry.archive, pdf: entry.bytes });
+          // A PDF takes a while: the page hears about each one.
+          onProgress({ ...progress });
+        } else {
+          await addReport(entry.path, files, { fileName: entry.path, bytes: entry.bytes, importedAt: startedAt, archive: entry.archive });
         }
-      } else if (PDF_FILE.test(entry.path)) {
-        if (!context.readPdf) throw new Error('PDFs cannot be read here');
-        addReport(entry.path, await context.readPdf(entry.bytes), startedAt, entry.archive, entry.bytes);
-        // A PDF takes a while: the page hears about each one.
-        onProgress({ ...progress });
-      } else {
-        addReport(entry.path, decodeText(entry.bytes).text, startedAt, entry.archive);
+      } catch (error) {
+        // A part that could not be written stops the import (it is taken back whole); a bad file stops only itself.
+        if (error instanceof ImportWriteError) throw error;
+        await fail(entry.path, error instanceof Error ? error.message : String(error));
       }
-    } catch (error) {
-      // A part that could not be written stops the import (it is taken back whole); a bad file stops only itself.
-      if (error instanceof ImportWriteError) throw error;
-      failed.push({ file: entry.path, reason: error instanceof Error ? error.message : String(error) });
+      if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
     }
-    if (progress.read % PROGRESS_EVERY === 0) onProgress({ ...progress });
+    await takeAll();
+    repeats.settle();
+    const refused = (slot: Accepted) => slot.archive !== undefined && refusedArchives.has(slot.archive);
+    const learned = learner.aliases();
+    // Only the reports kept are resolved, each once, knowing every alias and repeated line of the selection.
+    const reports = await resolve(
+      accepted.filter((slot) => !refused(slot)),
+      { aliases: learned, repeats: repeats.snapshot() },
+    );
+    // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
+    const dropped = new Set(accepted.filter(refused).map((slot) => slot.fileName));
+    const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
+    written.forEach((report, i) => (report.lateAliases = writtenKnew[i]! < learned.length));
+    return { reports, failed, aliases, blocks, progress, written, context };
+  } finally {
+    own.close();
+    files.close();
   }
-  await Promise.all(hashes);
-  const refused = (report: PendingReport) => report.archive !== undefined && refusedArchives.has(report.archive);
-  const reports = pending.filter((report) => !refused(report));
-  const learned = learner.aliases();
-  // Only the reports kept are read again; the aliases are those known while they were read.
-  resolveLateAliases(reports, aliasesKnown, learned, context, failed, readOf);
-  await readAgainForRepeats(reports, context, (touched) => touched.map((report) => readOf.get(report) ?? report.originalText));
-  // An archive refused whole teaches nothing either: aliases learned from its entries are not kept.
-  const dropped = new Set(pending.filter(refused).map((report) => report.fileName));
-  const aliases = learned.filter((alias) => alias.origin !== 'learned' || !dropped.has(alias.from));
-  written.forEach((report, i) => (report.lateAliases = writtenKnew[i]! < learned.length));
-  return { reports, failed, aliases, blocks, progress, written, context };
+}
+
+/** A report read and learned from, waiting to be resolved by the reader that keeps it. */
+interface Accepted {
+  reader: ReportReader;
+  key: number;
+  /** How a failure names it. */
+  label: string;
+  fileName: string;
+  archive?: string;
 }
 
 /**
@@ -205,7 +263,7 @@ export async function parseSelection(
  * ({@link SelectionWriter.undo}), and the library is as it was; while it runs, other pages may see it half
  * restored. An import that adds nothing (all refused or already there) writes nothing at all and returns `batchId`
  * 0. A failed write (storage full, say) throws an {@link ImportWriteError} that says so; the progress ends in `done`
- * either way.
+ * either way. `fileReader` reads report files (import workers, see {@link parseSelection}); by default the page does.
  */
 export async function importReportFiles(
   db: LibraryDatabase,
@@ -213,13 +271,21 @@ export async function importReportFiles(
   context: ParseContext,
   onProgress: (progress: ImportProgress) => void = () => {},
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  fileReader?: ReportReader,
 ): Promise<ImportResult> {
   const writer = new SelectionWriter(db, new Date().toISOString());
   let parsed: Awaited<ReturnType<typeof parseSelection>>;
   const writePart: WritePart = (...part) => writer.write(...part);
   const progressOf = { phase: 'done' } as ImportProgress;
   try {
-    parsed = await parseSelection(sources, context, (progress) => onProgress(Object.assign(progressOf, progress)), limits, writePart);
+    parsed = await parseSelection(
+      sources,
+      context,
+      (progress) => onProgress(Object.assign(progressOf, progress)),
+      limits,
+      writePart,
+      fileReader,
+    );
     const { reports, failed, aliases, blocks, progress, written } = parsed;
     progress.phase = 'writing';
     onProgress({ ...progress });

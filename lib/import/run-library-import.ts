@@ -3,6 +3,7 @@ import { loadParseContext } from '../db/library-dictionary';
 import { importReportFiles, type ImportSource } from './import-report-files';
 import type { ImportProgress, ImportResult } from './import-result';
 import { ImportWriteError } from './import-write-error';
+import { importWorkersFor } from './import-workers';
 import type { ImportLimits } from './import-limits';
 import type { ParseContext } from '../reports/parse-report';
 
@@ -11,7 +12,8 @@ import type { ParseContext } from '../reports/parse-report';
  * the worker that the library changed (so tabs get the new dictionary). A write that fails (the browser's storage is
  * full, say) comes back as a result, not an exception: nothing was imported, and every file is listed as failed with
  * the reason (`Browser storage is full: …`), which the library page shows in its result table; `batchId` is then 0,
- * no batch was recorded. `readPdf` reads PDFs (the library page passes pdf.js's; without it PDFs are refused).
+ * no batch was recorded. `readPdf` reads PDFs (the library page passes pdf.js's; without it PDFs are refused). A large
+ * selection's report files are read by import workers beside the page ({@link importWorkersFor}).
  */
 export async function runLibraryImport(
   db: LibraryDatabase,
@@ -23,7 +25,8 @@ export async function runLibraryImport(
 ): Promise<ImportResult> {
   let result: ImportResult;
   try {
-    result = await importReportFiles(db, sources, { ...(await loadParseContext(db)), readPdf }, onProgress, limits);
+    const context = { ...(await loadParseContext(db)), readPdf };
+    result = await importReportFiles(db, sources, context, onProgress, limits, importWorkersFor(sources, db.name));
   } catch (error) {
     if (!(error instanceof ImportWriteError)) throw error;
     return writeFailure(error);

@@ -40,6 +40,17 @@ function knownSuffix(alias: string, dictionary: SecurityDictionary, issuer: Read
   return false;
 }
 
+/**
+ * The passages of a text that may teach a name (`名称（代码）`), one a line: {@link learnAliases} of them learns what
+ * it learns of the whole text. A report read away from the batch's dictionary (in an import worker) sends only these
+ * to be learned from, in order, where the dictionary is.
+ */
+export function aliasPassages(text: string): string {
+  let passages = '';
+  for (const match of text.matchAll(NAME_THEN_CODES)) passages += `${match[0]}\n`;
+  return passages;
+}
+
 /** What learning checks a name against besides the text: see {@link learnAliases}. */
 export interface LearningPolicy {
   /** Whether a name of the dictionary was itself learned from a report: no evidence for another learned name. */

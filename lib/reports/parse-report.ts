@@ -7,7 +7,7 @@ import type { LearningPolicy } from './learn-aliases';
 import { detectFormat, domParser, reportBlocks, type HtmlParser, type ReportFormat } from './report-blocks';
 import type { ReportKind } from './report-kind';
 import { findReportSecurities, type ReportSecurity } from './report-securities';
-import { sourceKeyOf, type SourceRepeats } from './source-repeats';
+import { sourceKeyOf, type RepeatedLines } from './source-repeats';
 import { reportDate } from './report-date';
 import { extractRisks } from './report-risks';
 import { extractKeyPoints, extractSource, extractSummary, extractTitle, extractUrl } from './report-sections';
@@ -48,7 +48,7 @@ export interface ParseContext {
    * The lines each source repeats across its reports, for a batch (import, re-index): parse records this report's
    * lines in it, and once it is settled, gives repeated lines no weight and never takes them as a summary.
    */
-  repeats?: SourceRepeats;
+  repeats?: RepeatedLines;
   /** Which of the dictionary's names were learned, and which the user blocked: what learning may not trust or redo. */
   learning?: LearningPolicy;
 }
@@ -75,7 +75,7 @@ export interface ReadReport {
  * plain text (`context.learn`) and records its lines in `context.repeats`. Throws with a reader-facing reason
  * (broken front matter, no text).
  */
-export function readReport(fileName: string, text: string, context: ParseContext): ReadReport {
+export function readReport(fileName: string, text: string, context: Pick<ParseContext, 'parseHtml' | 'learn' | 'repeats'>): ReadReport {
   const { frontMatter, body } = /\.pdf$/i.test(fileName)
     ? { frontMatter: splitFrontMatter('').frontMatter, body: text }
     : splitFrontMatter(text);
@@ -121,7 +121,10 @@ export function resolveReport(read: ReadReport, context: ParseContext): ParsedRe
     context.matcher,
     context.dictionary,
   );
-  context.repeats?.markSensitive(fileName, [summary, ...[...mentionLines].map((line) => allLines[line]!)]);
+  // The summary is shortened from a line (or the front matter's summary): that line is what its source may repeat.
+  const stem = summary.endsWith('…') ? summary.slice(0, -1) : summary;
+  const summaryLines = stem ? [frontMatter.summary ?? '', ...lines].filter((line) => line.startsWith(stem)) : [];
+  context.repeats?.markSensitive(fileName, [summary, ...summaryLines, ...[...mentionLines].map((line) => allLines[line]!)]);
   return {
     title,
     // A PDF has no front matter: its date is the one the note prints near its start.
