@@ -1,6 +1,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { fileProblem, IGNORED, unsafeEntryName, ZIP_FILE, type ImportEntry, type ImportSource } from './import-file-rules';
 import { formatBytes, type ImportLimits } from './import-limits';
+import { nativeInflate, nativeInflateAvailable } from './native-inflate';
 import { BACKUP_MANIFEST, BACKUP_PART } from './backup-zip';
 import { zipEntryName } from './zip-entry-name';
 import { Crc32, ENCRYPTED_FLAG, readZipDirectory, UTF8_NAME_FLAG, type SliceableSource, type ZipDirectoryEntry } from './zip-directory';
@@ -43,11 +44,37 @@ export async function* zipEntries(
   /** Directory entries by name, taken in order as the stream meets them (a name may appear twice). */
   const listed = (name: string): ZipDirectoryEntry | undefined => directory.byName.get(name)?.shift();
 
-  const ready: ImportEntry[] = [];
+  // Entries come out in the archive's order, though a natively inflated one may end after the ones behind it.
+  const order: { entry?: ImportEntry }[] = [];
+  let taken = 0;
+  const ready = {
+    /** Fills an entry's place (taken when it started inflating), or adds one at the end. */
+    push(entry: ImportEntry, slot?: { entry?: ImportEntry }) {
+      if (slot) slot.entry = entry;
+      else order.push({ entry });
+    },
+    /**
+     * The entries ready at the front, up to `stop` (where the archive broke its inflated limit): entries inflate side
+     * by side, so those before it are still the archive's as long as they fit in the limit themselves.
+     */
+    *take(stop?: { entry?: ImportEntry }): Generator<ImportEntry> {
+      while (order[0]?.entry && order[0] !== stop) {
+        const entry = order[0].entry;
+        const bytes = 'bytes' in entry ? entry.bytes.length : 0;
+        if (stop && taken + bytes > limits.maxArchiveInflatedBytes) return;
+        taken += bytes;
+        order.shift();
+        yield entry;
+      }
+    },
+  };
+  const inflate = nativeInflateAvailable() ? nativeInflate() : undefined;
   const open = new Set<string>();
   let entryCount = 0;
   let inflated = 0;
   let fatal: string | undefined;
+  /** Where the archive broke its inflated limit: the entries before it are still its own. */
+  let fatalSlot: { entry?: ImportEntry } | undefined;
 
   const unzip = new Unzip((file: UnzipFile) => {
     if (fatal) return;
@@ -88,24 +115,35 @@ export async function* zipEntries(
     const crc = new Crc32();
     let size = 0;
     open.add(path);
+    const slot: { entry?: ImportEntry } = {};
+    order.push(slot);
     file.ondata = (error, chunk, final) => {
       if (!open.has(path)) return;
       if (error) {
         open.delete(path);
-        ready.push({ kind: 'failed', path, archive, reason: `cannot be inflated (${error.message}); encrypted or corrupt` });
+        ready.push({ kind: 'failed', path, archive, reason: `cannot be inflated (${error.message}); encrypted or corrupt` }, slot);
         return;
       }
       size += chunk.length;
       inflated += chunk.length;
-      if (inflated > limits.maxArchiveInflatedBytes) {
-        fatal = `the archive inflates to more than ${formatBytes(limits.maxArchiveInflatedBytes)}`;
+      if (inflated > limits.maxArchiveInflatedBytes && !fatalSlot) {
+        fatal ??= `the archive inflates to more than ${formatBytes(limits.maxArchiveInflatedBytes)}`;
+        // Blamed on the latest entry begun (with several inflating at once, the one whose bytes came last in the
+        // archive); those before it finish, each within the limit for one file.
+        fatalSlot = order.at(-1);
+      }
+      if (slot === fatalSlot) {
+        // Dropped with the archive.
       } else if (size > limits.maxFileBytes) {
-        ready.push({
-          kind: 'failed',
-          path,
-          archive,
-          reason: `inflates to more than ${formatBytes(limits.maxFileBytes)}, the limit for one file`,
-        });
+        ready.push(
+          {
+            kind: 'failed',
+            path,
+            archive,
+            reason: `inflates to more than ${formatBytes(limits.maxFileBytes)}, the limit for one file`,
+          },
+          slot,
+        );
       } else {
         chunks.push(chunk);
         crc.update(chunk);
@@ -118,6 +156,7 @@ export async function* zipEntries(
               : backup
                 ? { kind: 'backup-part', path, name, archive, bytes: concat(chunks, size) }
                 : { kind: 'file', path, archive, bytes: concat(chunks, size) },
+          slot,
         );
       }
       open.delete(path);
@@ -125,7 +164,7 @@ export async function* zipEntries(
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(inflate ?? UnzipInflate);
 
   const reader = bytes.stream().getReader();
   try {
@@ -133,9 +172,15 @@ export async function* zipEntries(
       const { value, done } = await reader.read();
       if (value) onBytesRead(value.length);
       if (!fatal) pushInSlices(unzip, value ?? new Uint8Array(0), done);
-      yield* ready.splice(0);
+      // Entries inflating natively finish later: a few dozen at a time, so memory holds no more.
+      while (inflate && !fatal && inflate.inflating() > MAX_INFLATING) await inflate.settled();
+      yield* ready.take(fatalSlot);
       if (fatal || done) break;
     }
+    // Every entry whose input was all read is let finish (those before one that broke a limit are the archive's
+    // still, as when inflating in order); one still open after that ended in the middle.
+    while (inflate && inflate.inflating() > 0) await inflate.settled();
+    yield* ready.take(fatalSlot);
   } catch (error) {
     fatal = `the archive is corrupt or truncated (${(error as Error).message})`;
   } finally {
@@ -151,6 +196,8 @@ export async function* zipEntries(
  * stack size exceeded", seen with a 5,000-post archive); small slices bound the depth.
  */
 const PUSH_SLICE_BYTES = 16 * 1024;
+/** Entries inflating natively at once before reading waits (each holds its input and output: tens of KB). */
+const MAX_INFLATING = 32;
 
 function pushInSlices(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
   if (chunk.length <= PUSH_SLICE_BYTES) return unzip.push(chunk, final);
