@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { stopWorker } from '../bench/browser-bench';
 import type { ExtensionBrowser } from './launch-extension';
+import { SHARED_AVAILABLE, sharedPath } from './shared-corpus';
 
 /**
  * The backup round trip through the built extension in real Chromium, shared by the e2e test (2,000 reports) and the
@@ -25,25 +26,60 @@ export const SEED_SECURITY_LIST = { name: 'mine.csv', text: 'code,name,aliases\n
 /** A block ("not this security") of a name no post mentions: the table has a row, the reports are untouched. */
 export const SEED_BLOCK = { alias: '未提及公司', securityId: 'SH:600000', blockedAt: '2026-12-01T00:00:00.000Z' };
 
-/** Paragraph shapes of the shared corpus's broker notes (Chinese with codes, some English), as the scale bench's. */
-const PARAGRAPHS = [
+/** Paragraph shapes of the shared corpus's broker notes, as the scale bench's: used when the corpus is absent. */
+const SHAPES = [
   '公司发布季度报告，营业收入同比增长，净利润超出市场预期。分析师认为行业景气度持续回升，估值具备吸引力。',
   '阿里巴巴（09988.HK）云业务增速回升，谷歌（GOOGL）资本开支维持高位，光模块需求旺盛，800G 出货量环比提升。',
   'Amazon (NASDAQ: AMZN) reported stronger margins while logistics costs eased; $NVDA supply stayed tight into the quarter.',
   '## 投资要点\n\n1. 收入结构优化，高毛利业务占比提升。\n2. 费用率下降，经营杠杆释放。\n3. 上调盈利预测，维持买入评级。',
   '风险提示：宏观经济波动；政策变化；竞争加剧；原材料价格上涨超预期。',
 ];
-/**
- * Paragraphs per post: 28–91, bodies of 4–13 KB of UTF-8 (mean about 8.7 KB). The scale bench's 30–145 (mean 12.8 KB)
- * would make a 100,000-report backup inflate to about 1.3 GB, past the import's 1 GB per archive.
- */
-const paragraphCount = (i: number) => 28 + ((i * 7919) % 64);
+/** Corpus paragraphs longer than this are left out (a table or a pasted page, not prose). */
+const MAX_PARAGRAPH_CHARS = 2_000;
 
-/** Seed post `i`: front matter, a line naming securities (taught, mentioned or listed), then its paragraphs. */
-export function seedPost(i: number): string {
+/**
+ * The paragraphs of the shared corpus's research-note summaries (`gator-reports`, front matter left out), read at run
+ * time and never stored: seed posts drawn from them compress and light the names index as real text does (five
+ * repeated shapes deflate 70 to 1 and would hide what the export holds). The five shapes when the corpus is absent.
+ */
+export function seedParagraphs(): { paragraphs: string[]; source: string } {
+  const dir = sharedPath('corpus', 'reports', 'gator-reports');
+  if (!SHARED_AVAILABLE || !existsSync(dir)) return { paragraphs: SHAPES, source: 'five paragraph shapes (../shared absent)' };
+  const paragraphs = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(join(dir, name), 'utf8')
+        .replace(/^---\n[\s\S]*?\n---\n/, '')
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter((paragraph) => paragraph.length >= 20 && paragraph.length <= MAX_PARAGRAPH_CHARS),
+    );
+  return { paragraphs, source: `${paragraphs.length} paragraphs of the shared corpus's gator-reports, drawn at random per post` };
+}
+
+/**
+ * Bytes of body per post: 4–13 KB of UTF-8 (mean about 8.5 KB). The scale bench's mean of 12.8 KB would make a
+ * 100,000-report backup inflate to about 1.3 GB, past the import's 1 GB per archive.
+ */
+const bodyBytes = (i: number) => 4_096 + ((i * 7919) % 9_217);
+
+/** A small seeded PRNG (mulberry32): post `i` is the same text in every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Seed post `i`: front matter, a line naming securities (taught, mentioned or listed), then paragraphs to its size. */
+export function seedPost(i: number, paragraphs: readonly string[]): string {
   const [name, code] = TAUGHT[i % TAUGHT.length]!;
   const naming = i % 40 === 0 ? `${name}（${code}）获得新订单。` : i % 3 === 0 ? `${name}需求旺盛。` : '行业景气。';
-  return [
+  const lines = [
     '---',
     `title: 周报 ${i}`,
     `date: 20${20 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
@@ -51,8 +87,14 @@ export function seedPost(i: number): string {
     '---',
     '',
     `第 ${i} 期。${naming}${i % 7 === 0 ? '示例节水订单饱满。' : ''}`,
-    ...Array.from({ length: paragraphCount(i) }, (_, k) => PARAGRAPHS[(i + k) % PARAGRAPHS.length]!),
-  ].join('\n\n');
+  ];
+  const next = random(i + 1);
+  for (let bytes = 0; bytes < bodyBytes(i);) {
+    const paragraph = paragraphs[Math.floor(next() * paragraphs.length)]!;
+    lines.push(paragraph);
+    bytes += Buffer.byteLength(paragraph) + 2;
+  }
+  return lines.join('\n\n');
 }
 
 /** Writes posts 0…`reports - 1` as zips of {@link SEED_ZIP_POSTS} under `dir`; returns their paths and text bytes. */
@@ -60,10 +102,11 @@ export function writeSeedZips(dir: string, reports: number): { paths: string[]; 
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];
   let textBytes = 0;
+  const { paragraphs } = seedParagraphs();
   for (let from = 0; from < reports; from += SEED_ZIP_POSTS) {
     const files: Record<string, Uint8Array> = {};
     for (let i = from; i < Math.min(reports, from + SEED_ZIP_POSTS); i++) {
-      const bytes = strToU8(seedPost(i));
+      const bytes = strToU8(seedPost(i, paragraphs));
       textBytes += bytes.length;
       files[`posts/${i}.md`] = bytes;
     }
@@ -110,7 +153,12 @@ export async function importThroughPage(
 }
 
 /** Seeds the library as a reader fills it: the security list, a block, then the post zips one import each. */
-export async function seedThroughPage(browser: ExtensionBrowser, page: Page, zips: readonly string[]): Promise<string[]> {
+export async function seedThroughPage(
+  browser: ExtensionBrowser,
+  page: Page,
+  zips: readonly string[],
+  onZip: (summary: string) => void = () => {},
+): Promise<string[]> {
   await openLibrary(browser, page);
   await openTab(page, 'Names, lists and tools');
   await page
@@ -132,7 +180,10 @@ export async function seedThroughPage(browser: ExtensionBrowser, page: Page, zip
     })`,
   );
   const summaries: string[] = [];
-  for (const zip of zips) summaries.push((await importThroughPage(browser, page, zip)).summary);
+  for (const zip of zips) {
+    summaries.push((await importThroughPage(browser, page, zip)).summary);
+    onZip(summaries.at(-1)!);
+  }
   return summaries;
 }
 
