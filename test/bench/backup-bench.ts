@@ -10,6 +10,7 @@ import {
   seedParagraphs,
   seedThroughPage,
   writeSeedZips,
+  type SeedText,
 } from '../support/backup-round-trip';
 import { launchWithExtension } from '../support/launch-extension';
 import { rendererRssMb } from './scale-bench';
@@ -42,6 +43,11 @@ export interface BackupFigures {
   [key: string]: unknown;
 }
 
+/**
+ * Seed text: `BACKUP_TEXT=corpus` draws posts from the shared corpus (realistic compression, about 28 securities a
+ * post, ten times slower to import); the default is the scale bench's shapes, so 100,000 seed and restore in an hour.
+ */
+const TEXT: SeedText = process.env.BACKUP_TEXT === 'corpus' ? 'corpus' : 'shapes';
 /** Renderer RSS is sampled this often while an export or restore runs (`ps`, each sample a few ms). */
 const RSS_SAMPLE_MS = 500;
 /** Longest export or restore waited for: 100,000 reports restore in minutes; a shared machine can be slow. */
@@ -74,7 +80,7 @@ export async function benchBackup(smoke: boolean): Promise<BackupFigures> {
     try {
       const page = await browser.context.newPage();
       page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      const { paths, textBytes } = writeSeedZips(dir, reports);
+      const { paths, textBytes } = writeSeedZips(dir, reports, TEXT);
       let start = performance.now();
       const log = (text: string) => process.stderr.write(`  backup ${reports}: ${text} (${new Date().toISOString()})\n`);
       const seeded = await seedThroughPage(browser, page, paths, (summary) => log(`seeded ${summary}`));
@@ -128,7 +134,7 @@ export async function benchBackup(smoke: boolean): Promise<BackupFigures> {
     headline[`zipMb${suffix}`] = step.zipMb;
   }
   return {
-    input: `posts of 4–13 KB (${seedParagraphs().source}; every 40th teaches a name, every 3rd mentions one, every 7th names a security-list entry), a security list and a block; sizes ${sizes.join(', ')}, each in a fresh browser`,
+    input: `posts of 4–13 KB (${seedParagraphs(TEXT).source}; every 40th teaches a name, every 3rd mentions one, every 7th names a security-list entry), a security list and a block; sizes ${sizes.join(', ')}, each in a fresh browser`,
     ...headline,
     steps,
     baseline:

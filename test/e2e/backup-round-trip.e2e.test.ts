@@ -27,7 +27,7 @@ test(
   async () => {
     const { browser } = session;
     const page = await browser.context.newPage();
-    const { paths } = writeSeedZips(dir, REPORTS);
+    const { paths } = writeSeedZips(dir, REPORTS, 'corpus');
     const seeded = await seedThroughPage(browser, page, paths);
     expect(seeded.join('\n')).not.toMatch(/[1-9]\d* failed/);
     const before = await libraryHashes(page);

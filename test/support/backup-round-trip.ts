@@ -34,16 +34,21 @@ const SHAPES = [
   '## 投资要点\n\n1. 收入结构优化，高毛利业务占比提升。\n2. 费用率下降，经营杠杆释放。\n3. 上调盈利预测，维持买入评级。',
   '风险提示：宏观经济波动；政策变化；竞争加剧；原材料价格上涨超预期。',
 ];
+/** Where seed posts' paragraphs come from: the shared corpus's notes, or the scale bench's five shapes. */
+export type SeedText = 'corpus' | 'shapes';
 /** Corpus paragraphs longer than this are left out (a table or a pasted page, not prose). */
 const MAX_PARAGRAPH_CHARS = 2_000;
 
 /**
  * The paragraphs of the shared corpus's research-note summaries (`gator-reports`, front matter left out), read at run
  * time and never stored: seed posts drawn from them compress and light the names index as real text does (five
- * repeated shapes deflate 70 to 1 and would hide what the export holds). The five shapes when the corpus is absent.
+ * repeated shapes deflate 70 to 1 and would hide what the export holds). The five shapes when the corpus is absent, or
+ * when asked for: corpus text names about 28 securities a post, and its import runs at a tenth of the shapes' speed
+ * (10,000 posts in 5 minutes on the shared machine), too slow to seed and restore 100,000 in one session.
  */
-export function seedParagraphs(): { paragraphs: string[]; source: string } {
+export function seedParagraphs(text: SeedText): { paragraphs: string[]; source: string } {
   const dir = sharedPath('corpus', 'reports', 'gator-reports');
+  if (text === 'shapes') return { paragraphs: SHAPES, source: "the scale bench's five paragraph shapes" };
   if (!SHARED_AVAILABLE || !existsSync(dir)) return { paragraphs: SHAPES, source: 'five paragraph shapes (../shared absent)' };
   const paragraphs = readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
@@ -98,11 +103,11 @@ export function seedPost(i: number, paragraphs: readonly string[]): string {
 }
 
 /** Writes posts 0…`reports - 1` as zips of {@link SEED_ZIP_POSTS} under `dir`; returns their paths and text bytes. */
-export function writeSeedZips(dir: string, reports: number): { paths: string[]; textBytes: number } {
+export function writeSeedZips(dir: string, reports: number, text: SeedText): { paths: string[]; textBytes: number } {
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];
   let textBytes = 0;
-  const { paragraphs } = seedParagraphs();
+  const { paragraphs } = seedParagraphs(text);
   for (let from = 0; from < reports; from += SEED_ZIP_POSTS) {
     const files: Record<string, Uint8Array> = {};
     for (let i = from; i < Math.min(reports, from + SEED_ZIP_POSTS); i++) {
