@@ -69,8 +69,11 @@ export class NameAutomaton<T> {
     return this.#fold ? this.#fold[unit]! : unit;
   }
 
-  /** Adds a name; a second value under the same name is kept beside the first. */
-  add(name: string, value: T): void {
+  /**
+   * Adds a name; a second value under the same name is kept after the first, or before the first existing value
+   * `precedes` says it goes before (a name added later that a full build would have put first).
+   */
+  add(name: string, value: T, precedes?: (existing: T) => boolean): void {
     if (name.length < 2) this.#oneUnitNames = true;
     else
       for (const a of this.#spellings(this.fold(name.charCodeAt(0))))
@@ -97,7 +100,10 @@ export class NameAutomaton<T> {
       }
       node = child;
     }
-    (this.#values[node] ??= []).push(value);
+    const values = (this.#values[node] ??= []);
+    const at = precedes ? values.findIndex(precedes) : -1;
+    if (at < 0) values.push(value);
+    else values.splice(at, 0, value);
   }
 
   /**

@@ -129,6 +129,7 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
       return matcher.deferred;
     },
     addName: (name, id, rule) => matcher.addName(name, id, rule),
+    addEntries: (entries) => matcher.addEntries(entries),
   };
   const scan = (texts: CollectedTexts, withSupport: ReadonlySet<SecurityId>) =>
     scanForMarks(texts, watching, (id) => !publisher.has(id), {
