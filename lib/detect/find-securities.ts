@@ -1,6 +1,6 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { codeOf, marketOf, type SecurityId } from '../securities/security-id';
-import { mayStartCode } from './code-at';
+import { codeStartPairs } from './code-at';
 import { NameAutomaton } from './name-automaton';
 import { MentionBuffer } from './mention-buffer';
 import { NOT_A_NAME, STRONG, WEAK, scanText, upperKey, type Listing, type NameRule, type NameValue } from './scan-text';
@@ -192,7 +192,7 @@ function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Arr
  * (SPEC.md: "bare words are never trusted alone").
  */
 export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options: MatcherOptions = {}): SecurityMatcher {
-  const names = new NameAutomaton<NameValue>(foldTable(options.variants));
+  const names = new NameAutomaton<NameValue>(foldTable(options.variants), options.variants);
   const bareCodes = new Map<string, SecurityId>();
   const issuerOf = new Map<SecurityId, string>();
   /** The listings of each issuer, the other way round. */
@@ -237,7 +237,7 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     // In a build from sorted entries the last one (highest rank) holds a bare code.
     if (owner === undefined || rank === undefined || (rankOf.get(owner) ?? -Infinity) <= rank) bareCodes.set(bare, entry.id);
   };
-  for (let a = 0; a < 128; a++) for (let b = 0; b < 128; b++) if (mayStartCode(a, b)) names.allowPair(a, b);
+  for (const [a, b] of codeStartPairs()) names.allowPair(a, b);
   for (const entry of entries) addEntry(entry, false);
   const nothing: Listing = { namedIn: 0 };
   for (const phrase of options.notNames ?? [])
