@@ -289,7 +289,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
       if (list) list.push(mark);
       else byNode.set(mark.node, [mark]);
     }
-    for (let from = 0; from < nodes.length && !signal.aborted; ) {
+    for (let from = 0; from < nodes.length && !signal.aborted;) {
       if (from) await yieldToPage();
       const changed: Text[] = [];
       const added: PageMark[] = [];

@@ -6,8 +6,16 @@ describe('TaskClock', () => {
     ['nothing timed', [], { tasks: 0, longTasks: 0, longestMs: 0, totalMs: 0, milestones: {} }],
     ['one short task', ['begin', 10, 'end'], { tasks: 1, longTasks: 0, longestMs: 10, totalMs: 10, milestones: {} }],
     ['one long task', ['begin', 50, 'end'], { tasks: 1, longTasks: 1, longestMs: 50, totalMs: 50, milestones: {} }],
-    ['begin inside a task goes on with it', ['begin', 30, 'begin', 30, 'end'], { tasks: 1, longTasks: 1, longestMs: 60, totalMs: 60, milestones: {} }],
-    ['end without a task counts nothing', ['end', 'begin', 5, 'end', 'end'], { tasks: 1, longTasks: 0, longestMs: 5, totalMs: 5, milestones: {} }],
+    [
+      'begin inside a task goes on with it',
+      ['begin', 30, 'begin', 30, 'end'],
+      { tasks: 1, longTasks: 1, longestMs: 60, totalMs: 60, milestones: {} },
+    ],
+    [
+      'end without a task counts nothing',
+      ['end', 'begin', 5, 'end', 'end'],
+      { tasks: 1, longTasks: 0, longestMs: 5, totalMs: 5, milestones: {} },
+    ],
     [
       'time between tasks is not ours',
       ['begin', 20, 'end', 100, 'begin', 30, 'end'],

@@ -214,6 +214,8 @@ async function extensionRun(context: BrowserContext, url: string) {
   const tab = await profiledTab(context);
   const [marks, profile] = await profiled(tab.cdp, async () => {
     await tab.page.goto(url);
+    // The first look's marks can stand still for a while before the whole page's are drawn: wait for those.
+    while (!(await selfTimed(tab.cdp, tab.worlds))?.milestones.allMarked) await tab.page.waitForTimeout(100);
     return settled(tab.page, markCount);
   });
   const times = await selfTimed(tab.cdp, tab.worlds);
@@ -224,10 +226,18 @@ async function extensionRun(context: BrowserContext, url: string) {
   if (process.env.BENCH_CLOCK_CHECK) {
     const p = profile as Profile & { endTime: number };
     const now = await tab.page.evaluate(() => performance.now());
-    console.error('clock check: page now − profile end (ms)', (now * 1e3 + offset - p.endTime) / 1e3, 'first marks after start (ms)', (firstMarks.at * 1e3 + offset - p.startTime!) / 1e3, 'profile span', (p.endTime - p.startTime!) / 1e3);
+    console.error(
+      'clock check: page now − profile end (ms)',
+      (now * 1e3 + offset - p.endTime) / 1e3,
+      'first marks after start (ms)',
+      (firstMarks.at * 1e3 + offset - p.startTime!) / 1e3,
+      'profile span',
+      (p.endTime - p.startTime!) / 1e3,
+    );
   }
-  const firstTasks = profileTasks(profileUntil(profile, firstMarks.at * 1e3 + offset));
-  return { ...tab, marks, profile, tasks: profileTasks(profile), firstTasks, times };
+  const firstMarksTime = firstMarks.at * 1e3 + offset;
+  const firstTasks = profileTasks(profileUntil(profile, firstMarksTime));
+  return { ...tab, marks, profile, tasks: profileTasks(profile), firstTasks, firstMarksTime, times };
 }
 
 /** One first marking by the page's own naive lens (the baseline), profiled exactly alike. */
@@ -272,8 +282,18 @@ export async function benchPage(smoke: boolean): Promise<PageFigures> {
     }
     const { page, cdp, marks } = ours.at(-1)!;
     if (process.env.BENCH_PROFILE_TOP) console.error(topFunctions(ours.at(-1)!.profile).join('\n'));
-    // BENCH_PROFILE_OUT=file.cpuprofile: the last first marking's profile, for DevTools' Performance panel.
-    if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(ours.at(-1)!.profile));
+    // BENCH_PROFILE_OUT=file.cpuprofile: the last first marking's profile, for DevTools' Performance panel, and each
+    // run's as file.N.cpuprofile, with where its first marks were drawn (`firstMarksTime`, the profile's clock).
+    const profileOut = process.env.BENCH_PROFILE_OUT;
+    if (profileOut) {
+      writeFileSync(profileOut, JSON.stringify(ours.at(-1)!.profile));
+      ours.forEach((run, i) =>
+        writeFileSync(
+          profileOut.replace(/(\.cpuprofile)?$/, `.${i}.cpuprofile`),
+          JSON.stringify({ ...run.profile, firstMarksTime: run.firstMarksTime }),
+        ),
+      );
+    }
     const timesBeforeStorm = (await selfTimed(cdp, ours.at(-1)!.worlds))!;
 
     const target = await page.evaluate(() => {

@@ -109,7 +109,15 @@ describe('profileTasks', () => {
 });
 
 describe('profileUntil', () => {
-  const run = { ...profile([['ours', 10], ['idle', 5], ['ours', 20], ['ours', 30]]), startTime: 1_000_000 };
+  const run = {
+    ...profile([
+      ['ours', 10],
+      ['idle', 5],
+      ['ours', 20],
+      ['ours', 30],
+    ]),
+    startTime: 1_000_000,
+  };
   it.each([
     ['before the first sample', 1_005_000, 0],
     ['at a sample, which is kept', 1_010_000, 10],
