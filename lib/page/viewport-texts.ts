@@ -21,16 +21,17 @@ interface Band {
 
 /**
  * The text nodes under `doc.body` whose elements lie in the viewport or within {@link NEAR_SCREENS} screens of it, in
- * document order, at most `limit`. An element inside the band and no taller than it is read whole; a taller one is
+ * document order, at most `limit` (`height`: the viewport's). An element inside the band and no taller than it is read whole; a taller one is
  * looked into: its children are assumed in vertical order (flow layout) and the first one reaching the band is found
  * by bisection. Best effort: what this misses (children out of order, text of a tall element outside its children)
  * the whole page's reading finds.
  */
-export function textNodesNearViewport(doc: Document, limit = MAX_NEAR_NODES): Text[] {
-  const view = doc.defaultView;
+export function textNodesNearViewport(
+  doc: Document,
+  { limit = MAX_NEAR_NODES, height = doc.defaultView?.innerHeight || doc.documentElement.clientHeight } = {},
+): Text[] {
   const body = doc.body;
-  if (!view || !body) return [];
-  const height = view.innerHeight || doc.documentElement.clientHeight;
+  if (!body || !height) return [];
   const band: Band = { top: -NEAR_SCREENS * height, bottom: (1 + NEAR_SCREENS) * height };
   const found: Text[] = [];
   let boxes = 0;
