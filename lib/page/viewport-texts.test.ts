@@ -15,7 +15,7 @@ function page(body: string) {
     const [top = 0, height = 0] = (element.getAttribute('data-box') ?? '0 0').split(' ').map(Number);
     element.getBoundingClientRect = () => ({ top, bottom: top + height, height }) as DOMRect;
   }
-  return document as unknown as Document;
+  return document;
 }
 const texts = (doc: Document, limit?: number) => textNodesNearViewport(doc, { height: HEIGHT, limit }).map((node) => node.data);
 
