@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { SLICE_REPORTS } from '../../lib/db/reports-naming-index';
 import { textBuckets } from '../../lib/reports/name-grams';
+import { newestKey, rankKey } from '../../lib/db/related-rank-key';
 
 /** A made-up US ticker for `n` (T + letters only, as a US ticker must be: `US:TA`, `US:TBA` …). */
 export function syntheticTicker(n: number): string {
@@ -43,6 +44,9 @@ const SEED_BATCH = 1_000;
 /** The 2,000 rarer listings each seeded report names besides a common one (first-time look-ups pick among them). */
 const RARE_TICKERS = Array.from({ length: 2_000 }, (_, n) => syntheticTicker(n));
 
+/** The date of seeded report `i`: six years, every month, 28 days. */
+const seedDate = (i: number) => `20${20 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+
 /** The first line of seeded report `i`'s text (the rest is {@link PARAGRAPHS}, each after a blank line). */
 const seedTitle = (i: number) => `# 研报 ${i}：${SEED_SECURITIES[i % SEED_SECURITIES.length]!} 点评`;
 
@@ -55,7 +59,7 @@ const seedTitle = (i: number) => `# 研报 ${i}：${SEED_SECURITIES[i % SEED_SEC
  */
 export async function seedLibrary(page: Page, to: number, from = 0): Promise<number> {
   const bytes = await page.evaluate(
-    async ({ from, to, seedSecurities, rareTickers, paragraphs, batch, titles }) => {
+    async ({ from, to, seedSecurities, rareTickers, paragraphs, batch, titles, dates, keysOfDate }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
@@ -71,16 +75,16 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
           for (let i = start; i < Math.min(to, start + batch); i++) {
             // One of ten common listings, one of 2,000 rarer ones: first-time look-ups have thousands to choose from.
             const ids = [seedSecurities[i % seedSecurities.length]!, `US:${rareTickers[i % rareTickers.length]!}`];
-            const day = String((i % 28) + 1).padStart(2, '0');
-            const month = String((i % 12) + 1).padStart(2, '0');
-            const date = `20${20 + (i % 6)}-${month}-${day}`;
+            const date = dates[i - from]!;
+            // The rank keys the import writes (schema version 10) for a row without relevance: they depend on the date.
+            const { rank, newest } = keysOfDate[date]!;
             const id = i.toString(16).padStart(64, '0');
             const count = 30 + ((i * 7919) % 116); // 4–20 KB of UTF-8
             const text = [titles[i - from]!, ...Array.from({ length: count }, (_, k) => paragraphs[(i + k) % paragraphs.length])].join(
               '\n\n',
             );
             bytes += text.length * 2;
-            for (const securityId of ids) rows.put({ securityId, date, reportId: id });
+            for (const securityId of ids) rows.put({ securityId, date, reportId: id, rank, newest });
             bodies.put({ id, originalText: text });
             store.put({
               id,
@@ -114,6 +118,13 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
       paragraphs: PARAGRAPHS,
       batch: SEED_BATCH,
       titles: Array.from({ length: to - from }, (_, k) => seedTitle(from + k)),
+      dates: Array.from({ length: to - from }, (_, k) => seedDate(from + k)),
+      keysOfDate: Object.fromEntries(
+        [...new Set(Array.from({ length: to - from }, (_, k) => seedDate(from + k)))].map((date) => [
+          date,
+          { rank: rankKey({ date }), newest: newestKey(date) },
+        ]),
+      ),
     },
   );
   await seedNamesIndex(page, to, from);
