@@ -14,7 +14,7 @@ export function syntheticTicker(n: number): string {
 }
 
 /** Listings the seeded reports are about: a few hundred, so a security has tens to hundreds of reports as in real libraries. */
-const SEED_SECURITIES = [
+export const SEED_SECURITIES = [
   'HK:09988',
   'US:BABA',
   'US:AMZN',
