@@ -33,7 +33,10 @@ const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports
 const VERSION_9 = { nameSlices: 'slice', nameBits: '[bucket+slice]' };
 
 /** Version 10: a security's index rows in display order and newest first (`related-rank-key.ts`). */
-const VERSION_10 = { reportSecurities: '[securityId+date+reportId], reportId, [securityId+rank], [securityId+newest]' };
+const VERSION_10 = {
+  reportSecurities: '[securityId+date+reportId], reportId, [securityId+rank], [securityId+newest]',
+  securityTallies: 'securityId',
+};
 
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
@@ -142,6 +145,7 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
       reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
       reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
       reportSecurities: securityRowsOf({ id: 'e'.repeat(64), date: '2025-05-06', securityIds: ['US:AMZN'] } as unknown as StoredReport),
+      securityTallies: [{ securityId: 'US:AMZN', count: 1, about: 0, months: { '2025-05': 1 } }],
     },
   },
 ];
@@ -359,6 +363,7 @@ test('version 9 → 10 writes every index row again with its rank keys and ratin
   const db = openLibraryDatabase(name);
   await db.open();
   expect(sorted(await db.reportSecurities.toArray())).toEqual(sorted(reports.flatMap(securityRowsOf)));
+  expect(await db.securityTallies.get('SH:600519')).toMatchObject({ count: 2_500, about: 250 });
   const related = await relatedReports(db, bundledDictionary(), 'SH:600519', 5);
   expect(related.reportCount).toBe(2_500);
   expect(related.aboutCount).toBe(250);

@@ -10,6 +10,7 @@ import { refusedLearnedAliases, unlinkRefused } from './recheck-learned-aliases'
 import { indexReportNames, type NameBitsRow, type NameSlice } from './reports-naming-index';
 import { mainSecurityOf, ratingOfReport } from './rating-history';
 import { newestKey, rankKey } from './related-rank-key';
+import { applyRows, securityTallyMiddleware, suspendTallies, type SecurityTally } from './security-tallies';
 import type { RatingPoint } from '../messaging/protocol';
 import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
@@ -79,6 +80,7 @@ export type LibraryDatabase = Dexie & {
   subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
   nameSlices: Table<NameSlice, number>;
   nameBits: Table<NameBitsRow, [number, number]>;
+  securityTallies: Table<SecurityTally, string>;
 };
 
 /** The original bytes of a PDF report (since version 6), under the report's id (the SHA-256 of these bytes). */
@@ -159,6 +161,8 @@ const masterEntries = (): Promise<readonly SecurityEntry[]> =>
  */
 export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
   const db = new Dexie(name) as LibraryDatabase;
+  // Every write of index rows adjusts their listings' tallies in the same transaction (version 10 on).
+  db.use(securityTallyMiddleware);
   db.version(1).stores({
     reports: 'id, date, source, importId, *securityIds',
     aliases: '[alias+securityId], alias, securityId, origin',
@@ -243,21 +247,32 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
     });
   // 10: a security's rows in display order and newest first by index (`related-rank-key.ts`), and the broker
   // note's rating on its main security's row, so a look-up reads a listing's best rows and its newest ratings by key
-  // range and limit instead of every row and 40 digest rows. Every row is written again from its report's digest row,
-  // a page of reports at a time.
+  // range and limit instead of every row and 40 digest rows; and each listing's tally (`security-tallies.ts`), so it
+  // counts without reading its rows. Every row is written again from its report's digest row, a page of reports at
+  // a time; the tallies are counted here from the rows written (the middleware is told to leave them).
   db.version(10)
-    .stores({ reportSecurities: '[securityId+date+reportId], reportId, [securityId+rank], [securityId+newest]' })
+    .stores({
+      reportSecurities: '[securityId+date+reportId], reportId, [securityId+rank], [securityId+newest]',
+      securityTallies: 'securityId',
+    })
     .upgrade(async (tx) => {
+      suspendTallies(tx.idbtrans);
       const reports = tx.table<StoredReport, string>('reports');
       const rows = tx.table<ReportSecurityRow>('reportSecurities');
+      const tallies = new Map<string, SecurityTally>();
+      // Written again from the reports, so the tallies count exactly the rows there are.
+      await rows.clear();
       for (let after: string | undefined; ;) {
         const page = await (after === undefined ? reports.orderBy(':id') : reports.where(':id').above(after))
           .limit(ROW_UPGRADE_PAGE)
           .toArray();
-        if (!page.length) return;
-        await rows.bulkPut(page.flatMap(securityRowsOf));
+        const written = page.flatMap(securityRowsOf);
+        await rows.bulkPut(written);
+        applyRows(tallies, written, 1);
+        if (page.length < ROW_UPGRADE_PAGE) break;
         after = page.at(-1)!.id;
       }
+      await tx.table<SecurityTally, string>('securityTallies').bulkPut([...tallies.values()]);
     });
   return db;
 }

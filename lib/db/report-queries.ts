@@ -8,6 +8,7 @@ import { tabEntries } from '../worker/page-names';
 import type { LibraryDatabase, ReportSecurityRow, StoredReport } from './database';
 import { RATING_HISTORY_REPORTS } from './rating-history';
 import { ABOUT_RANKS } from './related-rank-key';
+import { monthsOf, type SecurityTally } from './security-tallies';
 
 /** Reports a card or the popup shows per security by default. */
 export const DEFAULT_LATEST_REPORTS = 3;
@@ -72,9 +73,16 @@ export async function digestsOf(db: LibraryDatabase, rows: readonly ReportSecuri
   return rows.flatMap((row, i) => (reports[i] ? [rankedDigest(reports[i], row)] : []));
 }
 
+/** The most rows IndexedDB's `getAll` may be asked for (an unsigned long): the CLI asks for every report. */
+const MOST_ROWS = 2 ** 32 - 1;
+
 /** The first `count` index rows of one listing in the order of index `index` (rank or newest, since version 10). */
 const firstRowsOf = (db: LibraryDatabase, index: '[securityId+rank]' | '[securityId+newest]', listing: SecurityId, count: number) =>
-  db.reportSecurities.where(index).between([listing, ''], [listing, '\uffff\uffff'], true, true).limit(count).toArray();
+  db.reportSecurities
+    .where(index)
+    .between([listing, ''], [listing, '\uffff\uffff'], true, true)
+    .limit(Math.min(count, MOST_ROWS))
+    .toArray();
 
 /** One row per report, newest first (ties: the smaller report id, as the `newest` index orders them), at most `count`. */
 function newestReports(rows: readonly ReportSecurityRow[], count: number): ReportSecurityRow[] {
@@ -108,11 +116,29 @@ async function aboutCountOf(db: LibraryDatabase, listings: readonly SecurityId[]
 }
 
 /**
+ * An issuer's counts: from its one listing's stored tally when at most one listing has reports (most issuers; a
+ * read of one row per listing), else from the listings' index keys, since a report may be on two of them and the
+ * tallies cannot tell (Alibaba's HK and US listings).
+ */
+async function issuerCounts(
+  db: LibraryDatabase,
+  listings: readonly SecurityId[],
+  tallies: readonly (SecurityTally | undefined)[],
+): Promise<ReportTally & { about: number }> {
+  const held = tallies.filter((tally): tally is SecurityTally => (tally?.count ?? 0) > 0);
+  if (held.length <= 1)
+    return held[0] ? { count: held[0].count, about: held[0].about, months: monthsOf(held[0]) } : { count: 0, about: 0, months: [] };
+  const [tally, about] = await Promise.all([tallyOfListings(db, listings), aboutCountOf(db, listings)]);
+  return { ...tally, about };
+}
+
+/**
  * Reports on one security or any other listing of its issuer, in display order (about the company first, then by
  * relevance, newest first: `rank-related.ts`), with the total, the months and how many are about it. One read
- * transaction, its requests sent together: per listing, the best `limit` index rows by the rank index and the newest
- * {@link RATING_HISTORY_REPORTS} by the date index (their rows carry the broker notes' ratings: the timeline), and the
- * tally from index keys; then the digest rows of the best `limit` reports. No body is read, and of a listing's rows
+ * transaction, its requests sent together: per listing, the best `limit` index rows by the rank index, the newest
+ * {@link RATING_HISTORY_REPORTS} by the date index (their rows carry the broker notes' ratings: the timeline) and its
+ * stored tally; then the digest rows of the best `limit` reports (and, for an issuer with reports on two listings,
+ * the counts from index keys: {@link issuerCounts}). No body is read, and of a listing's rows
  * only those shown: a report among an issuer's best `limit` is among the best `limit` of the listing holding its
  * best row, so reading that many per listing is enough.
  */
@@ -123,26 +149,25 @@ export async function relatedReports(
   limit = DEFAULT_LATEST_REPORTS,
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
-  return db.transaction('r', db.reportSecurities, db.reports, async () => {
-    const [best, newest, tally, aboutCount] = await Promise.all([
+  return db.transaction('r', db.reportSecurities, db.reports, db.securityTallies, async () => {
+    const [best, newest, tallies] = await Promise.all([
       Promise.all(listings.map((listing) => firstRowsOf(db, '[securityId+rank]', listing, limit))).then((rows) =>
         rankRelated(rows.flat()).slice(0, limit),
       ),
       Promise.all(listings.map((listing) => firstRowsOf(db, '[securityId+newest]', listing, RATING_HISTORY_REPORTS))).then((rows) =>
         newestReports(rows.flat(), RATING_HISTORY_REPORTS),
       ),
-      tallyOfListings(db, listings),
-      aboutCountOf(db, listings),
+      db.securityTallies.bulkGet([...listings]),
     ]);
-    const reports = await db.reports.bulkGet(best.map((row) => row.reportId));
+    const [reports, counts] = await Promise.all([db.reports.bulkGet(best.map((row) => row.reportId)), issuerCounts(db, listings, tallies)]);
     const ratings = newest.flatMap((row) => (row.rating ? [row.rating] : [])).sort((a, b) => a.date.localeCompare(b.date));
     return {
       id,
       name: dictionary.displayName(id),
       otherListings: listings.filter((listing) => listing !== id),
-      reportCount: tally.count,
-      aboutCount,
-      months: tally.months,
+      reportCount: counts.count,
+      aboutCount: counts.about,
+      months: counts.months,
       latest: best.flatMap((row, i) => (reports[i] ? [rankedDigest(reports[i], row)] : [])),
       ...(ratings.length ? { ratings } : {}),
     };
