@@ -31,6 +31,12 @@ const readTexts = (html: string) => {
 
 test.each<[string, string, string[]]>([
   ['navigation', '<nav><a href="/">腾讯控股</a></nav><p>正文</p>', ['正文']],
+  [
+    'a breadcrumb bar holding the headline is not chrome (its links still a list)',
+    '<nav class="breadcrumb" role="navigation"><h1>Apple Inc. Common Stock (AAPL)</h1></nav><p>正文</p>',
+    ['Apple Inc. Common Stock (AAPL)', '正文'],
+  ],
+  ['navigation holding the site name as h1 is chrome', '<nav><h1>Bloomberg</h1><a href="/">Markets</a></nav><p>正文</p>', ['正文']],
   ['a menu by its role', '<div role="menubar"><span>Apple</span></div><p>正文</p>', ['正文']],
   ['the site header and footer', '<header>Tesla</header><main><p>正文</p></main><footer>© Microsoft</footer>', ['正文']],
   ['an article header is content', '<article><header><h1>贵州茅台公告</h1></header><p>正文</p></article>', ['贵州茅台公告', '正文']],

@@ -110,11 +110,30 @@ const NEVER_CHROME_BY_NAME = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
  */
 const HOLDS_CONTENT = `${CONTENT_SCOPE},h1`;
 
+/** Words a site writes as its name: an `h1` of this few characters with no space is a logo, not a headline. */
+const MIN_HEADLINE_LENGTH = 12;
+
+/**
+ * Whether navigation holds the page's headline (`<nav class="breadcrumb"> … <h1>Apple Inc. Common Stock (AAPL)</h1>`,
+ * as quote pages put the title in their breadcrumb bar): then it is not chrome, as a class-named wrapper holding an
+ * `h1` is not. Only navigation (`nav`, the role): a site header often holds the site's logo as an `h1`. A short `h1`
+ * (the site's name) is no headline.
+ */
+function holdsHeadline(element: Element): boolean {
+  if (element.tagName !== 'NAV' && element.getAttribute('role') !== 'navigation') return false;
+  for (const heading of element.querySelectorAll('h1')) {
+    const text = heading.textContent?.trim() ?? '';
+    if (text.length >= MIN_HEADLINE_LENGTH && /\s/.test(text)) return true;
+  }
+  return false;
+}
+
 /** Whether `element` is chrome by its element, role, class or id (its ancestors aside). */
 export function isChromeElement(element: Element): boolean {
   if (element.matches(CHROME_SELECTOR)) {
     const tag = element.tagName;
-    return !((tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') && element.parentElement?.closest(CONTENT_SCOPE));
+    if ((tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') && element.parentElement?.closest(CONTENT_SCOPE)) return false;
+    return !holdsHeadline(element);
   }
   if (NEVER_CHROME_BY_NAME.has(element.tagName)) return false;
   if (!namesChrome(element.getAttribute('class')) && !namesChrome(element.getAttribute('id'))) return false;

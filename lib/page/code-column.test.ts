@@ -13,6 +13,9 @@ test.each([
   ['<table><tr><th>名称</th><th>点击</th></tr><tr><td>某新闻</td><td id="x">123456</td></tr></table>', false],
   ['<table><tr><td id="x">AMZN</td></tr></table>', true],
   ['<nav><button id="x">PRO</button></nav>', false],
+  // A heading row of plain cells: the code column is told by its heading, and the other columns are no code slot.
+  ['<table><tr class="head"><td>股票代码</td><td>点击</td></tr><tr><td id="x">600053</td><td>1</td></tr></table>', true],
+  ['<table><tr class="head"><td>股票代码</td><td>点击</td></tr><tr><td>600053</td><td id="x">123456</td></tr></table>', false],
 ])('%s: %s', (html, expected) => {
   expect(isInCodeColumn(firstTextOf(html, '#x'))).toBe(expected);
 });
@@ -26,4 +29,17 @@ test('a ranking table: a six-digit click count alone in its cell is no code slot
   );
   expect(isCodeSlot(doc.querySelector('#clicks')!.firstChild as Text)).toBe(false);
   expect(isCodeSlot(doc.querySelector('#code span')!.firstChild as Text)).toBe(true);
+});
+
+test("a code linked to the site's search page in a code column is a code slot; the same link in prose is not", () => {
+  const doc = new DOMParser().parseFromString(
+    `<!doctype html><body><table><tr class="head"><td>股票代码</td><td>股票名称</td><td>点击</td></tr>
+     <tr><td><a id="code" href="http://example.com/lookup.php?q=sh600053">600053</a></td>
+     <td><a href="http://example.com/lookup.php?q=sh600053">九鼎投资</a></td><td><a id="clicks" href="/x">600519</a></td></tr></table>
+     <p>阅读 <a id="prose" href="http://example.com/lookup.php?q=sh600053">600053</a> 次</p></body>`,
+    'text/html',
+  );
+  expect(isCodeSlot(doc.querySelector('#code')!.firstChild as Text)).toBe(true);
+  expect(isCodeSlot(doc.querySelector('#clicks')!.firstChild as Text)).toBe(false);
+  expect(isCodeSlot(doc.querySelector('#prose')!.firstChild as Text)).toBe(false);
 });

@@ -10,8 +10,12 @@ const codeColumnsOf = new WeakMap<Element, boolean[] | undefined>();
 function codeColumns(table: Element): boolean[] | undefined {
   if (codeColumnsOf.has(table)) return codeColumnsOf.get(table);
   const first = table.querySelector('tr');
-  const headed = first !== null && (first.parentElement?.tagName === 'THEAD' || first.querySelector('th') !== null);
-  const columns = headed ? [...first.children].map((cell) => CODE_HEADING.test(cell.textContent?.trim() ?? '')) : undefined;
+  if (!first) return undefined;
+  const headings = [...first.children].map((cell) => CODE_HEADING.test(cell.textContent?.trim() ?? ''));
+  // A heading row is a `thead`'s, one of `th` cells, or a first row of plain cells one of which reads as a code
+  // column's heading (`<tr class="head"><td>股票代码</td>…`: Chinese quote lists often head their tables so).
+  const headed = first.parentElement?.tagName === 'THEAD' || first.querySelector('th') !== null || headings.includes(true);
+  const columns = headed ? headings : undefined;
   codeColumnsOf.set(table, columns);
   return columns;
 }

@@ -82,7 +82,11 @@ export function isCodeSlot(node: Text): boolean {
   if (at && INLINE.has(at.tagName)) at = at.parentElement;
   if (!at) return false;
   if (CELLS.has(at.tagName)) return isInCodeColumn(node);
-  return at.tagName === 'A' && isQuoteLink(at, node.nodeValue ?? '');
+  if (at.tagName !== 'A') return false;
+  // A code column's cells often link each code to the site's quote or search page (`<td><a href=…?q=sh600053>600053</a>`).
+  return (
+    isQuoteLink(at, node.nodeValue ?? '') || (at.parentElement !== null && CELLS.has(at.parentElement.tagName) && isInCodeColumn(node))
+  );
 }
 
 /** The visible text nodes and their texts, read once (each read of a node's text is a call into the browser). */

@@ -10,6 +10,8 @@ import { scoreCorpusPages, scoreSummary, scoreTable, type PageScore } from '../s
  * page's text and read it as the whole master does, so small caps count as in `cli detect`.
  */
 const MIN_SUBJECT_FOUND = 0.95;
+/** Share of the companies a reader names on pages about a listed company that must be marked (issue 11: 90 %). */
+const MIN_PROMINENT_MARKED = 0.9;
 /** Pages about no listed company may carry at most this many marks (a name the article really mentions in passing). */
 const MAX_MARKS_ABOUT_NONE = 1;
 
@@ -43,6 +45,14 @@ describe.skipIf(!SHARED_AVAILABLE)(
       expect(found.length / withSubject.length).toBeGreaterThanOrEqual(MIN_SUBJECT_FOUND);
       // Found means listed first: the popup never puts another security above a subject it knows.
       expect(found.filter((s) => !s.subjectFirst).map((s) => s.file)).toEqual([]);
+    });
+
+    test('pages about a listed company: at least 90 % of the companies the page names are marked', () => {
+      const about = scores.filter((s) => s.kind !== 'none');
+      const named = about.reduce((sum, s) => sum + s.named, 0);
+      const marked = about.reduce((sum, s) => sum + s.namedMarked, 0);
+      expect(named).toBeGreaterThan(50);
+      expect(marked / named).toBeGreaterThanOrEqual(MIN_PROMINENT_MARKED);
     });
 
     test('pages about no listed company carry at most one mark', () => {

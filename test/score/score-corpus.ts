@@ -256,9 +256,17 @@ export function scoreSummary(scores: PageScore[]): string {
   ].join('; ');
 }
 
-/** Companies a reader names on the pages (GROUND_TRUTH.csv), and how many of them the extension marks, over all pages. */
+/**
+ * Companies a reader names on the pages (GROUND_TRUTH.csv), and how many of them the extension marks: on the pages
+ * about a listed company (where issue 11's "prominent company names" stand), and over every page. On the pages about
+ * none, the names the CSV lists are sources a story cites in passing (a bank's forecast in foreign-exchange news, the
+ * chains a shopping tip names); issue 12 wants at most one mark there, so they are counted apart.
+ */
 export function namedMarked(scores: PageScore[]): string {
-  const named = scores.reduce((sum, s) => sum + s.named, 0);
-  const marked = scores.reduce((sum, s) => sum + s.namedMarked, 0);
-  return `${marked}/${named} (${named ? Math.round((marked / named) * 100) : 0} %)`;
+  const tally = (list: PageScore[]) => {
+    const named = list.reduce((sum, s) => sum + s.named, 0);
+    const marked = list.reduce((sum, s) => sum + s.namedMarked, 0);
+    return `${marked}/${named} (${named ? Math.round((marked / named) * 100) : 0} %)`;
+  };
+  return `${tally(scores.filter((s) => s.kind !== 'none'))} on pages not about none, ${tally(scores)} on every page`;
 }

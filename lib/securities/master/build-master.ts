@@ -3,6 +3,7 @@ import { marketOf, type SecurityId } from '../security-id';
 import { writtenEnglishNames } from './english-name';
 import type { SecuritiesMaster } from './master-format';
 import type { SourceListing } from './master-sources';
+import { formerNameCandidates } from './former-names';
 import { ORDINARY_NAME_WORDS } from './ordinary-words';
 import { isCjkName, namesInsideOthers, weakByItself, type NameOrigin } from './name-strength';
 
@@ -43,6 +44,8 @@ function nameForms(id: SecurityId, raw: string, kind: 'listed' | 'short' | 'uppe
     if (plain !== name) forms.push([plain, 'short']);
     const classless = plain.replace(SHARE_CLASS, '');
     if (classless !== plain) forms.push([classless, 'short']);
+    // Chinese prose shortens 澳大利亚 to 澳洲 in a company's name as anywhere else (兖煤澳大利亚 is written 兖煤澳洲).
+    for (const [form] of [...forms]) if (form.includes('澳大利亚')) forms.push([form.replace('澳大利亚', '澳洲'), 'short']);
     return forms;
   }
   if (kind === 'short') return [[name, 'short']];
@@ -122,6 +125,7 @@ export function buildMaster(sources: readonly SourceListing[], curated: CuratedL
       }
   }
   for (const removed of [...curated.delisted, ...curated.renamed.map(([from]) => from)]) listings.delete(removed);
+  addFormerNames(listings);
 
   for (const each of listings.values()) {
     const hasWrittenLatin = [...each.names].some(([name, origin]) => !isCjkName(name) && origin !== 'upper');
@@ -193,6 +197,21 @@ export function buildMaster(sources: readonly SourceListing[], curated: CuratedL
     delisted: [...curated.delisted],
     notNames: [...curated.notNames],
   };
+}
+
+/**
+ * Gives mainland shares under risk warning the names they had before it (former-names.ts), as short forms: a
+ * candidate any listing holds today is not made, and two listings' same candidate is dropped with the other shared names.
+ */
+function addFormerNames(listings: ReadonlyMap<SecurityId, Listing>): void {
+  const taken = new Set<string>();
+  const listed = new Map<SecurityId, string>();
+  for (const each of listings.values())
+    for (const [name, origin] of each.names) {
+      taken.add(name);
+      if (origin === 'listed' && isCjkName(name) && !listed.has(each.id)) listed.set(each.id, name);
+    }
+  for (const [id, names] of formerNameCandidates(listed, taken)) for (const name of names) listings.get(id)!.names.set(name, 'short');
 }
 
 /**

@@ -101,6 +101,7 @@ export const CURATED_ADDITIONS: readonly SecurityEntry[] = [
   { id: 'SZ:002024', names: ['苏宁云商'] },
   { id: 'SH:601766', names: ['中国南车', '中国北车'] },
   { id: 'US:META', names: ['Facebook Inc'] },
+  { id: 'US:SNAP', names: ['Snapchat', 'Snap Inc'] },
 ];
 
 /** Tickers that changed: the old one still appears in older text and means today's listing. */

@@ -24,6 +24,9 @@ test.each([
   ['Citizens Financial Group, Inc. Common Stock', ['Citizens Financial Group', 'Citizens Financial']],
   ['Mizuho Financial Group, Inc. Sponosred ADR (Japan)', ['Mizuho Financial Group', 'Mizuho Financial']],
   ['Philip Morris International Inc Common Stock', ['Philip Morris International', 'Philip Morris']],
+  ['Sumitomo Mitsui Financial Group Inc Unsponsored', ['Sumitomo Mitsui Financial Group', 'Sumitomo Mitsui Financial', 'Sumitomo Mitsui']],
+  ['UBS Group AG Registered', ['UBS Group']],
+  ['Accor Sponsored France', ['Accor']],
   ['', []],
 ])('%s → %j', (listed, written) => {
   expect(writtenEnglishNames(listed)).toEqual(written);

@@ -5,6 +5,11 @@
  */
 const SHARE_KIND =
   /(?<!\s)\s+(?:-\s+|,\s*)?(?:(?:New |Series [A-Z] |Class [A-Z] |Spon\w* )*(?:Common Stock|Capital Stock|Ordinary Shares?|Subordinate Voting Shares|American Depositary (?:Shares|Receipts?)|ADS|ADR|Shares of Beneficial Interest|Common Shares|Units?|Warrants?|Rights?)|Class [A-Z]\b)(?![\p{L}\p{N}]).*$/u;
+/**
+ * Depositary notes the lists write after a foreign company's name: `Sumitomo Mitsui Financial Group Inc Unsponsored`,
+ * `Accor Sponsored France`, `UBS Group AG Registered`: from the note on, nothing is the company's name.
+ */
+const DEPOSITARY_NOTE = /(?<!\s)\s+(?:(?:Un)?[Ss]pons\w*\b.*|Registered(?: Shares)?)$/;
 /** `Company (The)`: the article NASDAQ Trader moves to the end. */
 const TRAILING_ARTICLE = /(?<!\s)\s*\(The\)$/;
 /** Legal forms people leave out when they write a company's name. */
@@ -45,7 +50,7 @@ export function writtenEnglishNames(listed: string): string[] {
     for (let before = ''; before !== name;) [before, name] = [name, name.replace(LIST_NOTE, '')];
     name = titleCase(name);
   }
-  name = name.replace(SHARE_KIND, '').replace(TRAILING_ARTICLE, '');
+  name = name.replace(SHARE_KIND, '').replace(DEPOSITARY_NOTE, '').replace(TRAILING_ARTICLE, '');
   for (let before = ''; before !== name;) [before, name] = [name, name.replace(LEGAL_FORM, '').replace(/(?<![\s,-])[\s,-]+$/, '')];
   if (!name) return [];
   const forms = [name];
