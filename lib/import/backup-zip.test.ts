@@ -4,7 +4,7 @@ import { openLibraryDatabase, type LibraryDatabase } from '../db/database';
 import { bucketsByReport } from '../db/reports-naming-index';
 import { sha256, tableDump, tableHashes } from '../../test/support/hostile-library';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
-import { BACKUP_MANIFEST, parseBackupPart, writeBackupZip } from './backup-zip';
+import { BACKUP_MANIFEST, parseBackupPart, writeBackupBlob, writeBackupZip } from './backup-zip';
 import { blockNames } from './late-aliases';
 import { runLibraryImport } from './run-library-import';
 
@@ -262,3 +262,23 @@ test.each([
   },
   60_000,
 );
+
+test('writeBackupBlob folds the chunks into its Blob as they come: the same bytes as the chunks collected whole', async () => {
+  const db = await library();
+  const files = Array.from({ length: 30 }, (_, i) => post(i));
+  expect((await runLibraryImport(db, files, async () => {})).failed).toEqual([]);
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T00:00:00Z') });
+  try {
+    const chunks: Uint8Array[] = [];
+    await writeBackupZip(db, (chunk) => chunks.push(chunk));
+    const whole = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+    // A fold every 512 bytes: the backup (its repeated text deflates to a few KB) is folded many times.
+    const { blob, manifest } = await writeBackupBlob(db, {}, 512);
+    expect(manifest).toMatchObject({ reports: 30, aliases: 1 });
+    expect(blob.type).toBe('application/zip');
+    expect(whole.length).toBeGreaterThan(8 * 512);
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(whole);
+  } finally {
+    vi.useRealTimers();
+  }
+}, 60_000);

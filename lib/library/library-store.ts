@@ -7,7 +7,7 @@ import { securityOverview, type SecurityOverview } from '../db/security-overview
 import type { SecurityId } from '../securities/security-id';
 import { reportWithBody } from '../db/report-writes';
 import type { ImportProgress, ImportResult, ImportSource } from '../import/import-report-files';
-import { writeBackupZip } from '../import/backup-zip';
+import { writeBackupBlob } from '../import/backup-zip';
 import { reindexLibrary } from '../import/reindex-library';
 import { runLibraryImport } from '../import/run-library-import';
 import type { LibrarySearchResult } from '../messaging/protocol';
@@ -298,8 +298,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
       runTask(
         { key: 'tools.exporting' },
         async (signal) => {
-          const chunks: BlobPart[] = [];
-          const manifest = await writeBackupZip(db, (chunk) => chunks.push(chunk as BlobPart), {
+          const { blob, manifest } = await writeBackupBlob(db, {
             signal,
             onProgress: (done, total) =>
               set({
@@ -312,7 +311,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
                 },
               }),
           });
-          save(new Blob(chunks, { type: 'application/zip' }), `reportlens-backup-${manifest.exportedAt.slice(0, 10)}.zip`);
+          save(blob, `reportlens-backup-${manifest.exportedAt.slice(0, 10)}.zip`);
           return { key: 'tools.exported', values: { n: manifest.reports, aliases: manifest.aliases } };
         },
         true,

@@ -3,8 +3,9 @@
  * `test-results/bench.json`. Every figure is measured beside its baseline in the same run; nothing here fails on
  * time (the machines are shared and noisy). `--smoke` runs small inputs so CI keeps the benchmarks from rotting.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchBackup } from './backup-bench';
 import { benchLookup } from './browser-bench';
 import { benchFeedsScale } from './feeds-scale';
 import { benchImport, benchPopup } from './import-popup-bench';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, (smoke: boolean) => object | Promise<object>> =
   scale: benchScale,
   feeds: benchFeedsScale,
   pdf: benchPdf,
+  backup: benchBackup,
 };
 
 const args = process.argv.slice(2);
@@ -75,7 +77,21 @@ console.log(rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\
 
 const outDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
+/** Each benchmark's figures over its earlier ones (a headline key such as `lookup.p95MsFirst100k` joins the rest). */
+function mergeOnto(earlier: Record<string, unknown>, fresh: Record<string, object>): Record<string, object> {
+  const merged: Record<string, object> = {};
+  for (const [name, figures] of Object.entries(fresh)) {
+    const before = earlier[name];
+    merged[name] = before && typeof before === 'object' && !Array.isArray(before) ? { ...before, ...figures } : figures;
+  }
+  return merged;
+}
+// A run of some benchmarks (`npm run bench -- backup`) keeps the others' figures from earlier runs; a full run rewrites all.
+const earlier =
+  names.length && existsSync(`${outDir}bench.json`)
+    ? (JSON.parse(readFileSync(`${outDir}bench.json`, 'utf8')) as Record<string, unknown>)
+    : {};
 writeFileSync(
   `${outDir}bench.json`,
-  `${JSON.stringify({ smoke, measuredAt: new Date().toISOString(), node: process.version, ...results }, null, 2)}\n`,
+  `${JSON.stringify({ ...earlier, smoke, measuredAt: new Date().toISOString(), node: process.version, ...mergeOnto(earlier, results) }, null, 2)}\n`,
 );
