@@ -450,6 +450,7 @@ function views(locale: UiLocale): [string, () => ComponentChild, boolean?][] {
               query: '阿里巴巴',
               result: {
                 securities: [{ id: withRelated.id, name: withRelated.name }],
+                ids: withRelated.latest.map((report) => report.id),
                 reports: withRelated.latest,
                 total: withRelated.latest.length,
               },
@@ -464,7 +465,7 @@ function views(locale: UiLocale): [string, () => ComponentChild, boolean?][] {
         <PopupView
           {...popupProps(
             { kind: 'page', libraryReports: 7, page, related },
-            { query: 'zzzz', result: { securities: [], reports: [], total: 0 } },
+            { query: 'zzzz', result: { securities: [], ids: [], reports: [], total: 0 } },
           )}
         />
       ),

@@ -34,7 +34,8 @@ async function main() {
   void workerMessenger.sendMessage('prepareSearch', undefined).catch(() => undefined);
   const store = createLibraryStore({
     db,
-    search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit }),
+    // Ids only: the page reads the rows it lists itself (`listReports`), so the worker reads no digest for it.
+    search: (query, limit) => workerMessenger.sendMessage('searchLibrary', { query, limit, digests: false }),
     countLibrary: async () => (await workerMessenger.sendMessage('getLibraryStats', undefined)).reports,
     readPdf: readPdfInPage,
   });

@@ -3,6 +3,9 @@ import { afterEach, expect, test } from 'vitest';
 import { textBuckets } from '../reports/name-grams';
 import { openLibraryDatabase, securityRowsOf, type ReportBody, type StoredReport } from './database';
 import { reportsPossiblyNaming, SLICE_REPORTS } from './reports-naming-index';
+import { newestKey, rankKey } from './related-rank-key';
+import { relatedReports } from './report-queries';
+import { bundledDictionary } from '../securities/dictionary';
 
 /** Schema version 1 exactly as released: a library written by it must open in every later version. */
 const VERSION_1 = {
@@ -28,6 +31,12 @@ const VERSION_7 = { subscriptions: '++id, &url, nextPollAt', subscriptionReports
 
 /** Version 9: which reports may contain a name (`reports-naming-index.ts`). Version 8 is another branch's. */
 const VERSION_9 = { nameSlices: 'slice', nameBits: '[bucket+slice]' };
+
+/** Version 10: a security's index rows in display order and newest first (`related-rank-key.ts`). */
+const VERSION_10 = {
+  reportSecurities: '[securityId+date+reportId], reportId, [securityId+rank], [securityId+newest]',
+  securityTallies: 'securityId',
+};
 
 /**
  * Every released schema version, with the stores as declared in it and rows a library written by it holds. A new
@@ -129,6 +138,16 @@ const RELEASED: { version: number; stores: Record<string, string>[]; rows: Recor
       nameBits: [{ bucket: textBuckets('光迅')[0]!, slice: 1, bits: new Uint8Array(SLICE_REPORTS / 8).fill(1, 0, 1) }],
     },
   },
+  {
+    version: 10,
+    stores: [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6, VERSION_7, {}, VERSION_9, VERSION_10],
+    rows: {
+      reports: [{ id: 'e'.repeat(64), title: 'E', date: '2025-05-06', securityIds: ['US:AMZN'], importId: 1 }],
+      reportBodies: [{ id: 'e'.repeat(64), originalText: 'e' }],
+      reportSecurities: securityRowsOf({ id: 'e'.repeat(64), date: '2025-05-06', securityIds: ['US:AMZN'] } as unknown as StoredReport),
+      securityTallies: [{ securityId: 'US:AMZN', count: 1, about: 0, months: { '2025-05': 1 } }],
+    },
+  },
 ];
 const LATEST = RELEASED.at(-1)!;
 
@@ -157,9 +176,21 @@ test('version 1 → latest: reports, aliases and imports survive; the security i
   expect(await db.aliases.count()).toBe(1);
   expect(await db.imports.count()).toBe(1);
   expect(await db.reportSecurities.toArray()).toEqual([
-    { securityId: 'HK:09988', date: '2025-01-02', reportId: 'a'.repeat(64) },
-    { securityId: 'US:AMZN', date: '', reportId: 'b'.repeat(64) },
-    { securityId: 'US:BABA', date: '2025-01-02', reportId: 'a'.repeat(64) },
+    {
+      securityId: 'HK:09988',
+      date: '2025-01-02',
+      reportId: 'a'.repeat(64),
+      rank: rankKey({ date: '2025-01-02' }),
+      newest: newestKey('2025-01-02'),
+    },
+    { securityId: 'US:AMZN', date: '', reportId: 'b'.repeat(64), rank: rankKey({ date: '' }), newest: newestKey('') },
+    {
+      securityId: 'US:BABA',
+      date: '2025-01-02',
+      reportId: 'a'.repeat(64),
+      rank: rankKey({ date: '2025-01-02' }),
+      newest: newestKey('2025-01-02'),
+    },
   ]);
   db.close();
 });
@@ -293,5 +324,56 @@ test('version 7 → 9 indexes the names of the stored reports in pages: 250 repo
   expect([...(await reportsPossiblyNaming(db, ['光迅星科']))!].sort()).toEqual(ids.filter((_, i) => i % 3 === 0));
   expect([...(await reportsPossiblyNaming(db, ['源杰光电']))!].sort()).toEqual(ids.filter((_, i) => i % 3 === 1));
   expect(await db.nameSlices.count()).toBe(1);
+  db.close();
+});
+
+test('version 9 → 10 writes every index row again with its rank keys and rating: 2,500 reports (three upgrade pages)', async () => {
+  const old = new Dexie(name);
+  [VERSION_1, VERSION_2, VERSION_3, {}, VERSION_5, VERSION_6, VERSION_7, {}, VERSION_9].forEach((declared, i) =>
+    old.version(i + 1).stores(declared),
+  );
+  await old.open();
+  // Every 10th report is about Moutai; every 7th is a broker note rating it; all name Amazon in passing.
+  const reports = Array.from({ length: 2_500 }, (_, i) => {
+    const date = `20${20 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    const moutai = { id: 'SH:600519', name: '贵州茅台', count: 5, via: ['name'], score: i % 10 === 0 ? 80 : 30, about: i % 10 === 0 };
+    const amazon = { id: 'US:AMZN', name: 'Amazon', count: 1, via: ['name'], score: 5, about: false };
+    return {
+      id: i.toString(16).padStart(64, '0'),
+      title: `R${i}`,
+      date,
+      source: `Broker ${i % 4}`,
+      securities: [moutai, amazon],
+      securityIds: ['SH:600519', 'US:AMZN'],
+      ...(i % 7 === 6 && { brokerNote: { rating: { value: '买入', change: null } } }),
+      importId: 1,
+    } as unknown as StoredReport;
+  });
+  await old.table('reports').bulkAdd(reports);
+  // Rows as version 9 wrote them: relevance, no rank keys.
+  await old
+    .table('reportSecurities')
+    .bulkAdd(
+      reports.flatMap((report) =>
+        report.securities.map((s) => ({ securityId: s.id, date: report.date, reportId: report.id, score: s.score, about: s.about })),
+      ),
+    );
+  old.close();
+
+  const db = openLibraryDatabase(name);
+  await db.open();
+  expect(sorted(await db.reportSecurities.toArray())).toEqual(sorted(reports.flatMap(securityRowsOf)));
+  expect(await db.securityTallies.get('SH:600519')).toMatchObject({ count: 2_500, about: 250 });
+  const related = await relatedReports(db, bundledDictionary(), 'SH:600519', 5);
+  expect(related.reportCount).toBe(2_500);
+  expect(related.aboutCount).toBe(250);
+  expect(related.latest.every((report) => report.relevance?.about)).toBe(true);
+  // The timeline: the rated among the 40 newest reports, oldest first; the rating sits on the main security's row
+  // only, so Amazon, named in passing, has none.
+  const newest = [...reports].sort((a, b) => b.date!.localeCompare(a.date!) || a.id.localeCompare(b.id)).slice(0, 40);
+  const rated = newest.filter((report) => report.brokerNote).map((report) => report.date);
+  expect(rated.length).toBeGreaterThan(0);
+  expect(related.ratings?.map((point) => point.date)).toEqual(rated.sort());
+  expect((await relatedReports(db, bundledDictionary(), 'US:AMZN')).ratings).toBeUndefined();
   db.close();
 });

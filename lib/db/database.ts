@@ -8,6 +8,10 @@ import { BUNDLED_SECURITIES, type SecurityEntry } from '../securities/bundled-se
 import { securitiesMaster } from '../securities/master/securities-master';
 import { refusedLearnedAliases, unlinkRefused } from './recheck-learned-aliases';
 import { indexReportNames, type NameBitsRow, type NameSlice } from './reports-naming-index';
+import { mainSecurityOf, ratingOfReport } from './rating-history';
+import { newestKey, rankKey } from './related-rank-key';
+import { applyRows, securityTallyMiddleware, suspendTallies, type SecurityTally } from './security-tallies';
+import type { RatingPoint } from '../messaging/protocol';
 import type { StoredSubscription, SubscriptionReportRow } from '../feeds/subscription-types';
 
 /**
@@ -76,6 +80,7 @@ export type LibraryDatabase = Dexie & {
   subscriptionReports: Table<SubscriptionReportRow, [number, string]>;
   nameSlices: Table<NameSlice, number>;
   nameBits: Table<NameBitsRow, [number, number]>;
+  securityTallies: Table<SecurityTally, string>;
 };
 
 /** The original bytes of a PDF report (since version 6), under the report's id (the SHA-256 of these bytes). */
@@ -98,26 +103,46 @@ export interface ReportSecurityRow {
   about?: boolean;
   /** The sentence that names the security, mention marked: cards quote it without reading the report. */
   passage?: Passage;
+  /**
+   * The row's place in display order (`related-rank-key.ts`), indexed with the security since version 10: a look-up
+   * reads a listing's best rows by key range and limit. Absent only on rows of libraries still being upgraded.
+   */
+  rank?: string;
+  /** The date, newest first as a key (indexed with the security since version 10: the rating timeline's rows). */
+  newest?: string;
+  /** The broker note's rating and target, on the row of the note's main security only (since version 10). */
+  rating?: RatingPoint;
 }
 
-/** The rows of one report, with each security's relevance and passage. */
-export const securityRowsOf = (report: Pick<StoredReport, 'id' | 'date' | 'securityIds' | 'securities'>): ReportSecurityRow[] =>
-  [...new Set(report.securityIds)].map((securityId) => {
+/**
+ * The rows of one report, with each security's relevance, passage and rank keys; the row of the report's main
+ * security carries the broker note's rating, so the rating timeline is read from index rows, not digest rows.
+ */
+export const securityRowsOf = (
+  report: Pick<StoredReport, 'id' | 'date' | 'securityIds' | 'securities' | 'source' | 'brokerNote'>,
+): ReportSecurityRow[] => {
+  const rating = ratingOfReport(report);
+  const main = rating && mainSecurityOf(report);
+  return [...new Set(report.securityIds)].map((securityId) => {
     // `?? []`: the version 2 upgrade builds rows from reports of any age.
     const found = (report.securities ?? []).find((security) => security.id === securityId);
-    return {
+    const row = {
       securityId,
       date: report.date ?? '',
       reportId: report.id,
       ...(found?.score !== undefined && { score: found.score, about: found.about ?? false }),
       ...(found?.passage && { passage: found.passage }),
     };
+    return { ...row, rank: rankKey(row), newest: newestKey(row.date), ...(securityId === main && { rating }) };
   });
+};
 
 export const DATABASE_NAME = 'reportlens';
 
 /** Reports moved per step of the version 3 upgrade: memory stays bounded (bodies are 4–20 KB, at most 20 MB). */
 const UPGRADE_PAGE = 100;
+/** Digest rows read per step of the version 10 upgrade (a digest row is about a kilobyte; no body is read). */
+const ROW_UPGRADE_PAGE = 1_000;
 
 /**
  * The master's entries for the version 5 re-check. The master is a file of the extension, read while the upgrade
@@ -136,6 +161,8 @@ const masterEntries = (): Promise<readonly SecurityEntry[]> =>
  */
 export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
   const db = new Dexie(name) as LibraryDatabase;
+  // Every write of index rows adjusts their listings' tallies in the same transaction (version 10 on).
+  db.use(securityTallyMiddleware);
   db.version(1).stores({
     reports: 'id, date, source, importId, *securityIds',
     aliases: '[alias+securityId], alias, securityId, origin',
@@ -217,6 +244,35 @@ export function openLibraryDatabase(name = DATABASE_NAME): LibraryDatabase {
         );
         after = ids.at(-1);
       }
+    });
+  // 10: a security's rows in display order and newest first by index (`related-rank-key.ts`), and the broker
+  // note's rating on its main security's row, so a look-up reads a listing's best rows and its newest ratings by key
+  // range and limit instead of every row and 40 digest rows; and each listing's tally (`security-tallies.ts`), so it
+  // counts without reading its rows. Every row is written again from its report's digest row, a page of reports at
+  // a time; the tallies are counted here from the rows written (the middleware is told to leave them).
+  db.version(10)
+    .stores({
+      reportSecurities: '[securityId+date+reportId], reportId, [securityId+rank], [securityId+newest]',
+      securityTallies: 'securityId',
+    })
+    .upgrade(async (tx) => {
+      suspendTallies(tx.idbtrans);
+      const reports = tx.table<StoredReport, string>('reports');
+      const rows = tx.table<ReportSecurityRow>('reportSecurities');
+      const tallies = new Map<string, SecurityTally>();
+      // Written again from the reports, so the tallies count exactly the rows there are.
+      await rows.clear();
+      for (let after: string | undefined; ;) {
+        const page = await (after === undefined ? reports.orderBy(':id') : reports.where(':id').above(after))
+          .limit(ROW_UPGRADE_PAGE)
+          .toArray();
+        const written = page.flatMap(securityRowsOf);
+        await rows.bulkPut(written);
+        applyRows(tallies, written, 1);
+        if (page.length < ROW_UPGRADE_PAGE) break;
+        after = page.at(-1)!.id;
+      }
+      await tx.table<SecurityTally, string>('securityTallies').bulkPut([...tallies.values()]);
     });
   return db;
 }

@@ -3,7 +3,8 @@ import { bundledDictionary } from '../securities/dictionary';
 import type { SecurityId } from '../securities/security-id';
 import { deleteReport } from './delete-report';
 import { openLibraryDatabase, securityRowsOf, type LibraryDatabase, type StoredReport } from './database';
-import { countRelatedReports, relatedReports, tabDictionary } from './report-queries';
+import { countRelatedReports, rankedRows, relatedReports, tabDictionary, tallyRelatedReports } from './report-queries';
+import { ratingHistory } from './rating-history';
 
 const dictionary = bundledDictionary();
 const report = (id: string, date: string, securityIds: SecurityId[]): StoredReport => ({
@@ -89,4 +90,46 @@ test('reports about the company come before newer passing mentions, with their p
     about: true,
     passage: { text: '贵州茅台 in a1', start: 0, end: 4 },
   });
+});
+
+test('reading the best rows per listing by rank gives what ranking every row gives: 400 reports on two listings', async () => {
+  // Alibaba's two listings share some reports; relevance, dates and broker ratings vary. The reference ranks every
+  // row (`rankedRows`) and reads the 40 newest digests for the timeline, as the look-up did before version 10.
+  let seed = 11;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const reports = Array.from({ length: 400 }, (_, i): StoredReport => {
+    const listings: SecurityId[] = random() < 0.3 ? ['HK:09988', 'US:BABA'] : [random() < 0.5 ? 'HK:09988' : 'US:BABA'];
+    const date = random() < 0.05 ? '' : `202${Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
+    const base = report(`r${String(i).padStart(4, '0')}`, date, [...listings, 'US:AMZN']);
+    return {
+      ...base,
+      date: date || undefined,
+      securities: [...listings, 'US:AMZN'].map((sid, k) => ({
+        id: sid as SecurityId,
+        name: sid,
+        count: 3 - k,
+        via: ['exchange-code'],
+        ...(random() < 0.9 && { score: Math.floor(random() * 101), about: random() < 0.2 }),
+      })),
+      ...(random() < 0.4 && { brokerNote: { rating: { value: '买入', change: null }, broker: { name: `B${i % 3}` } } }),
+    } as StoredReport;
+  });
+  await db.reports.bulkAdd(reports);
+  await db.reportSecurities.bulkAdd(reports.flatMap(securityRowsOf));
+  for (const id of ['HK:09988', 'US:BABA', 'US:AMZN'] as SecurityId[])
+    for (const limit of [1, 3, 50]) {
+      const related = await relatedReports(db, dictionary, id, limit);
+      const ranked = await rankedRows(db, dictionary, id);
+      const tally = await tallyRelatedReports(db, dictionary, id);
+      expect(related.latest.map((r) => r.id)).toEqual(ranked.slice(0, limit).map((row) => row.reportId));
+      expect(related).toMatchObject({
+        reportCount: tally.count,
+        months: tally.months,
+        aboutCount: ranked.filter((row) => row.about).length,
+      });
+      const newest = [...ranked].sort((a, b) => b.date.localeCompare(a.date) || a.reportId.localeCompare(b.reportId)).slice(0, 40);
+      const digests = (await db.reports.bulkGet(newest.map((row) => row.reportId))).flatMap((row) => (row ? [row] : []));
+      const expected = ratingHistory(digests, id, dictionary);
+      expect(related.ratings ?? [], `${id} ${limit}`).toEqual(expected);
+    }
 });

@@ -1,4 +1,4 @@
-import type { RatingPoint, ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
+import type { ReportDigest, SecurityReports, TabDictionary } from '../messaging/protocol';
 import { variantsForNames } from '../securities/chinese-variants';
 import type { SecurityDictionary } from '../securities/dictionary';
 import { securitiesMaster } from '../securities/master/securities-master';
@@ -6,7 +6,9 @@ import type { SecurityId } from '../securities/security-id';
 import { rankRelated } from '../reports/rank-related';
 import { tabEntries } from '../worker/page-names';
 import type { LibraryDatabase, ReportSecurityRow, StoredReport } from './database';
-import { RATING_HISTORY_REPORTS, ratingHistory } from './rating-history';
+import { RATING_HISTORY_REPORTS } from './rating-history';
+import { ABOUT_RANKS } from './related-rank-key';
+import { monthsOf, type SecurityTally } from './security-tallies';
 
 /** Reports a card or the popup shows per security by default. */
 export const DEFAULT_LATEST_REPORTS = 3;
@@ -49,13 +51,8 @@ export function tallyOfReports(rows: Iterable<Pick<ReportSecurityRow, 'date'>>):
 }
 
 /** Distinct reports related to one security (its issuer's listings included), counted in all and per month. */
-export async function tallyRelatedReports(db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId): Promise<ReportTally> {
-  const listings = dictionary.issuerListings(id);
-  const keys = await Promise.all(listings.map((listing) => rowsOfListing(db, listing).primaryKeys()));
-  const dateOf = new Map<string, string>();
-  for (const [, date, reportId] of keys.flat()) dateOf.set(reportId, date);
-  return tallyOfReports([...dateOf.values()].map((date) => ({ date })));
-}
+export const tallyRelatedReports = (db: LibraryDatabase, dictionary: SecurityDictionary, id: SecurityId): Promise<ReportTally> =>
+  tallyOfListings(db, dictionary.issuerListings(id));
 
 /** A report as a card shows it under one security: its digest with how it relates to that security. */
 export const rankedDigest = (report: StoredReport, row: ReportSecurityRow): ReportDigest => ({
@@ -76,19 +73,74 @@ export async function digestsOf(db: LibraryDatabase, rows: readonly ReportSecuri
   return rows.flatMap((row, i) => (reports[i] ? [rankedDigest(reports[i], row)] : []));
 }
 
-/** The ids of the `count` newest reports among ranked rows (one row per report), newest first. */
-const newestReportIds = (rows: readonly ReportSecurityRow[], count: number): string[] =>
-  [...rows]
-    .sort((a, b) => b.date.localeCompare(a.date))
-    .slice(0, count)
-    .map((row) => row.reportId);
+/** The most rows IndexedDB's `getAll` may be asked for (an unsigned long): the CLI asks for every report. */
+const MOST_ROWS = 2 ** 32 - 1;
+
+/** The first `count` index rows of one listing in the order of index `index` (rank or newest, since version 10). */
+const firstRowsOf = (db: LibraryDatabase, index: '[securityId+rank]' | '[securityId+newest]', listing: SecurityId, count: number) =>
+  db.reportSecurities
+    .where(index)
+    .between([listing, ''], [listing, '\uffff\uffff'], true, true)
+    .limit(Math.min(count, MOST_ROWS))
+    .toArray();
+
+/** One row per report, newest first (ties: the smaller report id, as the `newest` index orders them), at most `count`. */
+function newestReports(rows: readonly ReportSecurityRow[], count: number): ReportSecurityRow[] {
+  const byReport = new Map<string, ReportSecurityRow>();
+  // A report on two listings of the issuer has a row on each; the one with the rating (its main security's) is kept.
+  for (const row of rows) if (!byReport.get(row.reportId)?.rating) byReport.set(row.reportId, row);
+  return [...byReport.values()]
+    .sort((a, b) => (a.date === b.date ? (a.reportId < b.reportId ? -1 : 1) : a.date < b.date ? 1 : -1))
+    .slice(0, count);
+}
+
+/** The tally of an issuer's listings from their index keys alone (`[securityId, date, reportId]`: no row is read). */
+async function tallyOfListings(db: LibraryDatabase, listings: readonly SecurityId[]): Promise<ReportTally> {
+  const keys = await Promise.all(listings.map((listing) => rowsOfListing(db, listing).primaryKeys()));
+  const dateOf = new Map<string, string>();
+  for (const [, date, reportId] of keys.flat()) dateOf.set(reportId, date);
+  return tallyOfReports([...dateOf.values()].map((date) => ({ date })));
+}
+
+/** Distinct reports about the company (rows whose rank key says `about`) across an issuer's listings, by keys alone. */
+async function aboutCountOf(db: LibraryDatabase, listings: readonly SecurityId[]): Promise<number> {
+  const keys = await Promise.all(
+    listings.map((listing) =>
+      db.reportSecurities
+        .where('[securityId+rank]')
+        .between([listing, ABOUT_RANKS[0]], [listing, ABOUT_RANKS[1]], true, false)
+        .primaryKeys(),
+    ),
+  );
+  return new Set(keys.flat().map((key) => key[2])).size;
+}
+
+/**
+ * An issuer's counts: from its one listing's stored tally when at most one listing has reports (most issuers; a
+ * read of one row per listing), else from the listings' index keys, since a report may be on two of them and the
+ * tallies cannot tell (Alibaba's HK and US listings).
+ */
+async function issuerCounts(
+  db: LibraryDatabase,
+  listings: readonly SecurityId[],
+  tallies: readonly (SecurityTally | undefined)[],
+): Promise<ReportTally & { about: number }> {
+  const held = tallies.filter((tally): tally is SecurityTally => (tally?.count ?? 0) > 0);
+  if (held.length <= 1)
+    return held[0] ? { count: held[0].count, about: held[0].about, months: monthsOf(held[0]) } : { count: 0, about: 0, months: [] };
+  const [tally, about] = await Promise.all([tallyOfListings(db, listings), aboutCountOf(db, listings)]);
+  return { ...tally, about };
+}
 
 /**
  * Reports on one security or any other listing of its issuer, in display order (about the company first, then by
- * relevance, newest first: `rank-related.ts`), with the total, the months and how many are about it. Two reads in
- * one read transaction (each a round trip to the browser's database process): the index rows of the issuer's
- * listings, which give the ranking and the tally alike, then in one `bulkGet` the digest rows of the `limit` best
- * and of the newest {@link RATING_HISTORY_REPORTS} (the rating timeline). No body is read.
+ * relevance, newest first: `rank-related.ts`), with the total, the months and how many are about it. One read
+ * transaction, its requests sent together: per listing, the best `limit` index rows by the rank index, the newest
+ * {@link RATING_HISTORY_REPORTS} by the date index (their rows carry the broker notes' ratings: the timeline) and its
+ * stored tally; then the digest rows of the best `limit` reports (and, for an issuer with reports on two listings,
+ * the counts from index keys: {@link issuerCounts}). No body is read, and of a listing's rows
+ * only those shown: a report among an issuer's best `limit` is among the best `limit` of the listing holding its
+ * best row, so reading that many per listing is enough.
  */
 export async function relatedReports(
   db: LibraryDatabase,
@@ -97,43 +149,29 @@ export async function relatedReports(
   limit = DEFAULT_LATEST_REPORTS,
 ): Promise<SecurityReports> {
   const listings = dictionary.issuerListings(id);
-  return db.transaction('r', db.reportSecurities, db.reports, async () => {
-    const ranked = rankRelated((await Promise.all(listings.map((listing) => rowsOfListing(db, listing).toArray()))).flat());
-    const best = ranked.slice(0, limit);
-    const newest = newestReportIds(ranked, RATING_HISTORY_REPORTS);
-    const wanted = [...new Set([...best.map((row) => row.reportId), ...newest])];
-    const found = new Map((await db.reports.bulkGet(wanted)).flatMap((report) => (report ? [[report.id, report] as const] : [])));
-    const { count: reportCount, months } = tallyOfReports(ranked);
+  return db.transaction('r', db.reportSecurities, db.reports, db.securityTallies, async () => {
+    const [best, newest, tallies] = await Promise.all([
+      Promise.all(listings.map((listing) => firstRowsOf(db, '[securityId+rank]', listing, limit))).then((rows) =>
+        rankRelated(rows.flat()).slice(0, limit),
+      ),
+      Promise.all(listings.map((listing) => firstRowsOf(db, '[securityId+newest]', listing, RATING_HISTORY_REPORTS))).then((rows) =>
+        newestReports(rows.flat(), RATING_HISTORY_REPORTS),
+      ),
+      db.securityTallies.bulkGet([...listings]),
+    ]);
+    const [reports, counts] = await Promise.all([db.reports.bulkGet(best.map((row) => row.reportId)), issuerCounts(db, listings, tallies)]);
+    const ratings = newest.flatMap((row) => (row.rating ? [row.rating] : [])).sort((a, b) => a.date.localeCompare(b.date));
     return {
       id,
       name: dictionary.displayName(id),
       otherListings: listings.filter((listing) => listing !== id),
-      reportCount,
-      aboutCount: ranked.filter((row) => row.about).length,
-      months,
-      latest: best.flatMap((row) => {
-        const report = found.get(row.reportId);
-        return report ? [rankedDigest(report, row)] : [];
-      }),
-      ...ratingsOf(
-        newest.flatMap((reportId) => found.get(reportId) ?? []),
-        id,
-        dictionary,
-      ),
+      reportCount: counts.count,
+      aboutCount: counts.about,
+      months: counts.months,
+      latest: best.flatMap((row, i) => (reports[i] ? [rankedDigest(reports[i], row)] : [])),
+      ...(ratings.length ? { ratings } : {}),
     };
   });
-}
-
-/** The rating timeline from the newest reports (already read), as the optional `ratings` field. */
-function ratingsOf(newest: readonly StoredReport[], id: SecurityId, dictionary: SecurityDictionary): { ratings?: RatingPoint[] } {
-  // The timeline is extra: a report it cannot read must not cost the card its reports.
-  try {
-    const ratings = ratingHistory(newest, id, dictionary);
-    return ratings.length ? { ratings } : {};
-  } catch (error) {
-    console.error('ReportLens: rating timeline', error);
-    return {};
-  }
 }
 
 /**

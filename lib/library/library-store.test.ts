@@ -28,10 +28,10 @@ const report = (i: number) => ({
 
 let db: LibraryDatabase;
 let store: LibraryStore;
-/** The search the worker would answer: here, every report whose title holds the query, newest id first. */
+/** The search the worker would answer (ids only, as the page asks): every report whose title holds the query, newest id first. */
 const search = async (query: string, limit: number): Promise<LibrarySearchResult> => {
   const all = (await db.reports.toArray()).filter((row) => row.title.includes(query)).reverse();
-  return { securities: [], reports: all.slice(0, limit).map((row) => ({ ...row })), total: all.length };
+  return { securities: [], ids: all.slice(0, limit).map((row) => row.id), reports: [], total: all.length };
 };
 beforeEach(async () => {
   db = openLibraryDatabase(`store-${crypto.randomUUID()}`);

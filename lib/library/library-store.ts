@@ -163,7 +163,7 @@ export function createLibraryStore({ db, search, countLibrary, searchDelayMs = S
     const searchNow = async () => {
       const found = await search(query, SEARCH_LIMIT);
       if (state.filter.query === query) {
-        matching = { query: query.trim(), ids: found.reports.map((report) => report.id), total: found.total ?? found.reports.length };
+        matching = { query: query.trim(), ids: found.ids, total: found.total ?? found.ids.length };
         await loadListing();
       }
     };

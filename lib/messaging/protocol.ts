@@ -95,6 +95,9 @@ export interface RatingPoint {
 /** What a library search found: the securities the query names and the matching reports, best first. */
 export interface LibrarySearchResult {
   securities: { id: SecurityId; name: string }[];
+  /** The matching reports' ids, best first (up to the request's limit). */
+  ids: string[];
+  /** Their digests, in the same order; empty when the request asked for ids only (`digests: false`). */
   reports: ReportDigest[];
   /** Reports matching in all (`reports` stops at the request's limit): the library page's honest count. */
   total?: number;
@@ -151,6 +154,8 @@ export const WORKER_REQUESTS = {
     data: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(200)),
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+      // false: ids only. The library page reads the rows it lists itself (filtered and sorted by its columns).
+      digests: v.optional(v.boolean()),
     }),
   },
   libraryChanged: { privilege: 'extension-page', data: noData },

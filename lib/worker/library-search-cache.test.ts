@@ -56,3 +56,13 @@ test('a page that wrote without saying what is reconciled by keys', async () => 
   cache.reconcile();
   expect(await titles('光伏')).toEqual(['光伏 周报', '光伏 年报']);
 });
+
+test('ids only (the library page reads its own rows): the same hits in the same order, no digest', async () => {
+  await db.reports.bulkAdd(Array.from({ length: 30 }, (_, i) => report(200 + i, `光伏 日报 ${i}`)));
+  const full = await cache.search('光伏', 20);
+  const ids = await cache.search('光伏', 20, false);
+  expect(ids.reports).toEqual([]);
+  expect(ids.ids).toEqual(full.reports.map((r) => r.id));
+  expect(ids.ids).toHaveLength(20);
+  expect(ids.total).toBe(full.total);
+});

@@ -122,12 +122,17 @@ export function createLibrarySearchCache(db: LibraryDatabase, dictionary: () => 
     });
 
   return {
-    /** Searches the library (building the index first if none is kept). */
-    async search(query: string, limit?: number): Promise<LibrarySearchResult> {
+    /**
+     * Searches the library (building the index first if none is kept). The hits' digest rows are read only when
+     * `digests` is true: a list that reads its own rows (the library page) asks for ids, and the answer reads nothing.
+     */
+    async search(query: string, limit?: number, digests = true): Promise<LibrarySearchResult> {
       const { hits, securities, total } = (await current()).search(query, limit);
-      const [found, names] = await Promise.all([db.reports.bulkGet(hits.map((hit) => hit.id)), dictionary()]);
+      const ids = hits.map((hit) => hit.id);
+      const [found, names] = await Promise.all([digests ? db.reports.bulkGet(ids) : [], dictionary()]);
       return {
         securities: securities.map((id) => ({ id, name: names.displayName(id) })),
+        ids,
         reports: found.flatMap((report) => (report ? [digest(report)] : [])),
         total,
       };

@@ -108,7 +108,7 @@ export function createWorkerHandlers(
     },
     getLibraryStats: async () => ({ reports: await (reportCount ??= countReports(db)) }),
     prepareSearch: () => search.prepare(),
-    searchLibrary: ({ query, limit }) => search.search(query, limit),
+    searchLibrary: ({ query, limit, digests }) => search.search(query, limit, digests),
     // Extension pages forward their writes' change events (`announceLibraryChanges`): a message wakes a
     // stopped worker, where a broadcast does not, so tabs hear of writes made while the worker slept.
     // The worker also hears the write's own event while it runs, which names the reports; the message does not.

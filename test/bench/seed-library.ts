@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { SLICE_REPORTS } from '../../lib/db/reports-naming-index';
 import { textBuckets } from '../../lib/reports/name-grams';
+import { newestKey, rankKey } from '../../lib/db/related-rank-key';
+import { applyRows, type SecurityTally } from '../../lib/db/security-tallies';
+import type { SecurityId } from '../../lib/securities/security-id';
 
 /** A made-up US ticker for `n` (T + letters only, as a US ticker must be: `US:TA`, `US:TBA` …). */
 export function syntheticTicker(n: number): string {
@@ -13,7 +16,7 @@ export function syntheticTicker(n: number): string {
 }
 
 /** Listings the seeded reports are about: a few hundred, so a security has tens to hundreds of reports as in real libraries. */
-const SEED_SECURITIES = [
+export const SEED_SECURITIES = [
   'HK:09988',
   'US:BABA',
   'US:AMZN',
@@ -43,6 +46,15 @@ const SEED_BATCH = 1_000;
 /** The 2,000 rarer listings each seeded report names besides a common one (first-time look-ups pick among them). */
 const RARE_TICKERS = Array.from({ length: 2_000 }, (_, n) => syntheticTicker(n));
 
+/** The date of seeded report `i`: six years, every month, 28 days. */
+const seedDate = (i: number) => `20${20 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+
+/** One of ten common listings, one of 2,000 rarer ones: first-time look-ups have thousands to choose from. */
+const seedListings = (i: number): SecurityId[] => [
+  SEED_SECURITIES[i % SEED_SECURITIES.length] as SecurityId,
+  `US:${RARE_TICKERS[i % RARE_TICKERS.length]!}`,
+];
+
 /** The first line of seeded report `i`'s text (the rest is {@link PARAGRAPHS}, each after a blank line). */
 const seedTitle = (i: number) => `# 研报 ${i}：${SEED_SECURITIES[i % SEED_SECURITIES.length]!} 点评`;
 
@@ -55,7 +67,7 @@ const seedTitle = (i: number) => `# 研报 ${i}：${SEED_SECURITIES[i % SEED_SEC
  */
 export async function seedLibrary(page: Page, to: number, from = 0): Promise<number> {
   const bytes = await page.evaluate(
-    async ({ from, to, seedSecurities, rareTickers, paragraphs, batch, titles }) => {
+    async ({ from, to, listings, paragraphs, batch, titles, dates, keysOfDate }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reportlens');
         request.onsuccess = () => resolve(request.result);
@@ -69,18 +81,17 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
           const bodies = tx.objectStore('reportBodies');
           const rows = tx.objectStore('reportSecurities');
           for (let i = start; i < Math.min(to, start + batch); i++) {
-            // One of ten common listings, one of 2,000 rarer ones: first-time look-ups have thousands to choose from.
-            const ids = [seedSecurities[i % seedSecurities.length]!, `US:${rareTickers[i % rareTickers.length]!}`];
-            const day = String((i % 28) + 1).padStart(2, '0');
-            const month = String((i % 12) + 1).padStart(2, '0');
-            const date = `20${20 + (i % 6)}-${month}-${day}`;
+            const ids = listings[i - from]!;
+            const date = dates[i - from]!;
+            // The rank keys the import writes (schema version 10) for a row without relevance: they depend on the date.
+            const { rank, newest } = keysOfDate[date]!;
             const id = i.toString(16).padStart(64, '0');
             const count = 30 + ((i * 7919) % 116); // 4–20 KB of UTF-8
             const text = [titles[i - from]!, ...Array.from({ length: count }, (_, k) => paragraphs[(i + k) % paragraphs.length])].join(
               '\n\n',
             );
             bytes += text.length * 2;
-            for (const securityId of ids) rows.put({ securityId, date, reportId: id });
+            for (const securityId of ids) rows.put({ securityId, date, reportId: id, rank, newest });
             bodies.put({ id, originalText: text });
             store.put({
               id,
@@ -109,15 +120,55 @@ export async function seedLibrary(page: Page, to: number, from = 0): Promise<num
     {
       from,
       to,
-      seedSecurities: SEED_SECURITIES,
-      rareTickers: RARE_TICKERS,
+      listings: Array.from({ length: to - from }, (_, k) => seedListings(from + k)),
       paragraphs: PARAGRAPHS,
       batch: SEED_BATCH,
       titles: Array.from({ length: to - from }, (_, k) => seedTitle(from + k)),
+      dates: Array.from({ length: to - from }, (_, k) => seedDate(from + k)),
+      keysOfDate: Object.fromEntries(
+        [...new Set(Array.from({ length: to - from }, (_, k) => seedDate(from + k)))].map((date) => [
+          date,
+          { rank: rankKey({ date }), newest: newestKey(date) },
+        ]),
+      ),
     },
   );
   await seedNamesIndex(page, to, from);
+  await seedTallies(page, to);
   return bytes;
+}
+
+/**
+ * The listings' tallies (`lib/db/security-tallies.ts`) of seeded reports 0…`to - 1`, as the import's writes leave
+ * them (the rows written here bypass Dexie, whose middleware keeps them): counted here, written over the old ones.
+ */
+async function seedTallies(page: Page, to: number): Promise<void> {
+  const tallies = new Map<string, SecurityTally>();
+  for (let i = 0; i < to; i++) {
+    const date = seedDate(i);
+    applyRows(
+      tallies,
+      seedListings(i).map((securityId) => ({ securityId, date })),
+      1,
+    );
+  }
+  await page.evaluate(
+    async (rows) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('reportlens');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('securityTallies', 'readwrite');
+        for (const row of rows) tx.objectStore('securityTallies').put(row);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+      });
+      db.close();
+    },
+    [...tallies.values()],
+  );
 }
 
 /**

@@ -138,6 +138,15 @@ describe.skipIf(!SHARED_AVAILABLE)(
         await library.getByRole('tab', { name: tab }).click();
         await library.screenshot({ path: `${RESULTS_DIR}library-${file}-en.png` });
       }
+      // A search lists the worker's hits (ids only: the page reads the rows it lists) with an honest count.
+      await library.getByRole('tab', { name: 'Reports' }).click();
+      const all = await library.getByTestId('table-count').textContent();
+      await library.getByTestId('filter-query').fill('阿里巴巴');
+      await expect.poll(() => library.getByTestId('table-count').textContent()).not.toBe(all);
+      expect(await reportTable().getByRole('row').count()).toBeGreaterThan(1);
+      await library.screenshot({ path: `${RESULTS_DIR}library-search-en.png` });
+      await library.getByTestId('filter-query').fill('');
+      await expect.poll(() => library.getByTestId('table-count').textContent()).toBe(all);
       await library.getByRole('tab', { name: 'Settings' }).click();
       await library.getByLabel('Language').selectOption('zh');
       await expect.poll(() => library.getByRole('heading', { level: 1 }).textContent()).toBe('研报库 ReportLens');

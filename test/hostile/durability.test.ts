@@ -379,6 +379,7 @@ test(`backup round trip at ${ROUND_TRIP_REPORTS.toLocaleString('en')} reports: e
     'reportBodies',
     'reportSecurities',
     'reports',
+    'securityTallies',
     'subscriptionReports',
     'subscriptions',
   ]);
