@@ -23,8 +23,6 @@ export type { ImportProgress, ImportedFile, ImportResult, PendingReport } from '
 
 /** Progress is reported at most this often (every N files), so a 5,000-post zip does not re-render 5,000 times. */
 const PROGRESS_EVERY = 25;
-/** Restored reports read again for their sources' repeated lines per write: a backup part's worth. */
-const REWRITE_SLICE = 2_000;
 
 /** A selection read and parsed, not yet written: what the import writes, and what the CLI prints. */
 export interface ParsedSelection {
@@ -264,10 +262,7 @@ export async function importReportFiles(
   const touched = written.filter((report) => parsed.context.repeats.touches(report.fileName)).map((report) => report.id);
   if (touched.length)
     try {
-      // A slice at a time, each written in its own transaction: a restore of 100,000 reports kept every changed
-      // digest for one final write (renderer peak 1.7 GB); a slice's reports are rewritten alone, as a part was.
-      for (let at = 0; at < touched.length; at += REWRITE_SLICE)
-        await readAgainAndRewrite(db, reportsByIds(db, touched.slice(at, at + REWRITE_SLICE)), parsed.context, () => true);
+      await readAgainAndRewrite(db, reportsByIds(db, touched), parsed.context, () => true);
     } catch (error) {
       failed.push({ file: '(restored reports)', reason: `not read again for repeated lines: ${(error as Error).message}` });
     }
