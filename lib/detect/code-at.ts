@@ -64,7 +64,7 @@ function mainlandSuffix(key: number): string | undefined {
 
 /**
  * Lowercase prefixes of codes (`sh600519`, `hk09988`) and the first two letters of the exchange names, as
- * {@link pairKey}s: the matcher asks {@link mayStartCode} of all 16,384 ASCII pairs when it is built (on every page),
+ * {@link pairKey}s: the matcher asks {@link mayStartCode} of thousands of ASCII pairs when it is built (on every page),
  * where making a string of each pair cost tens of milliseconds before the code is optimised.
  */
 const keyOf = (pair: string) => pairKey(pair.charCodeAt(0), pair.charCodeAt(1));
@@ -83,6 +83,20 @@ export function mayStartCode(a: number, b: number): boolean {
   // AMZN, SH600519, HK:2015; A.N, A-US; Nasdaq:, Nyse:
   if (isUpper(a)) return isUpper(b) || b === 46 || b === 45 || EXCHANGE_STARTS.has(pair);
   return LOWER_PREFIXES.has(pair);
+}
+
+/**
+ * Every ASCII pair {@link mayStartCode} lets through, as a matcher's build needs them: only the first units a code can
+ * start with (`$`, digits, capitals, the first letters of lower-case prefixes) are tried, a third of all pairs.
+ */
+export function codeStartPairs(): [number, number][] {
+  const firsts = [36];
+  for (let u = 48; u <= 57; u++) firsts.push(u);
+  for (let u = 65; u <= 90; u++) firsts.push(u);
+  for (const key of LOWER_PREFIXES) firsts.push(key >>> 16);
+  const pairs: [number, number][] = [];
+  for (const a of new Set(firsts)) for (let b = 0; b < 128; b++) if (mayStartCode(a, b)) pairs.push([a, b]);
+  return pairs;
 }
 
 /** End of `[A-Z]{1,5}` (plus a `.B` share class) from `from`, or -1; never followed by a letter or digit. */

@@ -1,6 +1,6 @@
 import type { SecurityEntry } from '../securities/bundled-securities';
 import { codeOf, marketOf, type SecurityId } from '../securities/security-id';
-import { mayStartCode } from './code-at';
+import { codeStartPairs } from './code-at';
 import { NameAutomaton } from './name-automaton';
 import { MentionBuffer } from './mention-buffer';
 import { NOT_A_NAME, STRONG, WEAK, scanText, upperKey, type Listing, type NameRule, type NameValue } from './scan-text';
@@ -42,7 +42,16 @@ export interface SecurityMatcher {
   readonly deferred: number;
   /** Adds a name after construction: aliases learned during an import help the reports after it. */
   addName(name: string, id: SecurityId, rule?: NameRule): void;
+  /**
+   * Adds listings after construction (a tab's page named securities its dictionary lacked), read as a build with them
+   * would read: entries with a `rank` take their place among those built with one (the lower rank's name and bare
+   * code win, as in a build from entries sorted by rank). No new variants: a matcher folds only what it was built with.
+   */
+  addEntries(entries: Iterable<RankedEntry>): void;
 }
+
+/** An entry with its place in the securities master (lower first), as tabs get them. */
+export type RankedEntry = SecurityEntry & { rank?: number };
 
 /**
  * Uppercase words that are common acronyms in finance prose; even when a listing uses one as its ticker, the bare
@@ -183,7 +192,7 @@ function foldTable(variants: ReadonlyMap<number, number> | undefined): Uint16Arr
  * (SPEC.md: "bare words are never trusted alone").
  */
 export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options: MatcherOptions = {}): SecurityMatcher {
-  const names = new NameAutomaton<NameValue>(foldTable(options.variants));
+  const names = new NameAutomaton<NameValue>(foldTable(options.variants), options.variants);
   const bareCodes = new Map<string, SecurityId>();
   const issuerOf = new Map<SecurityId, string>();
   /** The listings of each issuer, the other way round. */
@@ -208,18 +217,28 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     if (!listing) listings.set(id, (listing = { namedIn: 0 }));
     return listing;
   };
-  const addName = (name: string, id: SecurityId, rule: NameRule = 'name', strength = STRONG) => {
-    if (name.length >= 2) names.add(name, { id, rule, listing: listingOf(id), strength });
+  /** Each ranked entry's rank, for entries added later ({@link addEntries}). */
+  const rankOf = new Map<SecurityId, number>();
+  const addName = (name: string, id: SecurityId, rule: NameRule = 'name', strength = STRONG, precedes?: (value: NameValue) => boolean) => {
+    if (name.length >= 2) names.add(name, { id, rule, listing: listingOf(id), strength }, precedes);
     if (!issuerOf.has(id)) setIssuer(id, id);
   };
-  for (let a = 0; a < 128; a++) for (let b = 0; b < 128; b++) if (mayStartCode(a, b)) names.allowPair(a, b);
-  for (const entry of entries) {
+  const addEntry = (entry: RankedEntry, later: boolean) => {
     setIssuer(entry.id, entry.issuer ?? entry.id);
+    const { rank } = entry;
+    if (rank !== undefined) rankOf.set(entry.id, rank);
+    // Added later, a name goes before the values of higher rank, where a build from sorted entries puts it.
+    const precedes = later && rank !== undefined ? (value: NameValue) => (rankOf.get(value.id) ?? -Infinity) > rank : undefined;
     const weak = entry.weak?.length ? new Set(entry.weak) : undefined;
-    for (const name of entry.names) addName(name, entry.id, 'name', weak?.has(name) ? WEAK : STRONG);
+    for (const name of entry.names) addName(name, entry.id, 'name', weak?.has(name) ? WEAK : STRONG, precedes);
     const bare = bareCodeOf(entry.id);
-    if (bare) bareCodes.set(bare, entry.id);
-  }
+    if (!bare) return;
+    const owner = later ? bareCodes.get(bare) : undefined;
+    // In a build from sorted entries the last one (highest rank) holds a bare code.
+    if (owner === undefined || rank === undefined || (rankOf.get(owner) ?? -Infinity) <= rank) bareCodes.set(bare, entry.id);
+  };
+  for (const [a, b] of codeStartPairs()) names.allowPair(a, b);
+  for (const entry of entries) addEntry(entry, false);
   const nothing: Listing = { namedIn: 0 };
   for (const phrase of options.notNames ?? [])
     if (phrase.length >= 2) names.add(phrase, { id: 'US:A', rule: 'name', listing: nothing, strength: NOT_A_NAME });
@@ -231,9 +250,18 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
     if (bare && to) bareCodes.set(bare, to);
     else if (bare) bareCodes.delete(bare);
   }
+  /** Recodes of bare codes: what a bare spelling means today, or undefined when it means nothing. */
+  const recodedBare = new Map<string, SecurityId | undefined>();
+  for (const [from, to] of recoded) {
+    const bare = bareCodeOf(from);
+    if (bare) recodedBare.set(bare, to);
+  }
   /** {@link upperKey} of the tickers a bare uppercase word may be, common acronyms aside. */
   const tickers = new Set<number>();
-  for (const code of bareCodes.keys()) if (!COMMON_ACRONYMS.has(code) && code.length <= 5) tickers.add(upperKey(code, 0, code.length));
+  const addTicker = (code: string) => {
+    if (!COMMON_ACRONYMS.has(code) && code.length <= 5) tickers.add(upperKey(code, 0, code.length));
+  };
+  for (const code of bareCodes.keys()) addTicker(code);
   tickers.delete(-1);
   /** Reused by every find: see {@link MentionBuffer}. */
   const buffer = new MentionBuffer();
@@ -241,6 +269,21 @@ export function createSecurityMatcher(entries: Iterable<SecurityEntry>, options:
   let deferred = 0;
   return {
     addName,
+    addEntries(added) {
+      for (const entry of added) {
+        addEntry(entry, true);
+        const bare = bareCodeOf(entry.id);
+        if (!bare || !bareCodes.has(bare)) continue;
+        // Recodes apply over every entry, as in a build.
+        if (recodedBare.has(bare)) {
+          const to = recodedBare.get(bare);
+          if (to) bareCodes.set(bare, to);
+          else bareCodes.delete(bare);
+        }
+        if (bareCodes.has(bare)) addTicker(bare);
+      }
+      tickers.delete(-1);
+    },
     get deferred() {
       return deferred;
     },

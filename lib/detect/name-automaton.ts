@@ -50,18 +50,23 @@ export class NameAutomaton<T> {
   /** Units written otherwise than their canonical form, by canonical form: the spellings the pair filter needs. */
   readonly #variantsOf = new Map<number, number[]>();
 
-  /** `fold` maps a unit to its canonical form (traditional → simplified); identity where absent. */
-  constructor(fold?: Uint16Array) {
+  /**
+   * `fold` maps a unit to its canonical form (traditional → simplified); identity where absent. `variants`, the pairs
+   * `fold` was made from, spares reading all of it for the units it changes (65,536 reads, cold, on every page).
+   */
+  constructor(fold?: Uint16Array, variants?: ReadonlyMap<number, number>) {
     this.#fold = fold;
-    if (fold)
-      for (let unit = 0; unit < 65536; unit++) {
-        const canonical = fold[unit]!;
-        if (canonical !== unit) {
-          const variants = this.#variantsOf.get(canonical);
-          if (variants) variants.push(unit);
-          else this.#variantsOf.set(canonical, [unit]);
-        }
-      }
+    if (!fold) return;
+    const add = (unit: number, canonical: number) => {
+      const spellings = this.#variantsOf.get(canonical);
+      if (spellings) spellings.push(unit);
+      else this.#variantsOf.set(canonical, [unit]);
+    };
+    if (variants) {
+      for (const unit of [...variants.keys()].sort((a, b) => a - b)) if (fold[unit] !== unit) add(unit, fold[unit]!);
+      return;
+    }
+    for (let unit = 0; unit < 65536; unit++) if (fold[unit] !== unit) add(unit, fold[unit]!);
   }
 
   /** The canonical form of one unit. */
@@ -69,8 +74,11 @@ export class NameAutomaton<T> {
     return this.#fold ? this.#fold[unit]! : unit;
   }
 
-  /** Adds a name; a second value under the same name is kept beside the first. */
-  add(name: string, value: T): void {
+  /**
+   * Adds a name; a second value under the same name is kept after the first, or before the first existing value
+   * `precedes` says it goes before (a name added later that a full build would have put first).
+   */
+  add(name: string, value: T, precedes?: (existing: T) => boolean): void {
     if (name.length < 2) this.#oneUnitNames = true;
     else
       for (const a of this.#spellings(this.fold(name.charCodeAt(0))))
@@ -97,7 +105,10 @@ export class NameAutomaton<T> {
       }
       node = child;
     }
-    (this.#values[node] ??= []).push(value);
+    const values = (this.#values[node] ??= []);
+    const at = precedes ? values.findIndex(precedes) : -1;
+    if (at < 0) values.push(value);
+    else values.splice(at, 0, value);
   }
 
   /**

@@ -91,20 +91,39 @@ function siteNamesOf(doc: Document, url: string): string[] {
   return [meta('meta[property="og:site_name"]'), meta('meta[name="application-name"]'), hostName(url) ?? ''].filter(Boolean);
 }
 
+/** What a page says of itself, its text aside: its title's parts, its quote, and what they make of its securities. */
+export interface PageFrame {
+  title: TitleParts;
+  /** The security of the page's quote URL (or the one it declares), if it is a quote page. */
+  quote: SecurityId | undefined;
+  /** The securities the title's headline and topics name. */
+  titleIds: SecurityId[];
+  /** The quote and the title's securities: their weak names and bare codes count in the page's text. */
+  support: ReadonlySet<SecurityId>;
+  /** The site's own listings (its brand), unless the page is about them. */
+  publisher: ReadonlySet<SecurityId>;
+}
+
+/** The texts {@link pageFrame} reads (the title, the site's declared names): to widen a tab's matcher by. */
+export function pageFrameTexts(doc: Document, url: string): string[] {
+  return [titleTextOf(doc), ...siteNamesOf(doc, url)];
+}
+
+// The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
+const titleTextOf = (doc: Document) => doc.querySelector('title')?.textContent?.trim() ?? '';
+
 /**
- * The one page analysis, used by the content script and by `cli detect` alike: reads the page's visible text (site
- * chrome, hidden and off-screen text left out), finds its securities, tells its subject (quote URL, title, list
- * rows, clear lead) and its publisher (the site's own brand, from the title's site part and its declared name), and
- * leaves the publisher out unless the page is about it.
+ * The page's frame: title, quote URL, and from them the support its text is read with and its publisher. Needs no
+ * reading of the page's body, so a first look at part of the page can be read as the whole page's analysis reads it.
  */
-export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysis> {
-  const { doc, url, listingsOf } = input;
+export function pageFrame(
+  doc: Document,
+  url: string,
+  matcher: SecurityMatcher,
+  listingsOf: (id: SecurityId) => readonly SecurityId[],
+): PageFrame {
   const siteNames = siteNamesOf(doc, url);
-  const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
-  // The first <title> anywhere, as `document.title` reads it in a browser (some saved pages have it in the body).
-  const titleText = doc.querySelector('title')?.textContent?.trim() ?? '';
-  const matcher = input.matcherFor ? await input.matcherFor([titleText, ...siteNames, ...read.texts]) : input.matcher;
-  const title = splitPageTitle(titleText, siteNames);
+  const title = splitPageTitle(titleTextOf(doc), siteNames);
   const quote = securityOfQuoteUrl(url) ?? securityOfQuoteUrl(declaredUrlOf(doc) ?? '');
   // The quote URL supports the title's weak names (`茅台` on 600519's page), and both support the page's text.
   const titleIds = [
@@ -116,6 +135,21 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
   const publisher = new Set<SecurityId>();
   for (const id of idsIn(matcher, [title.site, ...siteNames].join('\n')))
     for (const listing of listingsOf(id)) if (!aboutIt.has(listing)) publisher.add(listing);
+  return { title, quote, titleIds, support, publisher };
+}
+
+/**
+ * The one page analysis, used by the content script and by `cli detect` alike: reads the page's visible text (site
+ * chrome, hidden and off-screen text left out), finds its securities, tells its subject (quote URL, title, list
+ * rows, clear lead) and its publisher (the site's own brand, from the title's site part and its declared name), and
+ * leaves the publisher out unless the page is about it.
+ */
+export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysis> {
+  const { doc, url, listingsOf } = input;
+  const read = doc.body ? await readInSlices(input.reader, doc.body, input.yieldToPage) : { nodes: [], texts: [], slots: [] };
+  const texts = pageFrameTexts(doc, url);
+  const matcher = input.matcherFor ? await input.matcherFor([...texts, ...read.texts]) : input.matcher;
+  const { title, quote, titleIds, support, publisher } = pageFrame(doc, url, matcher, listingsOf);
 
   /** Texts with a weak name or a listed bare code held back for want of support. */
   const heldBack = new Set<string>();
@@ -129,6 +163,7 @@ export async function analysePage(input: PageAnalysisInput): Promise<PageAnalysi
       return matcher.deferred;
     },
     addName: (name, id, rule) => matcher.addName(name, id, rule),
+    addEntries: (entries) => matcher.addEntries(entries),
   };
   const scan = (texts: CollectedTexts, withSupport: ReadonlySet<SecurityId>) =>
     scanForMarks(texts, watching, (id) => !publisher.has(id), {

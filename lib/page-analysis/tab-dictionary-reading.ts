@@ -101,16 +101,27 @@ export class TabNames {
         }),
       ),
     );
-    let added = false;
+    const added: TabEntry[] = [];
     for (const reply of replies)
       for (const entry of reply?.entries ?? [])
         if (!this.#entries.has(entry.id)) {
           this.#entries.set(entry.id, entry);
-          added = true;
+          added.push(entry);
         }
-    if (!added) return this.matcher;
-    for (const reply of replies) for (const [from, to] of reply?.variants ?? []) this.#variants.set(from, to);
+    if (!added.length) return this.matcher;
+    let folds = false;
+    for (const reply of replies)
+      for (const [from, to] of reply?.variants ?? []) {
+        if (this.#variants.get(from) !== to) folds = true;
+        this.#variants.set(from, to);
+      }
     this.#listings = undefined;
+    // A matcher already built takes the new listings as they are (a build anew was a long task on a big page), unless
+    // they need spellings it does not fold.
+    if (this.#matcher && !folds) {
+      this.#matcher.addEntries(added.sort((a, b) => a.rank - b.rank));
+      return this.#matcher;
+    }
     return (this.#matcher = tabMatcher({
       ...this.dictionary,
       entries: [...this.#entries.values()].sort((a, b) => a.rank - b.rank),

@@ -93,6 +93,18 @@ export class MarkIndex {
     return gone;
   }
 
+  /** Whether `node` holds exactly `marks` (the same mentions, in order). */
+  sameMarks(node: Text, marks: readonly PageMark[]): boolean {
+    const held = this.#byNode.get(node) ?? [];
+    return (
+      held.length === marks.length &&
+      held.every(({ mention }, i) => {
+        const other = marks[i]!.mention;
+        return mention.start === other.start && mention.end === other.end && mention.id === other.id && mention.rule === other.rule;
+      })
+    );
+  }
+
   /** The mark covering `offset` in `node`, if any. */
   at(node: Node, offset: number): PageMark | undefined {
     return this.#byNode.get(node as Text)?.find((mark) => offset >= mark.mention.start && offset < mark.mention.end);

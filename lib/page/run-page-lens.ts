@@ -1,5 +1,5 @@
 import type { PageSecurities, SecurityReports, TabDictionary } from '../messaging/protocol';
-import { analysePage } from '../page-analysis/analyse-page';
+import { analysePage, pageFrame, pageFrameTexts } from '../page-analysis/analyse-page';
 import { summarisePage } from '../page-analysis/page-summary';
 import { TabNames, type AskPageNames } from '../page-analysis/tab-dictionary-reading';
 import type { SecurityId } from '../securities/security-id';
@@ -11,6 +11,7 @@ import { MarkIndex, rangeOfMark, scanForMarks, type PageMark } from './page-mark
 import { watchPageMutations, type MutationQueueState } from './page-mutations';
 import type { TaskClock } from './task-clock';
 import { browserReadingRules, TextReader } from './visible-text-nodes';
+import { textNodesNearViewport } from './viewport-texts';
 
 /** What the card shows for the mark under the pointer. */
 export interface CardState {
@@ -65,6 +66,8 @@ export interface PageLens {
 
 /** Marks the first reading draws between two yields to the page (about 2 ms of drawing each). */
 const DRAW_SLICE_MARKS = 400;
+/** Text nodes whose marks the first reading replaces between two yields (a lookup or two each). */
+const DRAW_SLICE_NODES = 4_000;
 
 /**
  * Lets the page run between two slices of our work: until its next frame while it is shown (it renders and takes
@@ -127,7 +130,8 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const index = new MarkIndex();
   const painter = choosePainter(deps);
   signal.addEventListener('abort', () => painter.dispose());
-  const reader = new TextReader(browserReadingRules(view, deps.ownUi));
+  const rules = browserReadingRules(view, deps.ownUi);
+  const reader = new TextReader(rules);
   let subject: SecurityId[] = [];
   let publisher: ReadonlySet<SecurityId> = new Set();
   let support: ReadonlySet<SecurityId> = new Set();
@@ -178,6 +182,7 @@ export function runPageLens(deps: PageLensDeps): PageLens {
     const kept = marks.filter((mark) => markable(mark.mention.id));
     index.add(kept);
     painter.add(kept);
+    if (kept.length) clock?.reached('firstMarks');
     tell();
   };
   /**
@@ -215,11 +220,40 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   const ready = (async () => {
     if ((!withReports.size && !dictionary.markAll) || !doc.body) return clock?.end();
     queueState = watchPageMutations(doc.body, { reader, onText: scanLive, onRemoved: release, signal, clock });
-    // Building the matcher was this task's work: the page runs before the reading starts.
+    // Starting was this task's work: the page runs before the reading starts.
     await yieldToPage();
     // Live scans wait for the analysis: they need its verdict on the publisher.
-    await (scans = analyse());
+    await (scans = (async () => {
+      await firstLook();
+      await analyse();
+    })());
   })();
+
+  /** The text nodes the first look marked: the whole page's reading takes their marks over. */
+  let looked: readonly Text[] = [];
+
+  /**
+   * Marks what the reader sees first (the viewport and a screen either side) before the rest of the page is read: read
+   * with the page's frame (title, quote, publisher) as the whole analysis reads it, only the subject's support (known
+   * from the whole page) not yet. Its own reader: it judges elements without the page's subtree queries.
+   */
+  async function firstLook() {
+    const near = new TextReader(rules);
+    const read = near.readSome(textNodesNearViewport(doc));
+    if (!read.nodes.length) return;
+    const matcher = await widen([...pageFrameTexts(doc, deps.url), ...read.texts]);
+    if (signal.aborted) return;
+    const frame = pageFrame(doc, deps.url, matcher, (id) => tabNames.listingsOf(id));
+    const marks = await scanForMarks(read, matcher, (id) => !frame.publisher.has(id), {
+      signal,
+      yieldToPage,
+      support: frame.support,
+      isShown: (node) => near.isShown(node),
+    });
+    if (signal.aborted) return;
+    replace(read.nodes, marks);
+    looked = read.nodes;
+  }
 
   async function analyse() {
     const analysis = await analysePage({
@@ -243,20 +277,44 @@ export function runPageLens(deps: PageLensDeps): PageLens {
   }
 
   /**
-   * {@link replace} for the whole page's first reading, a slice of marks at a time with the page let run between:
-   * drawing two thousand marks (and collecting what that leaves) in one go was a long task.
+   * {@link replace} for the whole page's first reading, a slice of nodes at a time with the page let run between:
+   * drawing two thousand marks (and collecting what that leaves) in one go was a long task. Each node's marks are
+   * replaced in its own slice, and kept where the first look drew the same, so marks already seen never blink.
    */
   async function drawInSlices(nodes: readonly Text[], marks: PageMark[]) {
-    index.removeNodes(nodes);
-    painter.removeNodes(nodes);
-    const kept = marks.filter((mark) => markable(mark.mention.id));
-    for (let from = 0; from < kept.length && !signal.aborted; from += DRAW_SLICE_MARKS) {
-      if (from) await yieldToPage();
-      const slice = kept.slice(from, from + DRAW_SLICE_MARKS);
-      index.add(slice);
-      painter.add(slice);
+    const byNode = new Map<Text, PageMark[]>();
+    for (const mark of marks) {
+      if (!markable(mark.mention.id)) continue;
+      const list = byNode.get(mark.node);
+      if (list) list.push(mark);
+      else byNode.set(mark.node, [mark]);
     }
-    if (!signal.aborted) tell();
+    for (let from = 0; from < nodes.length && !signal.aborted;) {
+      if (from) await yieldToPage();
+      const changed: Text[] = [];
+      const added: PageMark[] = [];
+      for (; from < nodes.length && added.length < DRAW_SLICE_MARKS && changed.length < DRAW_SLICE_NODES; from++) {
+        const node = nodes[from]!;
+        const now = byNode.get(node) ?? [];
+        if (index.sameMarks(node, now)) continue;
+        changed.push(node);
+        added.push(...now);
+      }
+      index.removeNodes(changed);
+      painter.removeNodes(changed);
+      index.add(added);
+      painter.add(added);
+      if (added.length) clock?.reached('firstMarks');
+    }
+    if (signal.aborted) return;
+    // Nodes the first look marked that the whole reading does not read (inside a link list, say).
+    const read = new Set(nodes);
+    const unread = looked.filter((node) => !read.has(node));
+    index.removeNodes(unread);
+    painter.removeNodes(unread);
+    looked = [];
+    tell();
+    clock?.reached('allMarked');
   }
 
   return {

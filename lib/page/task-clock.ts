@@ -11,7 +11,12 @@ export interface TaskTimes {
   longestMs: number;
   /** All tasks together, in ms. */
   totalMs: number;
+  /** Milestones of a page's first reading: when it was reached (`performance.now()`), and our task time until then. */
+  milestones: Partial<Record<Milestone, { at: number; taskMs: number }>>;
 }
+
+/** `firstMarks`: the first marks are drawn (what the reader sees first); `allMarked`: the whole page's reading is drawn. */
+export type Milestone = 'firstMarks' | 'allMarked';
 
 /**
  * Times the lens's own main-thread tasks: each stretch of work from where it starts (or resumes after yielding to
@@ -21,7 +26,7 @@ export interface TaskTimes {
 export class TaskClock {
   readonly #now: () => number;
   #start: number | undefined;
-  readonly #times: TaskTimes = { tasks: 0, longTasks: 0, longestMs: 0, totalMs: 0 };
+  readonly #times: TaskTimes = { tasks: 0, longTasks: 0, longestMs: 0, totalMs: 0, milestones: {} };
 
   constructor(now: () => number = () => performance.now()) {
     this.#now = now;
@@ -53,8 +58,15 @@ export class TaskClock {
     };
   }
 
+  /** Notes the first time a milestone is reached, with our task time so far (the running task's part included). */
+  reached(milestone: Milestone): void {
+    const now = this.#now();
+    const running = this.#start === undefined ? 0 : now - this.#start;
+    this.#times.milestones[milestone] ??= { at: now, taskMs: this.#times.totalMs + running };
+  }
+
   /** What was timed so far (a copy). */
   times(): TaskTimes {
-    return { ...this.#times };
+    return { ...this.#times, milestones: { ...this.#times.milestones } };
   }
 }

@@ -182,6 +182,26 @@ export class TextReader {
   }
 
   /**
+   * The readable ones of `nodes` (a first look at part of the page: {@link textNodesNearViewport}), each judged by its
+   * own ancestors, with no subtree query: text inside links is left for the whole page's reading, since link lists
+   * and headline lists are found only by the queries. A reader that judged so must not read the whole page after
+   * (its verdicts lack the queries'): give the first look a reader of its own.
+   */
+  readSome(nodes: Iterable<Text>): CollectedTexts {
+    const read: CollectedTexts = { nodes: [], texts: [], slots: [] };
+    let first = true;
+    for (const node of nodes) {
+      if (first) this.#pageLoading = this.#isPageLoading(node.ownerDocument);
+      first = false;
+      if (!this.isReadableText(node) || node.parentElement!.closest('a')) continue;
+      read.nodes.push(node);
+      read.texts.push(node.data);
+      read.slots.push(isCodeSlot(node));
+    }
+    return read;
+  }
+
+  /**
    * The subtree queries that find the unreadable elements under `root` (not prose, chrome, link lists), one step
    * each, so a caller reading a whole page can let the page run between them (each walks every element).
    */

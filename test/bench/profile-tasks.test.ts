@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileTasks, type Profile } from './profile-tasks';
+import { profileTasks, profileUntil, type Profile } from './profile-tasks';
 
 const EXT = 'chrome-extension://abc/content-scripts/content.js';
 const PAGE = 'http://127.0.0.1/bench.html';
@@ -105,5 +105,26 @@ describe('profileTasks', () => {
     );
     expect(tasks.extensionMs).toBe(15);
     expect(tasks.pageMs).toBe(7);
+  });
+});
+
+describe('profileUntil', () => {
+  const run = {
+    ...profile([
+      ['ours', 10],
+      ['idle', 5],
+      ['ours', 20],
+      ['ours', 30],
+    ]),
+    startTime: 1_000_000,
+  };
+  it.each([
+    ['before the first sample', 1_005_000, 0],
+    ['at a sample, which is kept', 1_010_000, 10],
+    ['between samples', 1_020_000, 10],
+    ['after the third', 1_035_000, 30],
+    ['past the end: all of it', 9_000_000, 60],
+  ])('%s', (_name, endTime, ms) => {
+    expect(profileTasks(profileUntil(run, endTime)).extensionMs).toBe(ms);
   });
 });

@@ -10,6 +10,19 @@ export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  /** When profiling started, in microseconds of the browser's monotonic clock. */
+  startTime?: number;
+}
+
+/**
+ * The profile's samples taken up to `endTime` (microseconds, the profile's own clock: {@link Profile.startTime}), so
+ * a figure can stop at a moment of the page's life (the first marks drawn).
+ */
+export function profileUntil(profile: Profile, endTime: number): Profile {
+  let time = profile.startTime ?? 0;
+  let count = 0;
+  while (count < profile.samples.length && time + (profile.timeDeltas[count] ?? 0) <= endTime) time += profile.timeDeltas[count++] ?? 0;
+  return { ...profile, samples: profile.samples.slice(0, count), timeDeltas: profile.timeDeltas.slice(0, count) };
 }
 
 /** Where the main thread was at one sample. */
