@@ -44,7 +44,7 @@ test.each([
     { about: false, score: 99, date: '2025' },
   ],
 ] as RankableRow[][])('rankKey puts %j before %j', (better, worse) => {
-  expect(byCodeUnits(rankKey(better!), rankKey(worse!))).toBe(-1);
+  expect(byCodeUnits(rankKey(better), rankKey(worse))).toBe(-1);
 });
 
 test('sorting 2,000 random rows by rank key, then report id, is the display order', () => {

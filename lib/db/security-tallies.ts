@@ -28,6 +28,7 @@ export function applyRows(
   rows: Iterable<Pick<ReportSecurityRow, 'securityId' | 'date' | 'about'>>,
   sign: 1 | -1,
 ): void {
+  const touched = new Set<SecurityTally>();
   for (const row of rows) {
     let tally = tallies.get(row.securityId);
     if (!tally) tallies.set(row.securityId, (tally = { securityId: row.securityId, count: 0, about: 0, months: {} }));
@@ -35,10 +36,11 @@ export function applyRows(
     if (row.about) tally.about += sign;
     if (!row.date) continue;
     const month = row.date.slice(0, 7);
-    const left = (tally.months[month] ?? 0) + sign;
-    if (left) tally.months[month] = left;
-    else delete tally.months[month];
+    tally.months[month] = (tally.months[month] ?? 0) + sign;
+    touched.add(tally);
   }
+  // A month whose last row went is dropped, so a tally reads as one counted afresh.
+  for (const tally of touched) tally.months = Object.fromEntries(Object.entries(tally.months).filter(([, count]) => count !== 0));
 }
 
 /** A tally's months as the card's timeline wants them: `[month, count]`, oldest first. */
@@ -63,14 +65,14 @@ async function rowsChanged(
   const present = (rows: unknown[]) => rows.filter((row): row is ReportSecurityRow => row !== undefined && row !== null);
   switch (req.type) {
     case 'add':
-      return { before: [], after: async (failed) => req.values.filter((_, i) => !failed.has(i)) };
+      return { before: [], after: async (failed) => (req.values as ReportSecurityRow[]).filter((_, i) => !failed.has(i)) };
     case 'put': {
-      const keys = req.keys ?? req.values.map((value) => table.schema.primaryKey.extractKey!(value));
+      const keys = req.keys ?? req.values.map((value): unknown => table.schema.primaryKey.extractKey!(value));
       const before = present(await table.getMany({ trans: req.trans, keys }));
       // `updates` (a modify sent down as changes, not rows): the rows as written are read back.
       if (req.updates || req.changeSpec || req.criteria)
         return { before, after: async () => present(await table.getMany({ trans: req.trans, keys })) };
-      return { before, after: async (failed) => req.values.filter((_, i) => !failed.has(i)) };
+      return { before, after: async (failed) => (req.values as ReportSecurityRow[]).filter((_, i) => !failed.has(i)) };
     }
     case 'delete':
       return { before: present(await table.getMany({ trans: req.trans, keys: req.keys })), after: async () => [] };
