@@ -250,7 +250,7 @@ test.each([
     });
     const backup = twoPartBackup();
     // The first part inflates to about 170 KB, both to 375 KB: a limit between them stops the archive mid-way.
-    const limits = fault === 'archive' ? { ...DEFAULT_IMPORT_LIMITS, maxArchiveInflatedBytes: 250_000 } : DEFAULT_IMPORT_LIMITS;
+    const limits = fault === 'archive' ? { ...DEFAULT_IMPORT_LIMITS, maxBackupInflatedBytes: 250_000 } : DEFAULT_IMPORT_LIMITS;
     const result = await runLibraryImport(db, [backup], async () => {}, undefined, undefined, limits);
     // The first part was written before the fault: what is checked below is that it was taken back.
     expect(calls).toBeGreaterThanOrEqual(1);
@@ -262,6 +262,15 @@ test.each([
   },
   60_000,
 );
+
+test("a backup larger than an archive of posts may inflate to is restored: its own limit is the backup's", async () => {
+  const db = await library();
+  // Both parts inflate to about 375 KB: past an archive limit of 250 KB, within the backup limit.
+  const limits = { ...DEFAULT_IMPORT_LIMITS, maxArchiveInflatedBytes: 250_000 };
+  const result = await runLibraryImport(db, [twoPartBackup()], async () => {}, undefined, undefined, limits);
+  expect(result.failed).toEqual([]);
+  expect(result.imported).toHaveLength(100);
+}, 60_000);
 
 test('writeBackupBlob folds the chunks into its Blob as they come: the same bytes as the chunks collected whole', async () => {
   const db = await library();

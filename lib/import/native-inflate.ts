@@ -59,7 +59,7 @@ export function nativeInflate(): UnzipDecoderConstructor & { inflating(): number
     #stream(): void {
       const stream = new DecompressionStream('deflate-raw');
       this.#writer = stream.writable.getWriter();
-      this.#reader = stream.readable.getReader() as ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>;
+      this.#reader = stream.readable.getReader();
       void this.#pump();
     }
 
@@ -84,7 +84,7 @@ export function nativeInflate(): UnzipDecoderConstructor & { inflating(): number
       if (this.#stopped) return;
       if (this.#small) return this.#pushSmall(chunk, final);
       // fflate may reuse what it hands over ("do not consume this buffer"): the stream gets its own copy.
-      this.#writer!.write(chunk.slice() as Uint8Array<ArrayBuffer>).catch(() => undefined);
+      this.#writer!.write(chunk.slice()).catch(() => undefined);
       if (!final) return;
       this.#fed = true;
       inflating++;

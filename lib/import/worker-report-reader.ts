@@ -64,7 +64,7 @@ export function workerReportReader(workers: readonly (MessageEndpoint & { termin
       for (const key of keys) byWorker[keptBy.get(key)!]!.push(key);
       const answers = await Promise.all(
         byWorker.map((mine, index) => {
-          if (!mine.length) return [];
+          if (!mine.length) return Promise.resolve<ResolveOutcome[]>([]);
           const id = nextResolve++;
           const news: StoredAlias[] = aliases.slice(aliasesSent[index]);
           aliasesSent[index] = aliases.length;

@@ -41,6 +41,7 @@ export async function* zipEntries(
   }
   // A streamed backup (version 2) is a zip with our manifest: its entries are NDJSON parts, not reports.
   const backup = directory.byName.has(BACKUP_MANIFEST);
+  const inflatedLimit = backup ? limits.maxBackupInflatedBytes : limits.maxArchiveInflatedBytes;
   /** Directory entries by name, taken in order as the stream meets them (a name may appear twice). */
   const listed = (name: string): ZipDirectoryEntry | undefined => directory.byName.get(name)?.shift();
 
@@ -61,7 +62,7 @@ export async function* zipEntries(
       while (order[0]?.entry && order[0] !== stop) {
         const entry = order[0].entry;
         const bytes = 'bytes' in entry ? entry.bytes.length : 0;
-        if (stop && taken + bytes > limits.maxArchiveInflatedBytes) return;
+        if (stop && taken + bytes > inflatedLimit) return;
         taken += bytes;
         order.shift();
         yield entry;
@@ -90,26 +91,25 @@ export async function* zipEntries(
     const path = `${archive}/${name}`;
     const unsafe = unsafeEntryName(name);
     if (IGNORED.test(name)) return;
-    if (unsafe) return void ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
+    if (unsafe) return ready.push({ kind: 'failed', path, archive, reason: `skipped: ${unsafe}` });
     if (ZIP_FILE.test(name))
-      return void ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
+      return ready.push({ kind: 'failed', path, archive, reason: 'skipped: archives inside archives are not read; unzip it first' });
     const problem = backup
       ? name === BACKUP_MANIFEST || BACKUP_PART.test(name)
         ? undefined
         : 'not a part of a ReportLens backup'
       : fileProblem(name, file.originalSize ?? 1, limits);
-    if (problem) return void ready.push({ kind: 'failed', path, archive, reason: problem });
-    if (!entry)
-      return void ready.push({ kind: 'failed', path, archive, reason: "skipped: the archive's directory does not list it (corrupt)" });
+    if (problem) return ready.push({ kind: 'failed', path, archive, reason: problem });
+    if (!entry) return ready.push({ kind: 'failed', path, archive, reason: "skipped: the archive's directory does not list it (corrupt)" });
     if (entry.flags & ENCRYPTED_FLAG)
-      return void ready.push({
+      return ready.push({
         kind: 'failed',
         path,
         archive,
         reason: 'skipped: the entry is encrypted (password-protected zips are not read)',
       });
     if (file.compression !== 0 && file.compression !== 8) {
-      return void ready.push({ kind: 'failed', path, archive, reason: `unsupported compression method ${file.compression}` });
+      return ready.push({ kind: 'failed', path, archive, reason: `unsupported compression method ${file.compression}` });
     }
     const chunks: Uint8Array[] = [];
     const crc = new Crc32();
@@ -126,8 +126,8 @@ export async function* zipEntries(
       }
       size += chunk.length;
       inflated += chunk.length;
-      if (inflated > limits.maxArchiveInflatedBytes && !fatalSlot) {
-        fatal ??= `the archive inflates to more than ${formatBytes(limits.maxArchiveInflatedBytes)}`;
+      if (inflated > inflatedLimit && !fatalSlot) {
+        fatal ??= `the archive inflates to more than ${formatBytes(inflatedLimit)}`;
         // Blamed on the latest entry begun (with several inflating at once, the one whose bytes came last in the
         // archive); those before it finish, each within the limit for one file.
         fatalSlot = order.at(-1);
