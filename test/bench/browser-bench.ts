@@ -95,16 +95,14 @@ export async function benchLookup(smoke: boolean): Promise<LookupFigures> {
  * page's own clock (handing files over the DevTools protocol is not part of the import). Resolves in seconds.
  */
 export function importSecondsInPage(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let start = 0;
-        document.addEventListener('change', () => (start = performance.now()), { capture: true });
-        new MutationObserver((_records, observer) => {
-          if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
-          observer.disconnect();
-          resolve((performance.now() - start) / 1000);
-        }).observe(document.body, { childList: true, subtree: true });
-      }),
-  );
+  // A string, not a function: tsx names inner functions with a helper (`__name`) the page does not have.
+  return page.evaluate<number>(`new Promise((resolve) => {
+    let start = 0;
+    document.addEventListener('change', () => (start = performance.now()), { capture: true });
+    new MutationObserver((_records, observer) => {
+      if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
+      observer.disconnect();
+      resolve((performance.now() - start) / 1000);
+    }).observe(document.body, { childList: true, subtree: true });
+  })`);
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { stopWorker } from '../bench/browser-bench';
+import { importSecondsInPage, stopWorker } from '../bench/browser-bench';
 import type { ExtensionBrowser } from './launch-extension';
 import { SHARED_AVAILABLE, sharedPath } from './shared-corpus';
 
@@ -142,16 +142,7 @@ export async function importThroughPage(
   path: string,
 ): Promise<{ summary: string; seconds: number }> {
   await openLibrary(browser, page);
-  // A string, not a function: tsx names inner functions with a helper the page does not have.
-  const timed = page.evaluate<number>(`new Promise((resolve) => {
-    let start = 0;
-    document.addEventListener('change', () => (start = performance.now()), { capture: true });
-    new MutationObserver((_records, observer) => {
-      if (!start || !document.querySelector('[data-testid="import-summary"]')) return;
-      observer.disconnect();
-      resolve((performance.now() - start) / 1000);
-    }).observe(document.body, { childList: true, subtree: true });
-  })`);
+  const timed = importSecondsInPage(page);
   await page.getByTestId('import-files').setInputFiles(path);
   const seconds = await timed;
   return { summary: (await page.getByTestId('import-summary').textContent()) ?? '', seconds };
