@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { seededRandom } from '../bench/bench-stats';
 import { importSecondsInPage, stopWorker } from '../bench/browser-bench';
 import type { ExtensionBrowser } from './launch-extension';
 import { SHARED_AVAILABLE, sharedPath } from './shared-corpus';
@@ -64,21 +65,10 @@ export function seedParagraphs(text: SeedText): { paragraphs: string[]; source: 
 }
 
 /**
- * Bytes of body per post: 4–13 KB of UTF-8 (mean about 8.5 KB). The scale bench's mean of 12.8 KB would make a
- * 100,000-report backup inflate to about 1.3 GB, past the import's 1 GB per archive.
+ * Bytes of body per post: 4–13 KB of UTF-8 (mean about 8.5 KB), chosen when a backup zip could inflate to 1 GB at most
+ * (now 8 GB: `maxBackupInflatedBytes`); kept, so runs stay comparable.
  */
 const bodyBytes = (i: number) => 4_096 + ((i * 7919) % 9_217);
-
-/** A small seeded PRNG (mulberry32): post `i` is the same text in every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seed post `i`: front matter, a line naming securities (taught, mentioned or listed), then paragraphs to its size. */
 export function seedPost(i: number, paragraphs: readonly string[]): string {
@@ -93,7 +83,7 @@ export function seedPost(i: number, paragraphs: readonly string[]): string {
     '',
     `第 ${i} 期。${naming}${i % 7 === 0 ? '示例节水订单饱满。' : ''}`,
   ];
-  const next = random(i + 1);
+  const next = seededRandom(i + 1);
   for (let bytes = 0; bytes < bodyBytes(i);) {
     const paragraph = paragraphs[Math.floor(next() * paragraphs.length)]!;
     lines.push(paragraph);

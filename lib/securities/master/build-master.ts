@@ -3,7 +3,7 @@ import { marketOf, type SecurityId } from '../security-id';
 import { writtenEnglishNames } from './english-name';
 import type { SecuritiesMaster } from './master-format';
 import type { SourceListing } from './master-sources';
-import { formerNameCandidates } from './former-names';
+import { formerNameCandidates, RISK_PREFIX, SHARE_CLASS } from './former-names';
 import { ORDINARY_NAME_WORDS } from './ordinary-words';
 import { isCjkName, namesInsideOthers, weakByItself, type NameOrigin } from './name-strength';
 
@@ -17,9 +17,6 @@ export interface CuratedLayer {
 
 /** Exchange status marks on Hong Kong and mainland short names: `-W` weighted voting, `-S` secondary listing, `*ST` … */
 const STATUS_SUFFIX = /-(?:W|SW|S|B|U|WD|UW|WS|R)$/;
-const RISK_PREFIX = /^\*?ST(?=[\u3400-\u9fff])/;
-/** A share class letter after a Chinese name: 万科A, 深中华A (B shares: 万科B). */
-const SHARE_CLASS = /(?<=[\u3400-\u9fff])[AB]$/;
 /** Latin names shorter than this are initialisms that prose uses for other things (JD, GE); only ours count. */
 const MIN_LATIN_NAME = 3;
 

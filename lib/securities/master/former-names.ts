@@ -1,5 +1,5 @@
 import { marketOf, type SecurityId } from '../security-id';
-import { ORDINARY_NAME_WORDS } from './ordinary-words';
+import { isOrdinaryName } from './name-strength';
 
 /**
  * Former names of mainland shares under risk warning, derived from today's name. The exchanges prefix ST or *ST to a
@@ -9,9 +9,10 @@ import { ORDINARY_NAME_WORDS } from './ordinary-words';
  * one is a candidate, and a candidate some other listing holds (as its name) is left to it.
  */
 
-/** A risk warning before a Chinese short name (`*ST九鼎`, `ST长园`, `S*ST…`), and a share class letter after it. */
-const RISK_PREFIX = /^S?\*?ST(?=[\u3400-\u9fff])/;
-const SHARE_CLASS = /[AB]$/;
+/** A risk warning before a Chinese short name (`*ST九鼎`, `ST长园`, `S*ST…`). */
+export const RISK_PREFIX = /^S?\*?ST(?=[\u3400-\u9fff])/;
+/** A share class letter after a Chinese name: 万科A, 深中华A (B shares: 万科B). */
+export const SHARE_CLASS = /(?<=[\u3400-\u9fff])[AB]$/;
 /** Two or three Han characters: a base the four-character limit leaves (太重, 九鼎, 新华锦). */
 const BASE = /^[\u3400-\u9fff]{2,3}$/;
 /** Endings of four-character mainland short names used as candidates: the most common ones (股份, 科技, 新材 …). */
@@ -22,7 +23,6 @@ const ENDINGS_KEPT = 20;
  */
 const FORM_ENDINGS = ['集团', '股份', '控股', '投资', '实业', '发展', '国际', '科技'];
 
-const ORDINARY = new Set(Object.values(ORDINARY_NAME_WORDS).flat());
 let wordSegmenter: Intl.Segmenter | undefined;
 
 /**
@@ -30,7 +30,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
  * name word: then base + ending is as likely a phrase (生物科技, 发展投资) as the company, and no candidate is made.
  */
 function baseIsWord(base: string): boolean {
-  if (ORDINARY.has(base)) return true;
+  if (isOrdinaryName(base)) return true;
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const segments = [...wordSegmenter.segment(base)];
   return segments.length === 1;

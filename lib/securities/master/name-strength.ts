@@ -17,6 +17,9 @@ export const isCjkName = (name: string) => CJK.test(name);
 /** Every ordinary word and place of {@link ORDINARY_NAME_WORDS}, in one set. */
 const ORDINARY = new Set(Object.values(ORDINARY_NAME_WORDS).flat());
 
+/** Whether a name is one of the ordinary words or places of {@link ORDINARY_NAME_WORDS}. */
+export const isOrdinaryName = (name: string) => ORDINARY.has(name);
+
 /**
  * A place's name and 港 (宁波港, 广州港, 秦皇岛港): the port itself in nearly every sentence that names it (coal
  * prices and stocks 至宁波港, 广州港库存), and only sometimes the listed port operator.
