@@ -86,4 +86,35 @@ describe.skipIf(!SHARED_AVAILABLE)(`a real page of small caps (${SHARED_AVAILABL
     },
     120_000,
   );
+
+  test.each(['zh', 'en'] as const)(
+    "%s: a rating list whose code column links each code to the site's search page: the codes marked, the card of today's listing",
+    async (language) => {
+      await setWorkerStorage(session.browser, { uiLanguage: language });
+      const page = await session.browser.context.newPage();
+      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+      const url = `${served.origin}/sina/sina_jigou_touzi_pingji_2019_ershisilang_stocklist.html`;
+      await page.goto(url, { waitUntil: 'load' });
+      // 600053 is 九鼎投资 on the page, *ST九鼎 today: only its code says so.
+      await expect.poll(() => markedTexts(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['600053', '600169']));
+      const { x, y } = await page.evaluate(() => {
+        for (const { startContainer, startOffset, endContainer, endOffset } of CSS.highlights.get('reportlens-mark') ?? []) {
+          const range = document.createRange();
+          range.setStart(startContainer, startOffset);
+          range.setEnd(endContainer, endOffset);
+          if (range.toString() !== '600053') continue;
+          startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        throw new Error('600053 is not marked');
+      });
+      await page.mouse.move(x - 30, y - 40);
+      await page.mouse.move(x + 4, y, { steps: 4 });
+      await expect.poll(() => closedShadowText(page, 'reportlens-card'), { timeout: 10_000 }).toMatch(/九鼎/);
+      await page.screenshot({ path: `${RESULTS_DIR}code-column-links-${language}.png` });
+      await page.close();
+    },
+    120_000,
+  );
 });
