@@ -7,6 +7,15 @@ import type { SecurityId } from '../securities/security-id';
 const keyOf = (alias: string, id: SecurityId) => `${alias}\u0000${id}`;
 
 /**
+ * Puts an alias that passed the gate and the blocks into a parse context: the dictionary names it, and the matcher
+ * reads it (a learned one by the learned-alias rule). The page's learner and the import workers add aliases alike.
+ */
+export function addAliasToContext(context: ParseContext, alias: StoredAlias): void {
+  context.dictionary.add({ id: alias.securityId, names: [alias.alias] });
+  context.matcher.addName(alias.alias, alias.securityId, alias.origin === 'learned' ? 'learned-alias' : 'name');
+}
+
+/**
  * Keeps aliases while a batch of reports is parsed: each one (learned from a report, or from a backup) goes into the
  * dictionary and the matcher at once, so the reports after it resolve the name, and is kept for writing. Every
  * learned alias passes the gate and the user's blocks, whether a report or a backup brought it: a backup written by
@@ -39,8 +48,7 @@ export class AliasLearner {
     )
       return;
     this.#aliases.set(keyOf(alias.alias, alias.securityId), alias);
-    this.context.dictionary.add({ id: alias.securityId, names: [alias.alias] });
-    this.context.matcher.addName(alias.alias, alias.securityId, alias.origin === 'learned' ? 'learned-alias' : 'name');
+    addAliasToContext(this.context, alias);
   }
 
   /** A block a backup brings: kept for writing, and no alias it names is added from here on. */

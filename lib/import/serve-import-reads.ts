@@ -1,4 +1,5 @@
 import type { ParseContext } from '../reports/parse-report';
+import { addAliasToContext } from './alias-learner';
 import { decodeText } from './decode-text';
 import type { FromImportWorker, MessageEndpoint, ToImportWorker } from './import-worker-protocol';
 import { readOne, resolveKept, type Kept, type ReadInput } from './report-reader';
@@ -48,11 +49,8 @@ export function serveImportReads(port: MessageEndpoint, loadContext: (database: 
     } else if (message.type === 'resolve') {
       void (async () => {
         const loaded = await context!;
-        for (const alias of message.aliases) {
-          // As the page's AliasLearner added them (they passed its gate and blocks there).
-          loaded.dictionary.add({ id: alias.securityId, names: [alias.alias] });
-          loaded.matcher.addName(alias.alias, alias.securityId, alias.origin === 'learned' ? 'learned-alias' : 'name');
-        }
+        // As the page's AliasLearner added them (they passed its gate and blocks there).
+        for (const alias of message.aliases) addAliasToContext(loaded, alias);
         const entries = message.keys.map((key): [number, Kept] => [key, kept.get(key)!]);
         for (const key of message.keys) kept.delete(key);
         post({ type: 'resolved', id: message.id, outcomes: resolveKept(entries, loaded, message.repeats) });
