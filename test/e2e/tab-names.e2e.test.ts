@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,21 +66,7 @@ describe.skipIf(!SHARED_AVAILABLE)(`a real page of small caps (${SHARED_AVAILABL
       const tabId = (await session.browser.tabIdOf(url))!;
       expect((await tabPageSecurities(session.browser, tabId))?.securities[0]?.id).toBe('SZ:002009');
       // The card of a small cap the curated list never held, in the interface's language.
-      const { x, y } = await page.evaluate(() => {
-        // Marks are StaticRanges: a live Range of each gives its text and box.
-        for (const { startContainer, startOffset, endContainer, endOffset } of CSS.highlights.get('reportlens-mark') ?? []) {
-          const range = document.createRange();
-          range.setStart(startContainer, startOffset);
-          range.setEnd(endContainer, endOffset);
-          if (range.toString() !== '天奇股份') continue;
-          startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-        throw new Error('天奇股份 is not marked');
-      });
-      await page.mouse.move(x - 30, y - 40);
-      await page.mouse.move(x + 4, y, { steps: 4 });
+      await hoverMark(page, '天奇股份');
       await expect.poll(() => closedShadowText(page, 'reportlens-card'), { timeout: 10_000 }).toMatch(/天奇股份/);
       await page.screenshot({ path: `${RESULTS_DIR}tab-names-small-caps-${language}.png` });
       await page.close();
@@ -97,20 +84,7 @@ describe.skipIf(!SHARED_AVAILABLE)(`a real page of small caps (${SHARED_AVAILABL
       await page.goto(url, { waitUntil: 'load' });
       // 600053 is 九鼎投资 on the page, *ST九鼎 today: only its code says so.
       await expect.poll(() => markedTexts(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['600053', '600169']));
-      const { x, y } = await page.evaluate(() => {
-        for (const { startContainer, startOffset, endContainer, endOffset } of CSS.highlights.get('reportlens-mark') ?? []) {
-          const range = document.createRange();
-          range.setStart(startContainer, startOffset);
-          range.setEnd(endContainer, endOffset);
-          if (range.toString() !== '600053') continue;
-          startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-        throw new Error('600053 is not marked');
-      });
-      await page.mouse.move(x - 30, y - 40);
-      await page.mouse.move(x + 4, y, { steps: 4 });
+      await hoverMark(page, '600053');
       await expect.poll(() => closedShadowText(page, 'reportlens-card'), { timeout: 10_000 }).toMatch(/九鼎/);
       await page.screenshot({ path: `${RESULTS_DIR}code-column-links-${language}.png` });
       await page.close();
@@ -118,3 +92,22 @@ describe.skipIf(!SHARED_AVAILABLE)(`a real page of small caps (${SHARED_AVAILABL
     120_000,
   );
 });
+
+/** Scrolls to the mark whose text is `text` and rests the pointer on it, as a reader does (the card opens after a delay). */
+async function hoverMark(page: Page, text: string): Promise<void> {
+  const { x, y } = await page.evaluate((wanted) => {
+    // Marks are StaticRanges: a live Range of each gives its text and box.
+    for (const { startContainer, startOffset, endContainer, endOffset } of CSS.highlights.get('reportlens-mark') ?? []) {
+      const range = document.createRange();
+      range.setStart(startContainer, startOffset);
+      range.setEnd(endContainer, endOffset);
+      if (range.toString() !== wanted) continue;
+      startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`${wanted} is not marked`);
+  }, text);
+  await page.mouse.move(x - 30, y - 40);
+  await page.mouse.move(x + 4, y, { steps: 4 });
+}
